@@ -1,0 +1,32 @@
+import { StateBuilder, jobsOf } from './builder.js'
+import type { SimulatorState } from './model.js'
+
+export interface SeededBatches {
+  /** Every top-level job is waiting: the cancel is complete, with cascades to children and siblings. */
+  complete: string
+  /** Some jobs are rendering or done: the cancel is partial. */
+  partial: string
+  /** Nothing is left to cancel: the cancel leaves the batch unchanged. */
+  unchanged: string
+}
+
+/** The demo's data: the same ids on every start, one batch for each outcome. */
+export function seedState(): { state: SimulatorState; batches: SeededBatches } {
+  const builder = new StateBuilder(2026)
+  const batches = {
+    complete: builder.batch([
+      { status: 'pending', templateId: 'tpl-intro', children: jobsOf(2, 'queued', { templateId: 'tpl-intro-scene' }) },
+      { status: 'queued', templateId: 'tpl-lower-third' },
+      { status: 'queued', templateId: 'tpl-outro' }
+    ]),
+    partial: builder.batch([
+      { status: 'queued', templateId: 'tpl-promo-en' },
+      { status: 'queued', templateId: 'tpl-promo-de' },
+      { status: 'render:dorender', templateId: 'tpl-promo-fr' },
+      { status: 'finished', templateId: 'tpl-promo-es' },
+      { status: 'pending', templateId: 'tpl-promo-bundle', children: [{ status: 'queued', templateId: 'tpl-promo-cut' }, { status: 'render:dorender', templateId: 'tpl-promo-cut' }] }
+    ]),
+    unchanged: builder.batch([...jobsOf(2, 'finished', { templateId: 'tpl-recap' }), { status: 'error', templateId: 'tpl-recap' }, { status: 'manually_cancelled', templateId: 'tpl-recap' }])
+  }
+  return { state: builder.state, batches }
+}

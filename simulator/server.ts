@@ -1,0 +1,126 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { takeFault, type BatchFaults } from './faults.js'
+import { batchView, cancelBatch, jobView, type SimulatorState } from './model.js'
+
+const ID_PATTERN = /^[0-9A-HJKMNP-TV-Z]{26}$/
+
+export interface RecordedRequest {
+  method: string
+  path: string
+  authorization?: string
+  userAgent?: string
+}
+
+export interface SimulatorOptions {
+  state: SimulatorState
+  token: string
+  /** 0 or absent: a free port. */
+  port?: number
+}
+
+export interface RunningSimulator {
+  /** `http://127.0.0.1:PORT/api/v2`, the action's `api-url`. */
+  baseUrl: string
+  port: number
+  token: string
+  state: SimulatorState
+  /** Faults by batch id; tests may add and change them while the simulator runs. */
+  faults: Map<string, BatchFaults>
+  /** Every request received, in order. */
+  requests: RecordedRequest[]
+  close(): Promise<void>
+}
+
+/** Produces an answer when called; a cancel changes state only then, so a fault can answer instead. */
+type Route = () => { status: number; body: unknown }
+
+/** Serves the Nexrender Cloud API v2 from `state` on 127.0.0.1 only. */
+export async function startSimulator(options: SimulatorOptions): Promise<RunningSimulator> {
+  const faults = new Map<string, BatchFaults>()
+  const requests: RecordedRequest[] = []
+  const server = createServer((request, response) => {
+    requests.push({
+      method: request.method ?? '',
+      path: request.url ?? '',
+      authorization: request.headers.authorization,
+      userAgent: request.headers['user-agent']
+    })
+    request.resume()
+    request.on('end', () => void serve(request, response))
+  })
+
+  async function serve(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const path = new URL(request.url ?? '/', 'http://simulator').pathname
+    const batchId = path.match(/^\/api\/v2\/batches\/([^/]+)/)?.[1]
+    const batchFaults = batchId ? faults.get(batchId) : undefined
+    if (batchFaults?.delayMs) await new Promise((resolve) => setTimeout(resolve, batchFaults.delayMs))
+    const authorized = request.headers.authorization === `Bearer ${options.token}`
+    const fault = authorized ? takeFault(batchFaults) : undefined
+    if (fault?.kind === 'hang') return
+    const route = authorized ? routeFor(request.method ?? '', path, options.state) : unauthorized
+    if (fault?.kind === 'drop') {
+      if (fault.afterApplying) route()
+      request.socket.destroy()
+      return
+    }
+    if (fault?.kind === 'redirect') return send(response, 307, { error: 'moved' }, { location: fault.location })
+    if (fault?.kind === 'rate-limit') {
+      return send(response, 429, { error: 'Too many requests' }, fault.retryAfter === undefined ? {} : { 'retry-after': fault.retryAfter })
+    }
+    if (fault?.kind === 'server-error') return send(response, fault.status, { error: 'Internal server error' })
+    const { status, body } = route()
+    if (status === 200 && batchFaults?.malformed === 'not-json') {
+      response.writeHead(200, { 'content-type': 'text/html' }).end('<html><body>502 Bad Gateway</body></html>')
+      return
+    }
+    if (status === 200 && batchFaults?.malformed === 'missing-field') {
+      const { totalJobs: _dropped, ...rest } = body as Record<string, unknown>
+      return send(response, 200, rest)
+    }
+    send(response, status, body)
+  }
+
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve))
+  const { port } = server.address() as AddressInfo
+  return {
+    baseUrl: `http://127.0.0.1:${port}/api/v2`,
+    port,
+    token: options.token,
+    state: options.state,
+    faults,
+    requests,
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections()
+        server.close(() => resolve())
+      })
+  }
+}
+
+const unauthorized: Route = () => ({ status: 401, body: { error: 'Invalid or missing API token' } })
+
+/** The documented routes the action uses: cancel a batch, read a batch, read a job. */
+export function routeFor(method: string, path: string, state: SimulatorState): Route {
+  const answer = (status: number, body: unknown): Route => () => ({ status, body })
+  const match = path.match(/^\/api\/v2\/(batches|jobs)\/([^/]+)(\/cancel)?$/)
+  if (!match || (match[1] === 'jobs' && match[3])) return answer(404, { error: 'Route not found' })
+  const [, collection, id = '', cancel] = match
+  const expected = cancel ? 'POST' : 'GET'
+  if (method !== expected) return answer(405, { error: `Method ${method} not allowed here` })
+  if (!ID_PATTERN.test(id)) {
+    return answer(400, { error: 'Invalid parameters', details: [{ field: 'id', message: `must match ${ID_PATTERN.source}` }] })
+  }
+  if (collection === 'jobs') {
+    const job = state.jobs.get(id)
+    return job ? answer(200, jobView(job)) : answer(404, { error: 'Job not found' })
+  }
+  const batch = state.batches.get(id)
+  if (!batch) return answer(404, { error: 'Batch not found' })
+  if (!cancel) return answer(200, batchView(state, batch))
+  return () => ({ status: 200, body: cancelBatch(state, batch) })
+}
+
+function send(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  response.writeHead(status, { 'content-type': 'application/json', ...headers }).end(JSON.stringify(body))
+}

@@ -1,0 +1,35 @@
+import { InputError } from './input-error.js'
+
+export const DEFAULT_API_URL = 'https://api.nexrender.com/api/v2'
+
+/**
+ * Checks the `api-url` input and returns it without a trailing slash.
+ * Plain http is allowed only for loopback hosts, so the token never crosses a network in clear text.
+ */
+export function parseApiUrl(raw: string): string {
+  const value = raw === '' ? DEFAULT_API_URL : raw
+  let url: URL
+  try {
+    url = new URL(value)
+  } catch {
+    throw new InputError('api-url', `is not a valid URL: '${value}'`)
+  }
+  if (url.username !== '' || url.password !== '') {
+    throw new InputError('api-url', 'must not contain credentials; the token input carries them')
+  }
+  if (url.search !== '' || url.hash !== '') {
+    throw new InputError('api-url', `must not have a query or fragment: '${value}'`)
+  }
+  if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
+    throw new InputError('api-url', `must use https: plain http is allowed only for localhost, 127.0.0.0/8 and [::1], got '${url.host}'`)
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw new InputError('api-url', `must be an https URL, got '${url.protocol}'`)
+  }
+  return url.href.replace(/\/+$/, '')
+}
+
+/** True for `localhost`, any 127.0.0.0/8 address and `[::1]` (as URL.hostname spells them). */
+export function isLoopbackHost(hostname: string): boolean {
+  return hostname === 'localhost' || hostname === '[::1]' || /^127(\.\d{1,3}){3}$/.test(hostname)
+}

@@ -1,0 +1,41 @@
+import type { AnsweredBatch, BatchResult } from './batch-result.js'
+import { batchFacts } from './batch-facts.js'
+
+/** The one log line for a batch: id, status, counts. */
+export function batchLogLine(result: BatchResult): string {
+  if (result.outcome === 'failed') return `${result.batchId}: failed: ${result.problem}`
+  const { reply } = result
+  const { cascadedRelatives } = batchFacts(reply)
+  const found = result.notFound ? ' (batch not found)' : ''
+  return (
+    `${result.batchId}: ${reply.status}${found}: ${reply.totalJobs} jobs, ${reply.cancelledCount} cancelled, ` +
+    `${reply.skippedCount} skipped, ${cascadedRelatives} cascaded relatives cancelled`
+  )
+}
+
+/** The `::warning` texts a batch deserves: not found, skipped jobs, counts that do not add up, an uncertain retry. */
+export function batchWarnings(result: AnsweredBatch): string[] {
+  const { batchId, reply } = result
+  const facts = batchFacts(reply)
+  const warnings: string[] = []
+  if (result.notFound) {
+    warnings.push(`Batch ${batchId} was not found (HTTP 404): reported as unchanged with zero jobs. Check the id and that the token's team owns it.`)
+  }
+  if (reply.skippedCount > 0) {
+    const common = facts.commonSkipReason ? `; most common reason: ${facts.commonSkipReason.reason} (${facts.commonSkipReason.count})` : ''
+    warnings.push(`Batch ${batchId}: ${reply.skippedCount} of ${reply.totalJobs} jobs were skipped${common}`)
+  }
+  if (facts.countsDisagree) {
+    warnings.push(
+      `Batch ${batchId}: the API's counts do not add up: cancelled ${reply.cancelledCount} + skipped ${reply.skippedCount} is not total ${reply.totalJobs}`
+    )
+  }
+  if (result.earlierAttemptMayHaveActed && reply.status !== 'cancelled') {
+    warnings.push(uncertainRetryNote(batchId))
+  }
+  return warnings
+}
+
+export function uncertainRetryNote(batchId: string): string {
+  return `Batch ${batchId}: an earlier attempt ended without a clear answer and may already have cancelled the jobs this reply reports as skipped.`
+}

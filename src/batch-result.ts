@@ -1,0 +1,28 @@
+import type { CancelReply } from './cancel-reply.js'
+
+/** What became of one batch: an answer the verdict can judge, or a failure whose outcome is unknown. */
+export type BatchResult = AnsweredBatch | FailedBatch
+
+export interface AnsweredBatch {
+  batchId: string
+  outcome: 'answered'
+  reply: CancelReply
+  /** The API answered 404; `reply` is the `unchanged` record reported in its place. */
+  notFound: boolean
+  /** A retried attempt may already have cancelled jobs that the final reply then reports as skipped. */
+  earlierAttemptMayHaveActed: boolean
+  attempts: number
+}
+
+export interface FailedBatch {
+  batchId: string
+  outcome: 'failed'
+  /** Why, in one line: HTTP status, the server's words, a hint. */
+  problem: string
+  attempts: number
+}
+
+/** The record reported for a batch the API does not know. */
+export function notFoundReply(batchId: string): CancelReply {
+  return { batchId, status: 'unchanged', totalJobs: 0, cancelledCount: 0, skippedCount: 0, jobs: [], cancelledJobs: [] }
+}

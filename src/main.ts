@@ -1,0 +1,88 @@
+import * as core from '@actions/core'
+import { context as githubContext } from '@actions/github'
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { batchLogLine, batchWarnings } from './batch-report.js'
+import type { BatchResult } from './batch-result.js'
+import { cancelBatches } from './cancel-batches.js'
+import { createHttpTransport } from './http-transport.js'
+import { parseInputs, type Inputs } from './inputs.js'
+import { actionOutputs } from './outputs.js'
+import { redactor } from './redact.js'
+import { resultsFileRecords } from './results-file.js'
+import { DEFAULT_RETRY_POLICY, delayScaleFrom } from './retry-policy.js'
+import { runContextFrom } from './run-context.js'
+import { stepFailureMessage } from './step-outcome.js'
+import { renderSummary } from './summary.js'
+import { USER_AGENT } from './version.js'
+
+/** The action's edge: the only code that talks to the runner. Everything it calls is a plain function. */
+export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  // Mask the token before anything else can be logged.
+  const token = core.getInput('token')
+  if (token !== '') core.setSecret(token)
+  const redact = redactor(token)
+  try {
+    const inputs = parseInputs((name) => core.getInput(name), token)
+    const results = await cancelAll(inputs, env)
+    await report(results, inputs, env, redact)
+  } catch (error) {
+    core.setFailed(redact(error instanceof Error ? error.message : String(error)))
+  }
+}
+
+async function cancelAll(inputs: Inputs, env: NodeJS.ProcessEnv): Promise<BatchResult[]> {
+  const count = inputs.batchIds.length
+  core.info(`Cancelling ${count} batch${count === 1 ? '' : 'es'} at ${inputs.apiUrl} (strictness ${inputs.strictness})`)
+  return cancelBatches(inputs.batchIds, {
+    transport: createHttpTransport(USER_AGENT),
+    apiUrl: inputs.apiUrl,
+    token: inputs.token,
+    timeoutMs: inputs.timeoutMs,
+    policy: { ...DEFAULT_RETRY_POLICY, retries: inputs.maxRetries, delayScale: delayScaleFrom(env) },
+    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+    random: Math.random,
+    now: Date.now,
+    log: core.info,
+    debug: core.debug
+  })
+}
+
+async function report(
+  results: BatchResult[],
+  inputs: Inputs,
+  env: NodeJS.ProcessEnv,
+  redact: (text: string) => string
+): Promise<void> {
+  for (const result of results) {
+    core.info(redact(batchLogLine(result)))
+    if (result.outcome === 'answered') for (const warning of batchWarnings(result)) core.warning(redact(warning))
+  }
+  const resultsFile = writeResultsFile(results, env, redact)
+  for (const [name, value] of Object.entries(actionOutputs(results, resultsFile))) core.setOutput(name, redact(value))
+  const context = runContextFrom(githubContext, env.GITHUB_REPOSITORY)
+  await writeSummary(redact(renderSummary({ results, strictness: inputs.strictness, context })), env)
+  const failure = stepFailureMessage(results, inputs.strictness)
+  if (failure !== undefined) core.setFailed(redact(failure))
+}
+
+function writeResultsFile(results: BatchResult[], env: NodeJS.ProcessEnv, redact: (text: string) => string): string {
+  const folder = mkdtempSync(join(env.RUNNER_TEMP || tmpdir(), 'nexrender-cancel-'))
+  const file = join(folder, 'results.json')
+  writeFileSync(file, redact(JSON.stringify(resultsFileRecords(results), null, 2)))
+  return file
+}
+
+async function writeSummary(markdown: string, env: NodeJS.ProcessEnv): Promise<void> {
+  // Outside a runner there is no summary file; the log and outputs still tell the story.
+  if (!env.GITHUB_STEP_SUMMARY) {
+    core.debug('GITHUB_STEP_SUMMARY is not set; no job summary written')
+    return
+  }
+  try {
+    await core.summary.addRaw(markdown).write()
+  } catch (error) {
+    core.warning(`The job summary could not be written: ${error instanceof Error ? error.message : String(error)}`)
+  }
+}

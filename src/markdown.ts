@@ -1,0 +1,42 @@
+/** Small helpers for Markdown that holds text from the API: cells are escaped and kept short. */
+const MAX_CELL = 200
+
+export function cell(value: unknown): string {
+  const text = value === undefined || value === null || value === '' ? '–' : String(value)
+  const short = text.length > MAX_CELL ? `${text.slice(0, MAX_CELL - 3)}...` : text
+  return short
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/\|/g, '\\|')
+    .replace(/[\r\n]+/g, ' ')
+}
+
+export function code(value: string): string {
+  return `\`${value.replace(/`/g, "'")}\``
+}
+
+/** A link for http(s) URLs only; anything else is shown as text. */
+export function link(label: string, url: unknown): string {
+  if (typeof url !== 'string' || !/^https?:\/\//i.test(url)) return cell(url)
+  return `[${label}](${encodeURI(decodeURIComponentSafe(url)).replace(/[()]/g, encodeURIComponent)})`
+}
+
+function decodeURIComponentSafe(url: string): string {
+  try {
+    return decodeURI(url)
+  } catch {
+    return url
+  }
+}
+
+/** A table whose rows beyond `limit` are replaced by one "… and N more" row. */
+export function table(headers: string[], rows: string[][], limit: number): string {
+  const shown = rows.slice(0, limit)
+  const lines = [`| ${headers.join(' | ')} |`, `|${headers.map(() => '---').join('|')}|`]
+  for (const row of shown) lines.push(`| ${row.join(' | ')} |`)
+  if (rows.length > shown.length) {
+    lines.push(`| … and ${rows.length - shown.length} more |${' |'.repeat(headers.length - 1)}`)
+  }
+  return lines.join('\n')
+}

@@ -1,0 +1,43 @@
+import type { BatchResult } from './batch-result.js'
+import { batchFacts } from './batch-facts.js'
+import type { CancelStatus } from './cancel-reply.js'
+
+/** The step outputs, by their `action.yml` names. */
+export interface ActionOutputs {
+  status: string
+  'batch-id': string
+  'total-jobs': string
+  'cancelled-count': string
+  'skipped-count': string
+  'cancelled-jobs-count': string
+  'cancelled-job-ids': string
+  'results-file': string
+}
+
+/**
+ * Sums the batches that answered. `status` is `cancelled` if all of them were, `unchanged` if all were,
+ * else `partial`; it is empty when no batch answered (failed batches have no known outcome).
+ */
+export function actionOutputs(results: BatchResult[], resultsFile: string): ActionOutputs {
+  const replies = results.flatMap((result) => (result.outcome === 'answered' ? [result.reply] : []))
+  const sum = (pick: (reply: (typeof replies)[number]) => number): string =>
+    String(replies.reduce((total, reply) => total + pick(reply), 0))
+  const cancelledJobIds = [...new Set(replies.flatMap((reply) => batchFacts(reply).cancelledJobIds))]
+  return {
+    status: combinedStatus(replies.map((reply) => reply.status)),
+    'batch-id': results.map((result) => result.batchId).join(','),
+    'total-jobs': sum((reply) => reply.totalJobs),
+    'cancelled-count': sum((reply) => reply.cancelledCount),
+    'skipped-count': sum((reply) => reply.skippedCount),
+    'cancelled-jobs-count': String(cancelledJobIds.length),
+    'cancelled-job-ids': JSON.stringify(cancelledJobIds),
+    'results-file': resultsFile
+  }
+}
+
+export function combinedStatus(statuses: CancelStatus[]): CancelStatus | '' {
+  if (statuses.length === 0) return ''
+  if (statuses.every((status) => status === 'cancelled')) return 'cancelled'
+  if (statuses.every((status) => status === 'unchanged')) return 'unchanged'
+  return 'partial'
+}

@@ -1,0 +1,96 @@
+import type { AnsweredBatch, BatchResult } from './batch-result.js'
+import { batchFacts, skipReason } from './batch-facts.js'
+import { uncertainRetryNote } from './batch-report.js'
+import { cell, code, link, table } from './markdown.js'
+import { combinedStatus } from './outputs.js'
+import type { RunContext } from './run-context.js'
+import { batchFailureReason } from './step-outcome.js'
+import type { Strictness } from './strictness.js'
+
+export interface SummaryInput {
+  results: BatchResult[]
+  strictness: Strictness
+  context: RunContext
+}
+
+/** GitHub refuses step summaries over 1 MiB; stay well below so that other steps have room too. */
+export const SUMMARY_BUDGET_BYTES = 512 * 1024
+const INITIAL_ROW_LIMIT = 100
+
+/**
+ * The job summary as Markdown. Long job tables end in a "… and N more" row; if the whole summary
+ * would still be over budget (many big batches), the row limit is halved until it fits.
+ */
+export function renderSummary(input: SummaryInput): string {
+  for (let rowLimit = INITIAL_ROW_LIMIT; ; rowLimit = Math.floor(rowLimit / 2)) {
+    const markdown = renderWithRowLimit(input, rowLimit)
+    if (rowLimit === 0 || Buffer.byteLength(markdown) <= SUMMARY_BUDGET_BYTES) return markdown
+  }
+}
+
+function renderWithRowLimit({ results, strictness, context }: SummaryInput, rowLimit: number): string {
+  const failures = results.filter((result) => batchFailureReason(result, strictness) !== undefined).length
+  const statuses = results.flatMap((result) => (result.outcome === 'answered' ? [result.reply.status] : []))
+  const headline = failures === 0 ? `✅ ${combinedStatus(statuses)}` : `❌ ${failures} of ${results.length} failed`
+  const sections = [
+    `## Nexrender batch cancel: ${headline}`,
+    contextLine(context, strictness),
+    ...results.map((result) => batchSection(result, strictness, rowLimit))
+  ]
+  return `${sections.join('\n\n')}\n`
+}
+
+function contextLine(context: RunContext, strictness: Strictness): string {
+  const parts = [`Strictness ${code(strictness)}`]
+  if (context.repository) parts.push(`repository ${code(context.repository)}`)
+  if (context.eventName) parts.push(`event ${code(context.eventName)}`)
+  if (context.pullRequestNumber !== undefined) parts.push(`pull request #${context.pullRequestNumber}`)
+  if (context.runUrl) parts.push(link('this run', context.runUrl))
+  return parts.join(' · ')
+}
+
+function batchSection(result: BatchResult, strictness: Strictness, rowLimit: number): string {
+  const reason = batchFailureReason(result, strictness)
+  const verdict = reason === undefined ? '✅ pass' : '❌ fail'
+  if (result.outcome === 'failed') {
+    return [`### Batch ${code(result.batchId)}: failed`, `> ${cell(result.problem)}`].join('\n\n')
+  }
+  return [`### Batch ${code(result.batchId)}: ${result.reply.status}`, ...answeredParts(result, verdict, rowLimit)].join('\n\n')
+}
+
+function answeredParts(result: AnsweredBatch, verdict: string, rowLimit: number): string[] {
+  const { reply } = result
+  const facts = batchFacts(reply)
+  const parts = [
+    table(
+      ['Verdict', 'Status', 'Total', 'Cancelled', 'Skipped', 'Cascaded relatives'],
+      [[verdict, reply.status, String(reply.totalJobs), String(reply.cancelledCount), String(reply.skippedCount), String(facts.cascadedRelatives)]],
+      1
+    )
+  ]
+  if (result.notFound) parts.push('> ⚠️ The API answered 404: this batch was not found. It is reported as unchanged with zero jobs.')
+  if (facts.countsDisagree) parts.push('> ⚠️ The counts do not add up: cancelled + skipped differs from total.')
+  if (result.earlierAttemptMayHaveActed && reply.status !== 'cancelled') parts.push(`> ⚠️ ${uncertainRetryNote(result.batchId)}`)
+  if (facts.skippedJobs.length > 0) {
+    parts.push(
+      `#### Skipped jobs (${facts.skippedJobs.length})`,
+      table(
+        ['Job', 'Status', 'Reason'],
+        facts.skippedJobs.map((job) => [code(job.id), cell(job.status), cell(skipReason(job))]),
+        rowLimit
+      )
+    )
+  }
+  const cancelled = facts.cancelledJobs
+  if (cancelled.length > 0) {
+    parts.push(
+      `#### Cancelled jobs (${cancelled.length})`,
+      table(
+        ['Job', 'Template', 'Status', 'Output'],
+        cancelled.map((job) => [code(job.id), cell(job.templateId), cell(job.status), job.outputUrl ? link('output', job.outputUrl) : '–']),
+        rowLimit
+      )
+    )
+  }
+  return parts
+}
