@@ -18,11 +18,11 @@ export class StateBuilder {
   }
 
   /** Adds a batch of top-level jobs and returns its id. */
-  batch(jobs: JobSpec[], options: { missingJobs?: number } = {}): string {
+  batch(jobs: JobSpec[], options: { missingJobs?: number; team?: string } = {}): string {
     const id = this.nextId()
     const jobIds = jobs.map((spec) => this.job(spec).id)
     for (let i = 0; i < (options.missingJobs ?? 0); i++) jobIds.push(this.nextId())
-    this.state.batches.set(id, { id, jobIds })
+    this.state.batches.set(id, { id, jobIds, ...(options.team ? { team: options.team } : {}) })
     return id
   }
 

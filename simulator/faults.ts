@@ -17,6 +17,8 @@ export interface BatchFaults {
   malformed?: 'not-json' | 'missing-field'
   /** Answer `307` pointing here instead of answering. */
   redirectTo?: string
+  /** Answer 400 with an error that quotes the request's Authorization header, as a careless API might. */
+  echoAuthorization?: boolean
 }
 
 export type FaultAction =
@@ -25,11 +27,13 @@ export type FaultAction =
   | { kind: 'drop'; afterApplying: boolean }
   | { kind: 'hang' }
   | { kind: 'redirect'; location: string }
+  | { kind: 'echo-authorization' }
 
 /** Takes the next counted fault for a request, using it up; undefined when the request should be served. */
 export function takeFault(faults: BatchFaults | undefined): FaultAction | undefined {
   if (!faults) return undefined
   if (faults.redirectTo) return { kind: 'redirect', location: faults.redirectTo }
+  if (faults.echoAuthorization) return { kind: 'echo-authorization' }
   if (use(faults.rateLimit)) return { kind: 'rate-limit', retryAfter: faults.rateLimit?.retryAfter }
   if (use(faults.serverError)) return { kind: 'server-error', status: faults.serverError?.status ?? 500 }
   if (use(faults.dropConnection)) return { kind: 'drop', afterApplying: faults.dropConnection?.afterApplying ?? false }

@@ -18,6 +18,8 @@ export interface Job {
 
 export interface Batch {
   id: string
+  /** The team that owns the batch; a token of another team gets 403. Absent: the simulator's own team. */
+  team?: string
   /** Top-level job ids in index order; an id without a job plays a job that has gone missing. */
   jobIds: string[]
 }

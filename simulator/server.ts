@@ -1,15 +1,16 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { takeFault, type BatchFaults } from './faults.js'
 import { batchView, cancelBatch, jobView, type SimulatorState } from './model.js'
 
 const ID_PATTERN = /^[0-9A-HJKMNP-TV-Z]{26}$/
+/** The team the simulator's one token belongs to. */
+export const SIMULATOR_TEAM = 'demo'
 
 export interface RecordedRequest {
   method: string
   path: string
-  authorization?: string
-  userAgent?: string
+  headers: IncomingHttpHeaders
 }
 
 export interface SimulatorOptions {
@@ -29,6 +30,8 @@ export interface RunningSimulator {
   faults: Map<string, BatchFaults>
   /** Every request received, in order. */
   requests: RecordedRequest[]
+  /** The most requests that were being served at the same moment. */
+  readonly peakInFlight: number
   close(): Promise<void>
 }
 
@@ -39,13 +42,12 @@ type Route = () => { status: number; body: unknown }
 export async function startSimulator(options: SimulatorOptions): Promise<RunningSimulator> {
   const faults = new Map<string, BatchFaults>()
   const requests: RecordedRequest[] = []
+  let inFlight = 0
+  let peakInFlight = 0
   const server = createServer((request, response) => {
-    requests.push({
-      method: request.method ?? '',
-      path: request.url ?? '',
-      authorization: request.headers.authorization,
-      userAgent: request.headers['user-agent']
-    })
+    requests.push({ method: request.method ?? '', path: request.url ?? '', headers: request.headers })
+    peakInFlight = Math.max(peakInFlight, ++inFlight)
+    response.on('close', () => inFlight--)
     request.resume()
     request.on('end', () => void serve(request, response))
   })
@@ -67,6 +69,9 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
     if (fault?.kind === 'redirect') return send(response, 307, { error: 'moved' }, { location: fault.location })
     if (fault?.kind === 'rate-limit') {
       return send(response, 429, { error: 'Too many requests' }, fault.retryAfter === undefined ? {} : { 'retry-after': fault.retryAfter })
+    }
+    if (fault?.kind === 'echo-authorization') {
+      return send(response, 400, { error: `Rejected header: ${request.headers.authorization}` })
     }
     if (fault?.kind === 'server-error') return send(response, fault.status, { error: 'Internal server error' })
     const { status, body } = route()
@@ -90,6 +95,9 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
     state: options.state,
     faults,
     requests,
+    get peakInFlight() {
+      return peakInFlight
+    },
     close: () =>
       new Promise((resolve) => {
         server.closeAllConnections()
@@ -117,6 +125,9 @@ export function routeFor(method: string, path: string, state: SimulatorState): R
   }
   const batch = state.batches.get(id)
   if (!batch) return answer(404, { error: 'Batch not found' })
+  if (batch.team !== undefined && batch.team !== SIMULATOR_TEAM) {
+    return answer(403, { error: 'Forbidden: the batch belongs to another team' })
+  }
   if (!cancel) return answer(200, batchView(state, batch))
   return () => ({ status: 200, body: cancelBatch(state, batch) })
 }

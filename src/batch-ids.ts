@@ -9,14 +9,11 @@ export const BATCH_ID_PATTERN = /^[0-9A-HJKMNP-TV-Z]{26}$/
  * keeping the order in which ids were first given.
  */
 export function parseBatchIds(raw: string): string[] {
-  const ids = raw
-    .split(/[\s,]+/)
-    .map((part) => part.trim().toUpperCase())
-    .filter((part) => part !== '')
-  if (ids.length === 0) {
+  const given = raw.split(/[\s,]+/).filter((part) => part !== '')
+  if (given.length === 0) {
     throw new InputError('batch-id', 'is required: give one batch id, or several separated by commas, spaces or newlines')
   }
-  const invalid = ids.filter((id) => !BATCH_ID_PATTERN.test(id))
+  const invalid = given.filter((id) => !BATCH_ID_PATTERN.test(id.toUpperCase()))
   if (invalid.length > 0) {
     const shown = invalid.map((id) => `'${printable(id)}'`).join(', ')
     throw new InputError(
@@ -25,7 +22,7 @@ export function parseBatchIds(raw: string): string[] {
         'A batch id is a ULID: 26 characters of 0-9 and A-Z without I, L, O and U.'
     )
   }
-  return [...new Set(ids)]
+  return [...new Set(given.map((id) => id.toUpperCase()))]
 }
 
 /** Keeps a pasted value readable in a message: control characters shown as escapes, length capped. */

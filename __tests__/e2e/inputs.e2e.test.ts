@@ -1,0 +1,46 @@
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
+import { errorMessage, runAction, secretLeaks } from '../support/run-action.js'
+import { startFixture, TEST_TOKEN, type Fixture } from '../support/simulator-fixture.js'
+
+let fixture: Fixture
+beforeEach(async () => (fixture = await startFixture()))
+afterEach(() => fixture.simulator.close())
+
+describe('input problems fail the step before any request is sent', () => {
+  it.each([
+    { inputs: { 'batch-id': 'not-a-ulid' }, message: "Input 'batch-id' has an invalid id: 'not-a-ulid'" },
+    { inputs: { 'batch-id': '' }, message: "Input 'batch-id' is required" },
+    { inputs: { strictness: 'loose' }, message: "Input 'strictness' must be one of strict, lenient, off; got 'loose'" },
+    { inputs: { 'api-url': 'http://api.nexrender.com/api/v2' }, message: "Input 'api-url' must use https" },
+    { inputs: { 'timeout-seconds': '0' }, message: "Input 'timeout-seconds' must be a number of seconds above 0" },
+    { inputs: { 'max-retries': '-1' }, message: "Input 'max-retries' must be a whole number from 0 to 10" },
+    { inputs: { token: '' }, message: "Input 'token' is required" }
+  ])('$message', async ({ inputs, message }) => {
+    const run = await runAction({ ...fixture.inputs(fixture.batches.complete), ...inputs })
+
+    expect(run.exitCode).toBe(1)
+    expect(errorMessage(run)).toContain(message)
+    expect(fixture.simulator.requests).toEqual([])
+    expect(secretLeaks(run, TEST_TOKEN)).toEqual([])
+  })
+
+  it('masks the token first thing, even when another input is wrong', async () => {
+    const run = await runAction(fixture.inputs('01ARZ3NDEKTSV4RRFFQ69G5FAV,oops'))
+
+    expect(run.stdout.split('\n')[0]).toBe(`::add-mask::${TEST_TOKEN}`)
+    expect(errorMessage(run)).toContain("'oops'")
+  })
+})
+
+describe('batch-id lists', () => {
+  it('trims, upper-cases and de-duplicates ids, keeping first-seen order', async () => {
+    const { complete, partial } = fixture.batches
+    const run = await runAction(fixture.inputs(` ${partial.toLowerCase()},\n${complete}  ${partial}\n`, { strictness: 'off' }))
+
+    expect(run.exitCode).toBe(0)
+    expect(run.outputs['batch-id']).toBe(`${partial},${complete}`)
+    expect(fixture.simulator.requests.map((request) => request.path).sort()).toEqual(
+      [`/api/v2/batches/${complete}/cancel`, `/api/v2/batches/${partial}/cancel`].sort()
+    )
+  })
+})

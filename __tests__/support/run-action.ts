@@ -1,0 +1,88 @@
+import { spawn } from 'node:child_process'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+export const ACTION_ENTRY = fileURLToPath(new URL('../../dist/index.js', import.meta.url))
+
+export interface ActionRun {
+  exitCode: number | null
+  stdout: string
+  stderr: string
+  outputs: Record<string, string>
+  summary: string
+  /** Every file the run wrote that a later step could read: outputs, summary, results file. */
+  files: Record<string, string>
+  durationMs: number
+}
+
+/**
+ * Runs the bundled action the way a runner does: inputs as INPUT_* variables, outputs and the job
+ * summary in files named by GITHUB_OUTPUT and GITHUB_STEP_SUMMARY, a RUNNER_TEMP of its own.
+ */
+export async function runAction(inputs: Record<string, string>, env: Record<string, string> = {}): Promise<ActionRun> {
+  const folder = mkdtempSync(join(tmpdir(), 'action-run-'))
+  const outputFile = join(folder, 'output')
+  const summaryFile = join(folder, 'summary')
+  writeFileSync(outputFile, '')
+  writeFileSync(summaryFile, '')
+  const inputVariables = Object.fromEntries(
+    Object.entries(inputs).map(([name, value]) => [`INPUT_${name.toUpperCase()}`, value])
+  )
+  const started = Date.now()
+  const child = spawn(process.execPath, [ACTION_ENTRY], {
+    env: {
+      PATH: process.env.PATH,
+      GITHUB_OUTPUT: outputFile,
+      GITHUB_STEP_SUMMARY: summaryFile,
+      RUNNER_TEMP: folder,
+      GITHUB_REPOSITORY: 'acme/renders',
+      GITHUB_EVENT_NAME: 'workflow_dispatch',
+      NEXRENDER_CANCEL_RETRY_DELAY_SCALE: '0.001',
+      ...inputVariables,
+      ...env
+    },
+    stdio: ['ignore', 'pipe', 'pipe']
+  })
+  let stdout = ''
+  let stderr = ''
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
+  const exitCode = await new Promise<number | null>((done) => child.on('close', done))
+  const outputs = parseOutputFile(readFileSync(outputFile, 'utf8'))
+  const summary = readFileSync(summaryFile, 'utf8')
+  const files: Record<string, string> = { output: readFileSync(outputFile, 'utf8'), summary }
+  if (outputs['results-file']) files.results = readFileSync(outputs['results-file'], 'utf8')
+  return { exitCode, stdout, stderr, outputs, summary, files, durationMs: Date.now() - started }
+}
+
+/** Reads the `name<<delimiter` blocks that @actions/core appends to GITHUB_OUTPUT. */
+export function parseOutputFile(text: string): Record<string, string> {
+  const outputs: Record<string, string> = {}
+  const pattern = /^([^\n<]+)<<(\S+)\n([\s\S]*?)\n\2$/gm
+  for (const [, name = '', , value = ''] of text.matchAll(pattern)) outputs[name] = value
+  return outputs
+}
+
+/** The lines of a run's log that mention the secret, other than the runner's mask command. */
+export function secretLeaks(run: ActionRun, secret: string): string[] {
+  const logLines = `${run.stdout}\n${run.stderr}`.split('\n').filter((line) => line !== `::add-mask::${secret}`)
+  const places = { log: logLines.join('\n'), ...run.files }
+  return Object.entries(places)
+    .filter(([, text]) => text.includes(secret))
+    .map(([place]) => place)
+}
+
+/** The `::error::` message of a failed run, with the runner's escaping undone. */
+export function errorMessage(run: ActionRun): string {
+  const line = run.stdout.split('\n').find((candidate) => candidate.startsWith('::error::')) ?? ''
+  return line.slice('::error::'.length).replace(/%0A/g, '\n').replace(/%0D/g, '\r').replace(/%25/g, '%')
+}
+
+export function warnings(run: ActionRun): string[] {
+  return run.stdout
+    .split('\n')
+    .filter((line) => line.startsWith('::warning::'))
+    .map((line) => line.slice('::warning::'.length).replace(/%0A/g, '\n').replace(/%25/g, '%'))
+}

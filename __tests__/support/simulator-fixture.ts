@@ -1,0 +1,38 @@
+import { StateBuilder, jobsOf } from '../../simulator/builder.js'
+import { startSimulator, type RunningSimulator } from '../../simulator/server.js'
+
+/** A token distinctive enough that any leak of it is found by a plain text search. */
+export const TEST_TOKEN = 'nxr_test_7Q2sLk9vSECRETx4Zp'
+
+export interface Fixture {
+  simulator: RunningSimulator
+  batches: {
+    complete: string
+    partial: string
+    unchanged: string
+    otherTeam: string
+    /** A valid id the simulator does not know. */
+    unknown: string
+  }
+  inputs: (batchId: string, extra?: Record<string, string>) => Record<string, string>
+}
+
+/** A fresh simulator with one batch for each outcome, and the inputs to point the action at it. */
+export async function startFixture(): Promise<Fixture> {
+  const builder = new StateBuilder(7)
+  const batches = {
+    complete: builder.batch([{ status: 'pending', children: jobsOf(2, 'queued') }, { status: 'queued' }]),
+    partial: builder.batch([...jobsOf(2, 'queued'), { status: 'render:dorender' }, { status: 'finished' }]),
+    unchanged: builder.batch([{ status: 'finished' }, { status: 'error' }]),
+    otherTeam: builder.batch(jobsOf(1, 'queued'), { team: 'someone-else' }),
+    unknown: '01ARZ3NDEKTSV4RRFFQ69G5FAV'
+  }
+  const simulator = await startSimulator({ state: builder.state, token: TEST_TOKEN })
+  const inputs = (batchId: string, extra: Record<string, string> = {}) => ({
+    'batch-id': batchId,
+    token: TEST_TOKEN,
+    'api-url': simulator.baseUrl,
+    ...extra
+  })
+  return { simulator, batches, inputs }
+}
