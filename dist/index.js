@@ -38263,7 +38263,10 @@ function headerValue(value) {
     return Array.isArray(value) ? value[0] : value;
 }
 function describeFailure(error, request, deadline) {
-    const { code, message } = error instanceof Error ? error : { code: undefined, message: String(error) };
+    // Duck-typed: errors from node's own modules may come from another realm than this code's Error.
+    const { code, message } = typeof error === 'object' && error !== null && 'message' in error
+        ? error
+        : { code: undefined, message: String(error) };
     if (deadline.aborted || message.startsWith('Request timeout')) {
         return {
             kind: 'network-failure',
@@ -38337,20 +38340,17 @@ const BATCH_ID_PATTERN = /^[0-9A-HJKMNP-TV-Z]{26}$/;
  * keeping the order in which ids were first given.
  */
 function parseBatchIds(raw) {
-    const ids = raw
-        .split(/[\s,]+/)
-        .map((part) => part.trim().toUpperCase())
-        .filter((part) => part !== '');
-    if (ids.length === 0) {
+    const given = raw.split(/[\s,]+/).filter((part) => part !== '');
+    if (given.length === 0) {
         throw new InputError('batch-id', 'is required: give one batch id, or several separated by commas, spaces or newlines');
     }
-    const invalid = ids.filter((id) => !BATCH_ID_PATTERN.test(id));
+    const invalid = given.filter((id) => !BATCH_ID_PATTERN.test(id.toUpperCase()));
     if (invalid.length > 0) {
         const shown = invalid.map((id) => `'${printable(id)}'`).join(', ');
         throw new InputError('batch-id', `has ${invalid.length === 1 ? 'an invalid id' : 'invalid ids'}: ${shown}. ` +
             'A batch id is a ULID: 26 characters of 0-9 and A-Z without I, L, O and U.');
     }
-    return [...new Set(ids)];
+    return [...new Set(given.map((id) => id.toUpperCase()))];
 }
 /** Keeps a pasted value readable in a message: control characters shown as escapes, length capped. */
 function printable(value) {
@@ -38543,9 +38543,11 @@ function code(value) {
 function markdown_link(label, url) {
     if (typeof url !== 'string' || !/^https?:\/\//i.test(url))
         return cell(url);
-    return `[${label}](${encodeURI(decodeURIComponentSafe(url)).replace(/[()]/g, encodeURIComponent)})`;
+    // Parentheses would end the Markdown link early; encodeURI leaves them as they are.
+    const safe = encodeURI(decodeURISafe(url)).replace(/\(/g, '%28').replace(/\)/g, '%29');
+    return `[${label}](${safe})`;
 }
-function decodeURIComponentSafe(url) {
+function decodeURISafe(url) {
     try {
         return decodeURI(url);
     }

@@ -65,7 +65,11 @@ function headerValue(value: string | string[] | undefined): string | undefined {
 }
 
 export function describeFailure(error: unknown, request: HttpRequest, deadline: AbortSignal): NetworkFailure {
-  const { code, message } = error instanceof Error ? (error as NodeJS.ErrnoException) : { code: undefined, message: String(error) }
+  // Duck-typed: errors from node's own modules may come from another realm than this code's Error.
+  const { code, message } =
+    typeof error === 'object' && error !== null && 'message' in error
+      ? (error as NodeJS.ErrnoException)
+      : { code: undefined, message: String(error) }
   if (deadline.aborted || message.startsWith('Request timeout')) {
     return {
       kind: 'network-failure',

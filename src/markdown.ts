@@ -19,10 +19,12 @@ export function code(value: string): string {
 /** A link for http(s) URLs only; anything else is shown as text. */
 export function link(label: string, url: unknown): string {
   if (typeof url !== 'string' || !/^https?:\/\//i.test(url)) return cell(url)
-  return `[${label}](${encodeURI(decodeURIComponentSafe(url)).replace(/[()]/g, encodeURIComponent)})`
+  // Parentheses would end the Markdown link early; encodeURI leaves them as they are.
+  const safe = encodeURI(decodeURISafe(url)).replace(/\(/g, '%28').replace(/\)/g, '%29')
+  return `[${label}](${safe})`
 }
 
-function decodeURIComponentSafe(url: string): string {
+function decodeURISafe(url: string): string {
   try {
     return decodeURI(url)
   } catch {

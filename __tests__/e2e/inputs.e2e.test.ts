@@ -7,7 +7,7 @@ beforeEach(async () => (fixture = await startFixture()))
 afterEach(() => fixture.simulator.close())
 
 describe('input problems fail the step before any request is sent', () => {
-  it.each([
+  it.each<{ inputs: Record<string, string>; message: string }>([
     { inputs: { 'batch-id': 'not-a-ulid' }, message: "Input 'batch-id' has an invalid id: 'not-a-ulid'" },
     { inputs: { 'batch-id': '' }, message: "Input 'batch-id' is required" },
     { inputs: { strictness: 'loose' }, message: "Input 'strictness' must be one of strict, lenient, off; got 'loose'" },

@@ -1,0 +1,55 @@
+import { describe, expect, it } from '@jest/globals'
+import { parseInputs } from '../src/inputs.js'
+
+const ID = '01ARZ3NDEKTSV4RRFFQ69G5FAV'
+const reader = (values: Record<string, string>) => (name: string) => values[name] ?? ''
+
+describe('parseInputs', () => {
+  it('applies the documented defaults', () => {
+    expect(parseInputs(reader({ 'batch-id': ID }), 'tok')).toEqual({
+      batchIds: [ID],
+      token: 'tok',
+      strictness: 'strict',
+      apiUrl: 'https://api.nexrender.com/api/v2',
+      timeoutMs: 30_000,
+      maxRetries: 3
+    })
+  })
+
+  it('reads every input', () => {
+    const inputs = parseInputs(
+      reader({ 'batch-id': ID, strictness: 'lenient', 'api-url': 'http://127.0.0.1:1/x', 'timeout-seconds': '2.5', 'max-retries': '0' }),
+      'tok'
+    )
+    expect(inputs).toMatchObject({ strictness: 'lenient', apiUrl: 'http://127.0.0.1:1/x', timeoutMs: 2500, maxRetries: 0 })
+  })
+
+  it.each([
+    { name: 'strictness', value: 'STRICT', problem: "must be one of strict, lenient, off; got 'STRICT'" },
+    { name: 'strictness', value: 'none', problem: "must be one of strict, lenient, off; got 'none'" },
+    { name: 'timeout-seconds', value: 'abc', problem: "must be a number of seconds above 0 and at most 600; got 'abc'" },
+    { name: 'timeout-seconds', value: '0', problem: 'must be a number of seconds above 0' },
+    { name: 'timeout-seconds', value: '601', problem: 'at most 600' },
+    { name: 'timeout-seconds', value: '-5', problem: 'above 0' },
+    { name: 'max-retries', value: '1.5', problem: "must be a whole number from 0 to 10; got '1.5'" },
+    { name: 'max-retries', value: '11', problem: 'from 0 to 10' }
+  ])("rejects $name '$value'", ({ name, value, problem }) => {
+    const attempt = () => parseInputs(reader({ 'batch-id': ID, [name]: value }), 'tok')
+    expect(attempt).toThrow(`Input '${name}' must`)
+    expect(attempt).toThrow(problem)
+  })
+
+  it.each(['', 'has space', 'tab\there', 'new\nline'])('rejects the token %j without quoting it', (token) => {
+    const attempt = () => parseInputs(reader({ 'batch-id': ID }), token)
+    expect(attempt).toThrow("Input 'token'")
+    try {
+      attempt()
+    } catch (error) {
+      if (token !== '') expect((error as Error).message).not.toContain(token)
+    }
+  })
+
+  it('checks batch-id before anything else', () => {
+    expect(() => parseInputs(reader({ 'batch-id': 'nope', strictness: 'bad' }), '')).toThrow("Input 'batch-id'")
+  })
+})
