@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { errorMessage, runAction, secretLeaks, warnings } from '../support/run-action.js'
+import { errorMessage, secretLeaks, warnings } from '../../local-runner/run-action.js'
 import { startFixture, TEST_TOKEN, type Fixture } from '../support/simulator-fixture.js'
 
 let fixture: Fixture
@@ -10,7 +10,7 @@ afterEach(() => fixture.simulator.close())
 
 describe('answers that fail a batch whatever the strictness', () => {
   it('401: names the batch and the status, gives the server text and says to check the token', async () => {
-    const run = await runAction({ ...fixture.inputs(fixture.batches.complete, { strictness: 'off' }), token: 'nxr_wrong_TOKEN_value' })
+    const run = await fixture.run({ ...fixture.inputs(fixture.batches.complete, { strictness: 'off' }), token: 'nxr_wrong_TOKEN_value' })
 
     expect(run.exitCode).toBe(1)
     const message = errorMessage(run)
@@ -22,7 +22,7 @@ describe('answers that fail a batch whatever the strictness', () => {
   })
 
   it("403: says the token's team cannot reach the batch", async () => {
-    const run = await runAction(fixture.inputs(fixture.batches.otherTeam, { strictness: 'off' }))
+    const run = await fixture.run(fixture.inputs(fixture.batches.otherTeam, { strictness: 'off' }))
 
     expect(run.exitCode).toBe(1)
     expect(errorMessage(run)).toMatch(/HTTP 403 Forbidden: Forbidden: the batch belongs to another team: the token's team cannot reach this batch/)
@@ -31,7 +31,7 @@ describe('answers that fail a batch whatever the strictness', () => {
 
   it('a reply that is not JSON is a contract error, not retried', async () => {
     fixture.simulator.faults.set(fixture.batches.complete, { malformed: 'not-json' })
-    const run = await runAction(fixture.inputs(fixture.batches.complete, { strictness: 'off' }))
+    const run = await fixture.run(fixture.inputs(fixture.batches.complete, { strictness: 'off' }))
 
     expect(run.exitCode).toBe(1)
     expect(errorMessage(run)).toContain('the reply does not match the API contract: it is not JSON')
@@ -40,7 +40,7 @@ describe('answers that fail a batch whatever the strictness', () => {
 
   it('a reply missing a field is a contract error that names the field', async () => {
     fixture.simulator.faults.set(fixture.batches.complete, { malformed: 'missing-field' })
-    const run = await runAction(fixture.inputs(fixture.batches.complete, { strictness: 'off' }))
+    const run = await fixture.run(fixture.inputs(fixture.batches.complete, { strictness: 'off' }))
 
     expect(run.exitCode).toBe(1)
     expect(errorMessage(run)).toContain("'totalJobs' is missing, expected a non-negative integer")
@@ -48,7 +48,7 @@ describe('answers that fail a batch whatever the strictness', () => {
 
   it('a server error text that quotes the token is redacted everywhere', async () => {
     fixture.simulator.faults.set(fixture.batches.complete, { echoAuthorization: true })
-    const run = await runAction(fixture.inputs(fixture.batches.complete))
+    const run = await fixture.run(fixture.inputs(fixture.batches.complete))
 
     expect(run.exitCode).toBe(1)
     expect(errorMessage(run)).toContain('HTTP 400 Bad Request: Rejected header: Bearer ***')
@@ -59,8 +59,8 @@ describe('answers that fail a batch whatever the strictness', () => {
 
 describe('404', () => {
   it('is reported as unchanged with zero jobs and a warning; the table then applies', async () => {
-    const strict = await runAction(fixture.inputs(fixture.batches.unknown))
-    const off = await runAction(fixture.inputs(fixture.batches.unknown, { strictness: 'off' }))
+    const strict = await fixture.run(fixture.inputs(fixture.batches.unknown))
+    const off = await fixture.run(fixture.inputs(fixture.batches.unknown, { strictness: 'off' }))
 
     expect(strict.exitCode).toBe(1)
     expect(off.exitCode).toBe(0)
@@ -91,7 +91,7 @@ describe('redirects', () => {
   it('are never followed: the batch fails and the other host receives nothing, least of all the token', async () => {
     const elsewhere = `http://127.0.0.2:${(catcher.address() as AddressInfo).port}/steal`
     fixture.simulator.faults.set(fixture.batches.complete, { redirectTo: elsewhere })
-    const run = await runAction(fixture.inputs(fixture.batches.complete, { strictness: 'off' }))
+    const run = await fixture.run(fixture.inputs(fixture.batches.complete, { strictness: 'off' }))
 
     expect(run.exitCode).toBe(1)
     expect(errorMessage(run)).toContain(`HTTP 307 Temporary Redirect: the API redirected to ${elsewhere}`)
@@ -104,7 +104,7 @@ describe('several batches', () => {
   it('attempts every batch, reports them in input order, and names every failed one', async () => {
     const { complete, partial, unchanged, otherTeam } = fixture.batches
     fixture.simulator.faults.set(unchanged, { malformed: 'not-json' })
-    const run = await runAction(fixture.inputs([complete, unchanged, otherTeam, partial].join('\n'), { strictness: 'lenient' }))
+    const run = await fixture.run(fixture.inputs([complete, unchanged, otherTeam, partial].join('\n'), { strictness: 'lenient' }))
 
     expect(run.exitCode).toBe(1)
     expect(errorMessage(run)).toBe(

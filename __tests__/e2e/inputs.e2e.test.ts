@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
-import { errorMessage, runAction, secretLeaks } from '../support/run-action.js'
+import { errorMessage, secretLeaks } from '../../local-runner/run-action.js'
 import { startFixture, TEST_TOKEN, type Fixture } from '../support/simulator-fixture.js'
 
 let fixture: Fixture
@@ -16,7 +16,7 @@ describe('input problems fail the step before any request is sent', () => {
     { inputs: { 'max-retries': '-1' }, message: "Input 'max-retries' must be a whole number from 0 to 10" },
     { inputs: { token: '' }, message: "Input 'token' is required" }
   ])('$message', async ({ inputs, message }) => {
-    const run = await runAction({ ...fixture.inputs(fixture.batches.complete), ...inputs })
+    const run = await fixture.run({ ...fixture.inputs(fixture.batches.complete), ...inputs })
 
     expect(run.exitCode).toBe(1)
     expect(errorMessage(run)).toContain(message)
@@ -25,7 +25,7 @@ describe('input problems fail the step before any request is sent', () => {
   })
 
   it('masks the token first thing, even when another input is wrong', async () => {
-    const run = await runAction(fixture.inputs('01ARZ3NDEKTSV4RRFFQ69G5FAV,oops'))
+    const run = await fixture.run(fixture.inputs('01ARZ3NDEKTSV4RRFFQ69G5FAV,oops'))
 
     expect(run.stdout.split('\n')[0]).toBe(`::add-mask::${TEST_TOKEN}`)
     expect(errorMessage(run)).toContain("'oops'")
@@ -35,7 +35,7 @@ describe('input problems fail the step before any request is sent', () => {
 describe('batch-id lists', () => {
   it('trims, upper-cases and de-duplicates ids, keeping first-seen order', async () => {
     const { complete, partial } = fixture.batches
-    const run = await runAction(fixture.inputs(` ${partial.toLowerCase()},\n${complete}  ${partial}\n`, { strictness: 'off' }))
+    const run = await fixture.run(fixture.inputs(` ${partial.toLowerCase()},\n${complete}  ${partial}\n`, { strictness: 'off' }))
 
     expect(run.exitCode).toBe(0)
     expect(run.outputs['batch-id']).toBe(`${partial},${complete}`)

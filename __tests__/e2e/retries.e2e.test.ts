@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
-import { errorMessage, runAction, secretLeaks, warnings } from '../support/run-action.js'
+import { errorMessage, secretLeaks, warnings } from '../../local-runner/run-action.js'
 import { startFixture, TEST_TOKEN, type Fixture } from '../support/simulator-fixture.js'
 
 let fixture: Fixture
@@ -11,7 +11,7 @@ const retryLines = (stdout: string) => stdout.split('\n').filter((line) => line.
 describe('retries', () => {
   it('waits as Retry-After says (real timing), logs the retry, then succeeds', async () => {
     fixture.simulator.faults.set(fixture.batches.complete, { rateLimit: { times: 1, retryAfter: '1' } })
-    const run = await runAction(fixture.inputs(fixture.batches.complete), { NEXRENDER_CANCEL_RETRY_DELAY_SCALE: '1' })
+    const run = await fixture.run(fixture.inputs(fixture.batches.complete), { NEXRENDER_CANCEL_RETRY_DELAY_SCALE: '1' })
 
     expect(run.exitCode).toBe(0)
     expect(retryLines(run.stdout)).toEqual([
@@ -23,7 +23,7 @@ describe('retries', () => {
 
   it('retries 5xx with backoff until the API answers', async () => {
     fixture.simulator.faults.set(fixture.batches.complete, { serverError: { times: 2, status: 503 } })
-    const run = await runAction(fixture.inputs(fixture.batches.complete))
+    const run = await fixture.run(fixture.inputs(fixture.batches.complete))
 
     expect(run.exitCode).toBe(0)
     expect(retryLines(run.stdout)).toHaveLength(2)
@@ -32,7 +32,7 @@ describe('retries', () => {
 
   it('gives up after max-retries and fails the batch with the last reason, even at strictness off', async () => {
     fixture.simulator.faults.set(fixture.batches.complete, { serverError: { times: 10, status: 502 } })
-    const run = await runAction(fixture.inputs(fixture.batches.complete, { 'max-retries': '2', strictness: 'off' }))
+    const run = await fixture.run(fixture.inputs(fixture.batches.complete, { 'max-retries': '2', strictness: 'off' }))
 
     expect(run.exitCode).toBe(1)
     expect(errorMessage(run)).toBe(
@@ -43,7 +43,7 @@ describe('retries', () => {
 
   it('max-retries 0 means one attempt only', async () => {
     fixture.simulator.faults.set(fixture.batches.complete, { serverError: { times: 1 } })
-    const run = await runAction(fixture.inputs(fixture.batches.complete, { 'max-retries': '0' }))
+    const run = await fixture.run(fixture.inputs(fixture.batches.complete, { 'max-retries': '0' }))
 
     expect(run.exitCode).toBe(1)
     expect(fixture.simulator.requests).toHaveLength(1)
@@ -51,7 +51,7 @@ describe('retries', () => {
 
   it('retries a dropped connection', async () => {
     fixture.simulator.faults.set(fixture.batches.complete, { dropConnection: { times: 1 } })
-    const run = await runAction(fixture.inputs(fixture.batches.complete))
+    const run = await fixture.run(fixture.inputs(fixture.batches.complete))
 
     expect(run.exitCode).toBe(0)
     expect(retryLines(run.stdout)[0]).toMatch(/attempt 1 of 4 failed \(ECONNRESET: socket hang up\)/)
@@ -59,7 +59,7 @@ describe('retries', () => {
 
   it('says when a dropped attempt may already have cancelled what the final reply reports as skipped', async () => {
     fixture.simulator.faults.set(fixture.batches.complete, { dropConnection: { times: 1, afterApplying: true } })
-    const run = await runAction(fixture.inputs(fixture.batches.complete, { strictness: 'off' }))
+    const run = await fixture.run(fixture.inputs(fixture.batches.complete, { strictness: 'off' }))
 
     expect(run.exitCode).toBe(0)
     expect(run.outputs.status).toBe('unchanged')
@@ -70,7 +70,7 @@ describe('retries', () => {
 
   it('a hang hits timeout-seconds, and the retry succeeds', async () => {
     fixture.simulator.faults.set(fixture.batches.complete, { hang: { times: 1 } })
-    const run = await runAction(fixture.inputs(fixture.batches.complete, { 'timeout-seconds': '0.5' }))
+    const run = await fixture.run(fixture.inputs(fixture.batches.complete, { 'timeout-seconds': '0.5' }))
 
     expect(run.exitCode).toBe(0)
     expect(retryLines(run.stdout)[0]).toContain('attempt 1 of 4 failed (no complete answer within 0.5 s (timeout))')
@@ -79,7 +79,7 @@ describe('retries', () => {
 
   it('a server that never answers fails the batch after the retries, and the process still exits', async () => {
     fixture.simulator.faults.set(fixture.batches.complete, { hang: { times: 99 } })
-    const run = await runAction(fixture.inputs(fixture.batches.complete, { 'timeout-seconds': '0.3', 'max-retries': '1' }))
+    const run = await fixture.run(fixture.inputs(fixture.batches.complete, { 'timeout-seconds': '0.3', 'max-retries': '1' }))
 
     expect(run.exitCode).toBe(1)
     expect(errorMessage(run)).toContain('gave up after 2 attempts: no complete answer within 0.3 s (timeout)')
@@ -89,7 +89,7 @@ describe('retries', () => {
   it('a refused connection is retried, then reported', async () => {
     const closedPort = fixture.simulator.baseUrl
     await fixture.simulator.close()
-    const run = await runAction({ ...fixture.inputs(fixture.batches.complete), 'api-url': closedPort, 'max-retries': '1' })
+    const run = await fixture.run({ ...fixture.inputs(fixture.batches.complete), 'api-url': closedPort, 'max-retries': '1' })
 
     expect(run.exitCode).toBe(1)
     expect(retryLines(run.stdout)).toHaveLength(1)
@@ -103,7 +103,7 @@ describe('fan-out', () => {
     for (const id of ids) fixture.simulator.faults.set(id, { delayMs: 150 })
     const extra = ['01ARZ3NDEKTSV4RRFFQ69G5FB0', '01ARZ3NDEKTSV4RRFFQ69G5FB1', '01ARZ3NDEKTSV4RRFFQ69G5FB2']
     for (const id of extra) fixture.simulator.faults.set(id, { delayMs: 150 })
-    const run = await runAction(fixture.inputs([...ids, ...extra].join(','), { strictness: 'off' }))
+    const run = await fixture.run(fixture.inputs([...ids, ...extra].join(','), { strictness: 'off' }))
 
     expect(fixture.simulator.requests).toHaveLength(8)
     expect(fixture.simulator.peakInFlight).toBe(4)

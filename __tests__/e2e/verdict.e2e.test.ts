@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
-import { errorMessage, runAction, secretLeaks } from '../support/run-action.js'
+import { errorMessage, secretLeaks } from '../../local-runner/run-action.js'
 import { startFixture, TEST_TOKEN, type Fixture } from '../support/simulator-fixture.js'
 
 let fixture: Fixture
@@ -20,7 +20,7 @@ describe('the verdict, end to end against the simulator', () => {
     { batch: 'unchanged', strictness: 'off', exitCode: 0 }
   ])('a $batch batch at strictness $strictness exits $exitCode', async ({ batch, strictness, exitCode }) => {
     const batchId = fixture.batches[batch]
-    const run = await runAction(fixture.inputs(batchId, { strictness }))
+    const run = await fixture.run(fixture.inputs(batchId, { strictness }))
 
     expect(run.exitCode).toBe(exitCode)
     const expectedStatus = batch === 'complete' ? 'cancelled' : batch
@@ -32,7 +32,7 @@ describe('the verdict, end to end against the simulator', () => {
   })
 
   it('sets every output, and the results file holds the full reply', async () => {
-    const run = await runAction(fixture.inputs(fixture.batches.complete))
+    const run = await fixture.run(fixture.inputs(fixture.batches.complete))
 
     expect(run.exitCode).toBe(0)
     expect(run.outputs).toMatchObject({
@@ -51,7 +51,7 @@ describe('the verdict, end to end against the simulator', () => {
   })
 
   it('sends one POST per batch with the bearer token, JSON accept and a User-Agent naming the action', async () => {
-    await runAction(fixture.inputs(fixture.batches.complete))
+    await fixture.run(fixture.inputs(fixture.batches.complete))
 
     expect(fixture.simulator.requests).toEqual([
       expect.objectContaining({
@@ -67,8 +67,8 @@ describe('the verdict, end to end against the simulator', () => {
   })
 
   it('reports a second cancel of the same batch as unchanged, as the API does', async () => {
-    const first = await runAction(fixture.inputs(fixture.batches.complete))
-    const second = await runAction(fixture.inputs(fixture.batches.complete, { strictness: 'lenient' }))
+    const first = await fixture.run(fixture.inputs(fixture.batches.complete))
+    const second = await fixture.run(fixture.inputs(fixture.batches.complete, { strictness: 'lenient' }))
 
     expect(first.outputs.status).toBe('cancelled')
     expect(second.outputs.status).toBe('unchanged')

@@ -1,3 +1,4 @@
+import { runAction, type ActionRun } from '../../local-runner/run-action.js'
 import { StateBuilder, jobsOf } from '../../simulator/builder.js'
 import { startSimulator, type RunningSimulator } from '../../simulator/server.js'
 
@@ -15,6 +16,8 @@ export interface Fixture {
     unknown: string
   }
   inputs: (batchId: string, extra?: Record<string, string>) => Record<string, string>
+  /** Runs the action with retry waits cut to a thousandth, so retries do not slow the suite. */
+  run: (inputs: Record<string, string>, env?: Record<string, string>) => Promise<ActionRun>
 }
 
 /** A fresh simulator with one batch for each outcome, and the inputs to point the action at it. */
@@ -34,5 +37,7 @@ export async function startFixture(): Promise<Fixture> {
     'api-url': simulator.baseUrl,
     ...extra
   })
-  return { simulator, batches, inputs }
+  const run = (inputs: Record<string, string>, env: Record<string, string> = {}) =>
+    runAction(inputs, { NEXRENDER_CANCEL_RETRY_DELAY_SCALE: '0.001', ...env })
+  return { simulator, batches, inputs, run }
 }

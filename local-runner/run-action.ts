@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
-export const ACTION_ENTRY = fileURLToPath(new URL('../../dist/index.js', import.meta.url))
+export const ACTION_ENTRY = fileURLToPath(new URL('../dist/index.js', import.meta.url))
 
 export interface ActionRun {
   exitCode: number | null
@@ -18,10 +18,10 @@ export interface ActionRun {
 }
 
 /**
- * Runs the bundled action the way a runner does: inputs as INPUT_* variables, outputs and the job
+ * Runs the bundled action (`dist/index.js`) the way a runner does: inputs as INPUT_* variables, outputs and the job
  * summary in files named by GITHUB_OUTPUT and GITHUB_STEP_SUMMARY, a RUNNER_TEMP of its own.
  */
-export async function runAction(inputs: Record<string, string>, env: Record<string, string> = {}): Promise<ActionRun> {
+export async function runAction(inputs: Record<string, string>, env: Record<string, string | undefined> = {}): Promise<ActionRun> {
   const folder = mkdtempSync(join(tmpdir(), 'action-run-'))
   const outputFile = join(folder, 'output')
   const summaryFile = join(folder, 'summary')
@@ -39,7 +39,6 @@ export async function runAction(inputs: Record<string, string>, env: Record<stri
       RUNNER_TEMP: folder,
       GITHUB_REPOSITORY: 'acme/renders',
       GITHUB_EVENT_NAME: 'workflow_dispatch',
-      NEXRENDER_CANCEL_RETRY_DELAY_SCALE: '0.001',
       ...inputVariables,
       ...env
     },
