@@ -49,11 +49,12 @@ export async function runAction(inputs: Record<string, string>, env: Record<stri
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
   const exitCode = await new Promise<number | null>((done) => child.on('close', done))
+  const durationMs = Date.now() - started
   const outputs = parseOutputFile(readFileSync(outputFile, 'utf8'))
   const summary = readFileSync(summaryFile, 'utf8')
   const files: Record<string, string> = { output: readFileSync(outputFile, 'utf8'), summary }
   if (outputs['results-file']) files.results = readFileSync(outputs['results-file'], 'utf8')
-  return { exitCode, stdout, stderr, outputs, summary, files, durationMs: Date.now() - started }
+  return { exitCode, stdout, stderr, outputs, summary, files, durationMs }
 }
 
 /** Reads the `name<<delimiter` blocks that @actions/core appends to GITHUB_OUTPUT. */

@@ -1,11 +1,11 @@
 import * as core from '@actions/core'
-import { context as githubContext } from '@actions/github'
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { batchLogLine, batchWarnings } from './batch-report.js'
 import type { BatchResult } from './batch-result.js'
 import { cancelBatches } from './cancel-batches.js'
+import { githubContext } from './github-context.js'
 import { createHttpTransport } from './http-transport.js'
 import { parseInputs, type Inputs } from './inputs.js'
 import { actionOutputs } from './outputs.js'
@@ -61,7 +61,7 @@ async function report(
   }
   const resultsFile = writeResultsFile(results, env, redact)
   for (const [name, value] of Object.entries(actionOutputs(results, resultsFile))) core.setOutput(name, redact(value))
-  const context = runContextFrom(githubContext, env.GITHUB_REPOSITORY)
+  const context = runContextFrom(githubContext(), env.GITHUB_REPOSITORY)
   await writeSummary(redact(renderSummary({ results, strictness: inputs.strictness, context })), env)
   const failure = stepFailureMessage(results, inputs.strictness)
   if (failure !== undefined) core.setFailed(redact(failure))
