@@ -28,7 +28,10 @@ describe('markdown helpers', () => {
   ])('link(%j)', (url, markdown) => expect(link('out', url)).toBe(markdown))
 
   it('table() cuts rows beyond the limit', () => {
-    expect(table(['A', 'B'], [['1', '2'], ['3', '4'], ['5', '6']], 1)).toBe('| A | B |\n|---|---|\n| 1 | 2 |\n| … and 2 more | |')
-    expect(table(['A'], [['1']], 5)).toBe('| A |\n|---|\n| 1 |')
+    const formatted: number[] = []
+    const toRow = (n: number) => (formatted.push(n), [String(n), String(n * 2)])
+    expect(table(['A', 'B'], [1, 2, 3], 1, toRow)).toBe('| A | B |\n|---|---|\n| 1 | 2 |\n| … and 2 more | |')
+    expect(formatted).toEqual([1])
+    expect(table(['A'], ['x'], 5, (item) => [item])).toBe('| A |\n|---|\n| x |')
   })
 })

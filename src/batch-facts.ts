@@ -13,7 +13,16 @@ export interface BatchFacts {
   countsDisagree: boolean
 }
 
+/** The log, the outputs and every summary render ask for the same reply's facts: work them out once. */
+const factsOfReply = new WeakMap<CancelReply, BatchFacts>()
+
 export function batchFacts(reply: CancelReply): BatchFacts {
+  let facts = factsOfReply.get(reply)
+  if (!facts) factsOfReply.set(reply, (facts = workOutFacts(reply)))
+  return facts
+}
+
+function workOutFacts(reply: CancelReply): BatchFacts {
   const cancelledJobs = firstOfEachId(reply.cancelledJobs)
   const cancelledJobIds = cancelledJobs.map((job) => job.id)
   const topLevel = new Set(reply.jobs.map((job) => job.id))

@@ -1,4 +1,5 @@
 import { HttpClient } from '@actions/http-client'
+import type { IncomingMessage } from 'node:http'
 import type { RequestHandler } from '@actions/http-client/lib/interfaces'
 import type { AttemptOutcome, HttpRequest, NetworkFailure, Transport } from './transport.js'
 
@@ -27,7 +28,7 @@ export function createHttpTransport(userAgent: string): Transport {
         authorization: `Bearer ${request.token}`,
         accept: 'application/json'
       })
-      const body = await untilAborted(response.readBody(), deadline)
+      const body = await readText(response.message)
       const { statusCode = 0, statusMessage = '', headers } = response.message
       return {
         kind: 'answer',
@@ -52,12 +53,15 @@ function abortWith(signal: AbortSignal): RequestHandler {
   }
 }
 
-/** readBody() never settles when the response is destroyed mid-body, so the deadline must also end the wait. */
-function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
-  return new Promise((resolve, reject) => {
-    signal.addEventListener('abort', () => reject(signal.reason), { once: true })
-    promise.then(resolve, reject)
-  })
+/**
+ * The body as text. Not http-client's readBody(), which copies its whole buffer for every chunk
+ * (slow and memory-hungry for a 20,000-job reply) and never settles if the deadline destroys the
+ * response mid-body; iterating the stream joins the chunks once and throws on destruction.
+ */
+async function readText(message: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = []
+  for await (const chunk of message) chunks.push(chunk as Buffer)
+  return Buffer.concat(chunks).toString('utf8')
 }
 
 function headerValue(value: string | string[] | undefined): string | undefined {

@@ -70,7 +70,7 @@ async function report(
 function writeResultsFile(results: BatchResult[], env: NodeJS.ProcessEnv, redact: (text: string) => string): string {
   const folder = mkdtempSync(join(env.RUNNER_TEMP || tmpdir(), 'nexrender-cancel-'))
   const file = join(folder, 'results.json')
-  writeFileSync(file, redact(JSON.stringify(resultsFileRecords(results), null, 2)))
+  writeFileSync(file, redact(JSON.stringify(resultsFileRecords(results))))
   return file
 }
 

@@ -32,13 +32,16 @@ function decodeURISafe(url: string): string {
   }
 }
 
-/** A table whose rows beyond `limit` are replaced by one "… and N more" row. */
-export function table(headers: string[], rows: string[][], limit: number): string {
-  const shown = rows.slice(0, limit)
+/**
+ * A table of the first `limit` items, each turned into a row by `toRow`; the rest are replaced by
+ * one "… and N more" row. Only the rows shown are formatted, which matters for 20,000-job batches.
+ */
+export function table<T>(headers: string[], items: readonly T[], limit: number, toRow: (item: T) => string[]): string {
+  const shown = items.slice(0, limit)
   const lines = [`| ${headers.join(' | ')} |`, `|${headers.map(() => '---').join('|')}|`]
-  for (const row of shown) lines.push(`| ${row.join(' | ')} |`)
-  if (rows.length > shown.length) {
-    lines.push(`| … and ${rows.length - shown.length} more |${' |'.repeat(headers.length - 1)}`)
+  for (const item of shown) lines.push(`| ${toRow(item).join(' | ')} |`)
+  if (items.length > shown.length) {
+    lines.push(`| … and ${items.length - shown.length} more |${' |'.repeat(headers.length - 1)}`)
   }
   return lines.join('\n')
 }

@@ -62,11 +62,14 @@ function answeredParts(result: AnsweredBatch, verdict: string, rowLimit: number)
   const { reply } = result
   const facts = batchFacts(reply)
   const parts = [
-    table(
-      ['Verdict', 'Status', 'Total', 'Cancelled', 'Skipped', 'Cascaded relatives'],
-      [[verdict, reply.status, String(reply.totalJobs), String(reply.cancelledCount), String(reply.skippedCount), String(facts.cascadedRelatives)]],
-      1
-    )
+    table(['Verdict', 'Status', 'Total', 'Cancelled', 'Skipped', 'Cascaded relatives'], [reply], 1, (row) => [
+      verdict,
+      row.status,
+      String(row.totalJobs),
+      String(row.cancelledCount),
+      String(row.skippedCount),
+      String(facts.cascadedRelatives)
+    ])
   ]
   if (result.notFound) parts.push('> ⚠️ The API answered 404: this batch was not found. It is reported as unchanged with zero jobs.')
   if (facts.countsDisagree) parts.push('> ⚠️ The counts do not add up: cancelled + skipped differs from total.')
@@ -74,22 +77,19 @@ function answeredParts(result: AnsweredBatch, verdict: string, rowLimit: number)
   if (facts.skippedJobs.length > 0) {
     parts.push(
       `#### Skipped jobs (${facts.skippedJobs.length})`,
-      table(
-        ['Job', 'Status', 'Reason'],
-        facts.skippedJobs.map((job) => [code(job.id), cell(job.status), cell(skipReason(job))]),
-        rowLimit
-      )
+      table(['Job', 'Status', 'Reason'], facts.skippedJobs, rowLimit, (job) => [code(job.id), cell(job.status), cell(skipReason(job))])
     )
   }
   const cancelled = facts.cancelledJobs
   if (cancelled.length > 0) {
     parts.push(
       `#### Cancelled jobs (${cancelled.length})`,
-      table(
-        ['Job', 'Template', 'Status', 'Output'],
-        cancelled.map((job) => [code(job.id), cell(job.templateId), cell(job.status), job.outputUrl ? link('output', job.outputUrl) : '–']),
-        rowLimit
-      )
+      table(['Job', 'Template', 'Status', 'Output'], cancelled, rowLimit, (job) => [
+        code(job.id),
+        cell(job.templateId),
+        cell(job.status),
+        job.outputUrl ? link('output', job.outputUrl) : '–'
+      ])
     )
   }
   return parts
