@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals'
 import { batchFacts, skipReason } from '../src/batch-facts.js'
 import { batchLogLine, batchWarnings } from '../src/batch-report.js'
 import { notFoundReply } from '../src/batch-result.js'
+import { DRY_RUN_WORDING } from '../src/wording.js'
 import { answered, BATCH, failed, reply } from './support/replies.js'
 
 describe('batchFacts', () => {
@@ -44,6 +45,11 @@ describe('batchLogLine', () => {
   it('marks a batch that was not found', () => {
     expect(batchLogLine(answered({ reply: notFoundReply(BATCH), notFound: true }))).toContain('unchanged (batch not found): 0 jobs')
   })
+  it('speaks of a prediction in a dry run, with the jobs rendering now', () => {
+    expect(batchLogLine(answered(), DRY_RUN_WORDING)).toBe(
+      `${BATCH}: would be partial: 3 jobs, 2 would be cancelled, 1 would be skipped, 1 rendering now (will finish)`
+    )
+  })
   it('gives the problem of a failed batch', () => {
     expect(batchLogLine(failed('HTTP 401 Unauthorized'))).toBe(`${BATCH}: failed: HTTP 401 Unauthorized`)
   })
@@ -52,6 +58,10 @@ describe('batchLogLine', () => {
 describe('batchWarnings', () => {
   it('warns about skipped jobs with their number and most common reason', () => {
     expect(batchWarnings(answered())).toEqual([`Batch ${BATCH}: 1 of 3 jobs were skipped; most common reason: already rendering (1)`])
+  })
+
+  it('says "would be skipped" in a dry run', () => {
+    expect(batchWarnings(answered(), DRY_RUN_WORDING)).toEqual([`Batch ${BATCH}: 1 of 3 jobs would be skipped; most common reason: already rendering (1)`])
   })
 
   it('has nothing to say about a clean cancel', () => {

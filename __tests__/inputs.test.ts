@@ -12,7 +12,8 @@ describe('parseInputs', () => {
       strictness: 'strict',
       apiUrl: 'https://api.nexrender.com/api/v2',
       timeoutMs: 30_000,
-      maxRetries: 3
+      maxRetries: 3,
+      dryRun: false
     })
   })
 
@@ -47,6 +48,20 @@ describe('parseInputs', () => {
     } catch (error) {
       if (token !== '') expect((error as Error).message).not.toContain(token)
     }
+  })
+
+  it.each([
+    ['true', true],
+    ['True', true],
+    ['TRUE', true],
+    ['false', false],
+    ['FALSE', false]
+  ])('reads dry-run %s', (value, dryRun) => {
+    expect(parseInputs(reader({ 'batch-id': ID, 'dry-run': value }), 'tok').dryRun).toBe(dryRun)
+  })
+
+  it.each(['yes', '1', 'on'])("rejects dry-run '%s'", (value) => {
+    expect(() => parseInputs(reader({ 'batch-id': ID, 'dry-run': value }), 'tok')).toThrow(`Input 'dry-run' must be true or false; got '${value}'`)
   })
 
   it('checks batch-id before anything else', () => {

@@ -15,7 +15,8 @@ describe('actionOutputs', () => {
       'skipped-count': '1',
       'cancelled-jobs-count': '3',
       'cancelled-job-ids': '["J1","C1","J2"]',
-      'results-file': '/tmp/r.json'
+      'results-file': '/tmp/r.json',
+      'dry-run': 'false'
     })
   })
 
@@ -30,6 +31,10 @@ describe('actionOutputs', () => {
       'cancelled-jobs-count': '4',
       'cancelled-job-ids': '["J1","C1","J2","K1"]'
     })
+  })
+
+  it('says whether this was a dry run', () => {
+    expect(actionOutputs([answered()], 'f', true)['dry-run']).toBe('true')
   })
 
   it('leaves status empty when no batch answered', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { notFoundReply } from '../src/batch-result.js'
 import { batchFailureReason, stepFailureMessage } from '../src/step-outcome.js'
+import { DRY_RUN_WORDING } from '../src/wording.js'
 import { answered, BATCH, failed, reply } from './support/replies.js'
 
 const OTHER = '01KDVDNA07TXH63FZT7APV6KX1'
@@ -15,6 +16,11 @@ describe('batchFailureReason', () => {
     )
     expect(batchFailureReason(answered({ reply: notFoundReply(BATCH), notFound: true }), 'lenient')).toBe(
       'status unchanged fails at strictness lenient (the batch was not found); strictness off accepts it'
+    )
+  })
+  it('speaks of the predicted status in a dry run', () => {
+    expect(batchFailureReason(answered(), 'strict', DRY_RUN_WORDING)).toBe(
+      'predicted status partial would fail at strictness strict (1 of 3 jobs would be skipped); strictness lenient or off accepts it'
     )
   })
   it('fails a failed batch at every strictness, even off', () => {

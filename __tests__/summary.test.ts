@@ -1,7 +1,9 @@
 import { describe, expect, it } from '@jest/globals'
 import { notFoundReply } from '../src/batch-result.js'
 import type { CancelReply } from '../src/cancel-reply.js'
+import { predictCancel } from '../src/predict-cancel.js'
 import { renderSummary, SUMMARY_BUDGET_BYTES } from '../src/summary.js'
+import { DRY_RUN_WORDING } from '../src/wording.js'
 import { answered, BATCH, failed, reply } from './support/replies.js'
 
 const context = { repository: 'acme/renders', eventName: 'pull_request', pullRequestNumber: 42, runUrl: 'https://github.com/acme/renders/actions/runs/7' }
@@ -71,5 +73,24 @@ describe('renderSummary', () => {
     expect(Buffer.byteLength(many)).toBeLessThanOrEqual(SUMMARY_BUDGET_BYTES)
     // At 100 rows a table, 100 such batches would pass the budget; the row limit was halved to fit.
     expect(many).toContain('| … and 475 more | | |')
+  })
+
+  it('says plainly in a dry run that nothing was cancelled, and lists the jobs rendering now', () => {
+    const predicted = predictCancel({
+      batchId: BATCH,
+      jobs: [
+        { id: 'Q1', status: 'queued' },
+        { id: 'R1', status: 'render:dorender' },
+        { id: 'F1', status: 'finished' }
+      ]
+    })
+    const markdown = renderSummary({ results: [answered({ reply: predicted })], strictness: 'strict', context: {}, wording: DRY_RUN_WORDING })
+    expect(markdown).toContain('## Nexrender batch cancel (dry run): ❌ 1 of 1 would fail')
+    expect(markdown).toContain('**Dry run: nothing was cancelled.**')
+    expect(markdown).toContain('| ❌ fail | would be partial | 3 | 1 | 2 | 1 |')
+    expect(markdown).toContain('#### Rendering now: cannot be stopped, will finish (1)\n\n| Job |\n|---|\n| `R1` |')
+    expect(markdown).toContain('#### Would be skipped (2)')
+    expect(markdown).toContain('#### Would be cancelled (1 top-level; cascades not known in advance)')
+    expect(markdown).not.toContain('Cascaded relatives')
   })
 })

@@ -19,7 +19,11 @@ console.log(`Simulator on ${simulator.baseUrl}, token '${TOKEN}'\n`)
 
 const runs: Array<{ title: string; inputs: Record<string, string> }> = [
   { title: 'A batch whose jobs are all waiting: cancelled, cascades included (strictness strict)', inputs: { 'batch-id': batches.complete } },
-  { title: 'A batch with jobs rendering and finished: partial, accepted (strictness lenient)', inputs: { 'batch-id': batches.partial, strictness: 'lenient' } },
+  {
+    title: 'A dry run first: what would a cancel of the partly rendered batch do? Nothing is cancelled',
+    inputs: { 'batch-id': batches.partial, 'dry-run': 'true', strictness: 'lenient' }
+  },
+  { title: 'Then the real thing: partial, accepted (strictness lenient)', inputs: { 'batch-id': batches.partial, strictness: 'lenient' } },
   { title: 'A batch with nothing left to cancel: unchanged, which fails the step (strictness strict)', inputs: { 'batch-id': batches.unchanged } },
   {
     title: 'All three again in one step: nothing is left, cancelling is idempotent (strictness off)',

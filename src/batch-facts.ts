@@ -1,4 +1,5 @@
 import type { CancelledJob, CancelReply, JobResult } from './cancel-reply.js'
+import { RENDERING_STATUS } from './predict-cancel.js'
 
 /** Figures derived from one reply, shared by the log, the outputs and the summary. */
 export interface BatchFacts {
@@ -8,6 +9,8 @@ export interface BatchFacts {
   /** Cancelled jobs that are not top-level jobs of the batch: parents, children, siblings taken along. */
   cascadedRelatives: number
   skippedJobs: JobResult[]
+  /** Skipped because they are rendering now: they cannot be stopped and will finish. */
+  renderingJobs: JobResult[]
   /** The most frequent reason among skipped jobs, with its count. */
   commonSkipReason?: { reason: string; count: number }
   countsDisagree: boolean
@@ -32,6 +35,7 @@ function workOutFacts(reply: CancelReply): BatchFacts {
     cancelledJobIds,
     cascadedRelatives: cancelledJobIds.filter((id) => !topLevel.has(id)).length,
     skippedJobs,
+    renderingJobs: skippedJobs.filter((job) => job.status === RENDERING_STATUS),
     commonSkipReason: mostCommon(skippedJobs.map(skipReason)),
     countsDisagree: reply.cancelledCount + reply.skippedCount !== reply.totalJobs
   }

@@ -1,20 +1,24 @@
 import type { AnsweredBatch, BatchResult } from './batch-result.js'
 import { batchFacts } from './batch-facts.js'
+import { CANCEL_WORDING, type Wording } from './wording.js'
 
 /** The one log line for a batch: id, status, counts. */
-export function batchLogLine(result: BatchResult): string {
+export function batchLogLine(result: BatchResult, wording: Wording = CANCEL_WORDING): string {
   if (result.outcome === 'failed') return `${result.batchId}: failed: ${result.problem}`
   const { reply } = result
-  const { cascadedRelatives } = batchFacts(reply)
+  const facts = batchFacts(reply)
   const found = result.notFound ? ' (batch not found)' : ''
+  const last = wording.dryRun
+    ? `${facts.renderingJobs.length} rendering now (will finish)`
+    : `${facts.cascadedRelatives} cascaded relatives cancelled`
   return (
-    `${result.batchId}: ${reply.status}${found}: ${reply.totalJobs} jobs, ${reply.cancelledCount} cancelled, ` +
-    `${reply.skippedCount} skipped, ${cascadedRelatives} cascaded relatives cancelled`
+    `${result.batchId}: ${wording.statusIs}${reply.status}${found}: ${reply.totalJobs} jobs, ` +
+    `${reply.cancelledCount} ${wording.cancelled}, ${reply.skippedCount} ${wording.skipped}, ${last}`
   )
 }
 
 /** The `::warning` texts a batch deserves: not found, skipped jobs, counts that do not add up, an uncertain retry. */
-export function batchWarnings(result: AnsweredBatch): string[] {
+export function batchWarnings(result: AnsweredBatch, wording: Wording = CANCEL_WORDING): string[] {
   const { batchId, reply } = result
   const facts = batchFacts(reply)
   const warnings: string[] = []
@@ -23,7 +27,7 @@ export function batchWarnings(result: AnsweredBatch): string[] {
   }
   if (reply.skippedCount > 0) {
     const common = facts.commonSkipReason ? `; most common reason: ${facts.commonSkipReason.reason} (${facts.commonSkipReason.count})` : ''
-    warnings.push(`Batch ${batchId}: ${reply.skippedCount} of ${reply.totalJobs} jobs were skipped${common}`)
+    warnings.push(`Batch ${batchId}: ${reply.skippedCount} of ${reply.totalJobs} jobs ${wording.wereSkipped}${common}`)
   }
   if (facts.countsDisagree) {
     warnings.push(

@@ -7,6 +7,8 @@ export interface AnsweredBatch {
   batchId: string
   outcome: 'answered'
   reply: CancelReply
+  /** What the results file keeps for the batch: the reply as it came, or in a dry run the batch as read. */
+  record: unknown
   /** The API answered 404; `reply` is the `unchanged` record reported in its place. */
   notFound: boolean
   /** A retried attempt may already have cancelled jobs that the final reply then reports as skipped. */

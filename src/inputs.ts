@@ -11,6 +11,8 @@ export interface Inputs {
   apiUrl: string
   timeoutMs: number
   maxRetries: number
+  /** Read the batches and predict, without cancelling anything. */
+  dryRun: boolean
 }
 
 /** Reads one input by its `action.yml` name; returns '' when it is not set. */
@@ -19,7 +21,8 @@ export type InputReader = (name: string) => string
 export const INPUT_DEFAULTS = {
   strictness: 'strict',
   'timeout-seconds': '30',
-  'max-retries': '3'
+  'max-retries': '3',
+  'dry-run': 'false'
 } as const
 
 const MAX_TIMEOUT_SECONDS = 600
@@ -36,7 +39,8 @@ export function parseInputs(read: InputReader, token: string): Inputs {
     strictness: parseStrictness(read('strictness')),
     apiUrl: parseApiUrl(read('api-url')),
     timeoutMs: parseTimeoutSeconds(read('timeout-seconds')) * 1000,
-    maxRetries: parseMaxRetries(read('max-retries'))
+    maxRetries: parseMaxRetries(read('max-retries')),
+    dryRun: parseDryRun(read('dry-run'))
   }
 }
 
@@ -75,4 +79,12 @@ function parseMaxRetries(raw: string): number {
     throw new InputError('max-retries', `must be a whole number from 0 to ${MAX_RETRIES}; got '${raw}'`)
   }
   return retries
+}
+
+/** The YAML 1.2 booleans, as core.getBooleanInput accepts them. */
+function parseDryRun(raw: string): boolean {
+  const text = raw === '' ? INPUT_DEFAULTS['dry-run'] : raw
+  if (['true', 'True', 'TRUE'].includes(text)) return true
+  if (['false', 'False', 'FALSE'].includes(text)) return false
+  throw new InputError('dry-run', `must be true or false; got '${raw}'`)
 }

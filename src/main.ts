@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { batchLogLine, batchWarnings } from './batch-report.js'
 import type { BatchResult } from './batch-result.js'
-import { cancelBatches } from './cancel-batches.js'
+import { CANCEL, DRY_RUN } from './batch-operation.js'
 import { githubContext } from './github-context.js'
 import { createHttpTransport } from './http-transport.js'
 import { parseInputs, type Inputs } from './inputs.js'
@@ -15,7 +15,9 @@ import { DEFAULT_RETRY_POLICY, delayScaleFrom } from './retry-policy.js'
 import { runContextFrom } from './run-context.js'
 import { stepFailureMessage } from './step-outcome.js'
 import { renderSummary } from './summary.js'
+import { runBatches } from './run-batches.js'
 import { USER_AGENT } from './version.js'
+import { CANCEL_WORDING, DRY_RUN_WORDING } from './wording.js'
 
 /** The action's edge: the only code that talks to the runner. Everything it calls is a plain function. */
 export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
@@ -25,17 +27,21 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   const redact = redactor(token)
   try {
     const inputs = parseInputs((name) => core.getInput(name), token)
-    const results = await cancelAll(inputs, env)
+    const results = await processBatches(inputs, env)
     await report(results, inputs, env, redact)
   } catch (error) {
     core.setFailed(redact(error instanceof Error ? error.message : String(error)))
   }
 }
 
-async function cancelAll(inputs: Inputs, env: NodeJS.ProcessEnv): Promise<BatchResult[]> {
-  const count = inputs.batchIds.length
-  core.info(`Cancelling ${count} batch${count === 1 ? '' : 'es'} at ${inputs.apiUrl} (strictness ${inputs.strictness})`)
-  return cancelBatches(inputs.batchIds, {
+async function processBatches(inputs: Inputs, env: NodeJS.ProcessEnv): Promise<BatchResult[]> {
+  const count = `${inputs.batchIds.length} batch${inputs.batchIds.length === 1 ? '' : 'es'}`
+  core.info(
+    inputs.dryRun
+      ? `Dry run: reading ${count} at ${inputs.apiUrl} to predict a cancel; nothing will be cancelled (strictness ${inputs.strictness})`
+      : `Cancelling ${count} at ${inputs.apiUrl} (strictness ${inputs.strictness})`
+  )
+  return runBatches(inputs.batchIds, inputs.dryRun ? DRY_RUN : CANCEL, {
     transport: createHttpTransport(USER_AGENT),
     apiUrl: inputs.apiUrl,
     token: inputs.token,
@@ -55,15 +61,18 @@ async function report(
   env: NodeJS.ProcessEnv,
   redact: (text: string) => string
 ): Promise<void> {
+  const wording = inputs.dryRun ? DRY_RUN_WORDING : CANCEL_WORDING
   for (const result of results) {
-    core.info(redact(batchLogLine(result)))
-    if (result.outcome === 'answered') for (const warning of batchWarnings(result)) core.warning(redact(warning))
+    core.info(redact(batchLogLine(result, wording)))
+    if (result.outcome === 'answered') for (const warning of batchWarnings(result, wording)) core.warning(redact(warning))
   }
+  if (inputs.dryRun) core.info('Dry run: nothing was cancelled. Cascaded relatives cannot be known in advance.')
   const resultsFile = writeResultsFile(results, env, redact)
-  for (const [name, value] of Object.entries(actionOutputs(results, resultsFile))) core.setOutput(name, redact(value))
+  const outputs = actionOutputs(results, resultsFile, inputs.dryRun)
+  for (const [name, value] of Object.entries(outputs)) core.setOutput(name, redact(value))
   const context = runContextFrom(githubContext(), env.GITHUB_REPOSITORY)
-  await writeSummary(redact(renderSummary({ results, strictness: inputs.strictness, context })), env)
-  const failure = stepFailureMessage(results, inputs.strictness)
+  await writeSummary(redact(renderSummary({ results, strictness: inputs.strictness, context, wording })), env)
+  const failure = stepFailureMessage(results, inputs.strictness, wording)
   if (failure !== undefined) core.setFailed(redact(failure))
 }
 

@@ -12,13 +12,14 @@ export interface ActionOutputs {
   'cancelled-jobs-count': string
   'cancelled-job-ids': string
   'results-file': string
+  'dry-run': string
 }
 
 /**
  * Sums the batches that answered. `status` is `cancelled` if all of them were, `unchanged` if all were,
  * else `partial`; it is empty when no batch answered (failed batches have no known outcome).
  */
-export function actionOutputs(results: BatchResult[], resultsFile: string): ActionOutputs {
+export function actionOutputs(results: BatchResult[], resultsFile: string, dryRun = false): ActionOutputs {
   const replies = results.flatMap((result) => (result.outcome === 'answered' ? [result.reply] : []))
   const sum = (pick: (reply: (typeof replies)[number]) => number): string =>
     String(replies.reduce((total, reply) => total + pick(reply), 0))
@@ -31,7 +32,8 @@ export function actionOutputs(results: BatchResult[], resultsFile: string): Acti
     'skipped-count': sum((reply) => reply.skippedCount),
     'cancelled-jobs-count': String(cancelledJobIds.length),
     'cancelled-job-ids': JSON.stringify(cancelledJobIds),
-    'results-file': resultsFile
+    'results-file': resultsFile,
+    'dry-run': String(dryRun)
   }
 }
 

@@ -2,10 +2,11 @@ import type { BatchResult } from './batch-result.js'
 
 /**
  * What the results file holds, in input order: each batch's full reply (a 404 as the reported
- * `unchanged` record), and for a batch that failed, its id and the error, so positions still match.
+ * `unchanged` record; in a dry run, the batch as read), and for a batch that failed, its id and the
+ * error, so positions still match.
  */
 export function resultsFileRecords(results: BatchResult[]): unknown[] {
   return results.map((result) =>
-    result.outcome === 'answered' ? result.reply : { batchId: result.batchId, error: result.problem }
+    result.outcome === 'answered' ? result.record : { batchId: result.batchId, error: result.problem }
   )
 }

@@ -6,12 +6,20 @@ import { combinedStatus } from './outputs.js'
 import type { RunContext } from './run-context.js'
 import { batchFailureReason } from './step-outcome.js'
 import type { Strictness } from './strictness.js'
+import { CANCEL_WORDING, type Wording } from './wording.js'
 
 export interface SummaryInput {
   results: BatchResult[]
   strictness: Strictness
   context: RunContext
+  /** Defaults to a real cancel's wording. */
+  wording?: Wording
 }
+
+const DRY_RUN_NOTE =
+  '> **Dry run: nothing was cancelled.** The figures predict what a cancel would do now, from the ' +
+  'top-level jobs: cascaded parents, children and siblings cannot be known in advance, and jobs may ' +
+  'start rendering before a real cancel.'
 
 /** GitHub refuses step summaries over 1 MiB; stay well below so that other steps have room too. */
 export const SUMMARY_BUDGET_BYTES = 512 * 1024
@@ -28,14 +36,18 @@ export function renderSummary(input: SummaryInput): string {
   }
 }
 
-function renderWithRowLimit({ results, strictness, context }: SummaryInput, rowLimit: number): string {
-  const failures = results.filter((result) => batchFailureReason(result, strictness) !== undefined).length
+function renderWithRowLimit({ results, strictness, context, wording = CANCEL_WORDING }: SummaryInput, rowLimit: number): string {
+  const failures = results.filter((result) => batchFailureReason(result, strictness, wording) !== undefined).length
   const statuses = results.flatMap((result) => (result.outcome === 'answered' ? [result.reply.status] : []))
-  const headline = failures === 0 ? `✅ ${combinedStatus(statuses)}` : `❌ ${failures} of ${results.length} failed`
+  const headline =
+    failures === 0
+      ? `✅ ${wording.statusIs}${combinedStatus(statuses)}`
+      : `❌ ${failures} of ${results.length} ${wording.dryRun ? 'would fail' : 'failed'}`
   const sections = [
-    `## Nexrender batch cancel: ${headline}`,
+    `## Nexrender batch cancel${wording.dryRun ? ' (dry run)' : ''}: ${headline}`,
+    ...(wording.dryRun ? [DRY_RUN_NOTE] : []),
     contextLine(context, strictness),
-    ...results.map((result) => batchSection(result, strictness, rowLimit))
+    ...results.map((result) => batchSection(result, strictness, wording, rowLimit))
   ]
   return `${sections.join('\n\n')}\n`
 }
@@ -49,41 +61,51 @@ function contextLine(context: RunContext, strictness: Strictness): string {
   return parts.join(' · ')
 }
 
-function batchSection(result: BatchResult, strictness: Strictness, rowLimit: number): string {
-  const reason = batchFailureReason(result, strictness)
+function batchSection(result: BatchResult, strictness: Strictness, wording: Wording, rowLimit: number): string {
+  const reason = batchFailureReason(result, strictness, wording)
   const verdict = reason === undefined ? '✅ pass' : '❌ fail'
   if (result.outcome === 'failed') {
     return [`### Batch ${code(result.batchId)}: failed`, `> ${cell(result.problem)}`].join('\n\n')
   }
-  return [`### Batch ${code(result.batchId)}: ${result.reply.status}`, ...answeredParts(result, verdict, rowLimit)].join('\n\n')
+  const heading = `### Batch ${code(result.batchId)}: ${wording.statusIs}${result.reply.status}`
+  return [heading, ...answeredParts(result, verdict, wording, rowLimit)].join('\n\n')
 }
 
-function answeredParts(result: AnsweredBatch, verdict: string, rowLimit: number): string[] {
+function answeredParts(result: AnsweredBatch, verdict: string, wording: Wording, rowLimit: number): string[] {
   const { reply } = result
   const facts = batchFacts(reply)
+  const [lastHeader, lastFigure] = wording.dryRun
+    ? ['Rendering now', facts.renderingJobs.length]
+    : ['Cascaded relatives', facts.cascadedRelatives]
   const parts = [
-    table(['Verdict', 'Status', 'Total', 'Cancelled', 'Skipped', 'Cascaded relatives'], [reply], 1, (row) => [
+    table(['Verdict', 'Status', 'Total', capitalized(wording.cancelled), capitalized(wording.skipped), lastHeader], [reply], 1, (row) => [
       verdict,
-      row.status,
+      `${wording.statusIs}${row.status}`,
       String(row.totalJobs),
       String(row.cancelledCount),
       String(row.skippedCount),
-      String(facts.cascadedRelatives)
+      String(lastFigure)
     ])
   ]
   if (result.notFound) parts.push('> ⚠️ The API answered 404: this batch was not found. It is reported as unchanged with zero jobs.')
   if (facts.countsDisagree) parts.push('> ⚠️ The counts do not add up: cancelled + skipped differs from total.')
   if (result.earlierAttemptMayHaveActed && reply.status !== 'cancelled') parts.push(`> ⚠️ ${uncertainRetryNote(result.batchId)}`)
+  if (wording.dryRun && facts.renderingJobs.length > 0) {
+    parts.push(
+      `#### Rendering now: cannot be stopped, will finish (${facts.renderingJobs.length})`,
+      table(['Job'], facts.renderingJobs, rowLimit, (job) => [code(job.id)])
+    )
+  }
   if (facts.skippedJobs.length > 0) {
     parts.push(
-      `#### Skipped jobs (${facts.skippedJobs.length})`,
+      `#### ${wording.dryRun ? 'Would be skipped' : 'Skipped jobs'} (${facts.skippedJobs.length})`,
       table(['Job', 'Status', 'Reason'], facts.skippedJobs, rowLimit, (job) => [code(job.id), cell(job.status), cell(skipReason(job))])
     )
   }
   const cancelled = facts.cancelledJobs
   if (cancelled.length > 0) {
     parts.push(
-      `#### Cancelled jobs (${cancelled.length})`,
+      wording.dryRun ? `#### Would be cancelled (${cancelled.length} top-level; cascades not known in advance)` : `#### Cancelled jobs (${cancelled.length})`,
       table(['Job', 'Template', 'Status', 'Output'], cancelled, rowLimit, (job) => [
         code(job.id),
         cell(job.templateId),
@@ -93,4 +115,8 @@ function answeredParts(result: AnsweredBatch, verdict: string, rowLimit: number)
     )
   }
   return parts
+}
+
+function capitalized(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1)
 }

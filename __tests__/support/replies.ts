@@ -26,7 +26,9 @@ export function reply(overrides: Partial<CancelReply> = {}): CancelReply {
 }
 
 export function answered(overrides: Partial<AnsweredBatch> = {}): AnsweredBatch {
-  return { batchId: BATCH, outcome: 'answered', reply: reply(), notFound: false, earlierAttemptMayHaveActed: false, attempts: 1, ...overrides }
+  const base = { batchId: BATCH, outcome: 'answered' as const, reply: reply(), notFound: false, earlierAttemptMayHaveActed: false, attempts: 1 }
+  const merged = { ...base, ...overrides }
+  return { ...merged, record: overrides.record ?? merged.reply }
 }
 
 export function failed(problem: string, batchId = BATCH): FailedBatch {

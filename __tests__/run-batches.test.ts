@@ -1,13 +1,13 @@
 import { describe, expect, it } from '@jest/globals'
-import { cancelBatches, MAX_IN_FLIGHT } from '../src/cancel-batches.js'
-import type { CancelContext } from '../src/cancel-batch.js'
+import { CANCEL, type BatchContext } from '../src/batch-operation.js'
+import { MAX_IN_FLIGHT, runBatches } from '../src/run-batches.js'
 import { DEFAULT_RETRY_POLICY } from '../src/retry-policy.js'
 import type { HttpRequest } from '../src/transport.js'
 import { reply } from './support/replies.js'
 
 const ids = Array.from({ length: 10 }, (_, i) => `01ARZ3NDEKTSV4RRFFQ69G5F${String.fromCharCode(65 + i)}0`)
 
-function context(transport: CancelContext['transport']): CancelContext {
+function context(transport: BatchContext['transport']): BatchContext {
   return {
     transport,
     apiUrl: 'https://api.example.com',
@@ -22,7 +22,7 @@ function context(transport: CancelContext['transport']): CancelContext {
   }
 }
 
-describe('cancelBatches', () => {
+describe('runBatches', () => {
   it(`attempts every batch with at most ${MAX_IN_FLIGHT} in flight and returns results in input order`, async () => {
     let inFlight = 0
     let peak = 0
@@ -35,7 +35,7 @@ describe('cancelBatches', () => {
       if (ids.indexOf(id) % 3 === 1) throw new Error(`lost ${id}`)
       return { kind: 'answer' as const, status: 200, statusText: 'OK', body: JSON.stringify(reply({ batchId: id })) }
     }
-    const results = await cancelBatches(ids, context(transport))
+    const results = await runBatches(ids, CANCEL, context(transport))
 
     expect(peak).toBe(MAX_IN_FLIGHT)
     expect(results.map((result) => result.batchId)).toEqual(ids)

@@ -1,0 +1,65 @@
+/** Checks shared by the reply parsers: each names the field and what was found, for a clear error. */
+
+/** A reply that does not match the documented contract. */
+export class ReplyContractError extends Error {
+  constructor(problem: string) {
+    super(`the reply does not match the API contract: ${problem}`)
+    this.name = 'ReplyContractError'
+  }
+}
+
+/** Parses a body that must be a JSON object. */
+export function parseJsonObject(body: string): Record<string, unknown> {
+  let value: unknown
+  try {
+    value = JSON.parse(body)
+  } catch {
+    throw new ReplyContractError(`it is not JSON (starts with ${JSON.stringify(body.slice(0, 40))})`)
+  }
+  if (!isRecord(value)) throw new ReplyContractError('it is not a JSON object')
+  return value
+}
+
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+export function expectString(reply: Record<string, unknown>, field: string): void {
+  if (typeof reply[field] !== 'string') {
+    throw new ReplyContractError(`'${field}' is ${describe(reply[field])}, expected a string`)
+  }
+}
+
+export function expectOneOf(reply: Record<string, unknown>, field: string, allowed: readonly string[]): void {
+  if (!allowed.includes(reply[field] as string)) {
+    throw new ReplyContractError(`'${field}' is ${describe(reply[field])}, expected one of ${allowed.join(', ')}`)
+  }
+}
+
+export function expectCount(reply: Record<string, unknown>, field: string): void {
+  const value = reply[field]
+  if (!(typeof value === 'number' && Number.isInteger(value) && value >= 0)) {
+    throw new ReplyContractError(`'${field}' is ${describe(value)}, expected a non-negative integer`)
+  }
+}
+
+/** An array whose items are objects with a string in each of `keys`. */
+export function expectItemsWith(reply: Record<string, unknown>, field: string, keys: readonly string[]): void {
+  const items = reply[field]
+  if (!Array.isArray(items)) {
+    throw new ReplyContractError(`'${field}' is ${describe(items)}, expected an array`)
+  }
+  for (const key of keys) {
+    const bad = items.findIndex((item) => !isRecord(item) || typeof item[key] !== 'string')
+    if (bad !== -1) throw new ReplyContractError(`'${field}[${bad}]' has no string '${key}'`)
+  }
+}
+
+function describe(value: unknown): string {
+  if (value === undefined) return 'missing'
+  if (value === null) return 'null'
+  if (Array.isArray(value)) return 'an array'
+  if (typeof value === 'string') return `the string ${JSON.stringify(value.slice(0, 40))}`
+  if (typeof value === 'object') return 'an object'
+  return `${typeof value} ${String(value)}`
+}
