@@ -3,7 +3,7 @@ import { DEFAULT_API_URL, isLoopbackHost, parseApiUrl } from '../src/api-url.js'
 
 describe('parseApiUrl', () => {
   it.each([
-    { raw: '', url: DEFAULT_API_URL },
+    { raw: DEFAULT_API_URL, url: DEFAULT_API_URL },
     { raw: 'https://api.nexrender.com/api/v2/', url: 'https://api.nexrender.com/api/v2' },
     { raw: 'https://eu.example.com:8443/api/v2', url: 'https://eu.example.com:8443/api/v2' },
     { raw: 'http://127.0.0.1:4010/api/v2', url: 'http://127.0.0.1:4010/api/v2' },

@@ -40,10 +40,14 @@ describe('skipReason', () => {
 
 describe('batchLogLine', () => {
   it('gives id, status and counts', () => {
-    expect(batchLogLine(answered())).toBe(`${BATCH}: partial: 3 jobs, 2 cancelled, 1 skipped, 1 cascaded relatives cancelled`)
+    expect(batchLogLine(answered())).toBe(
+      `${BATCH}: partial: 3 jobs, 2 cancelled, 1 skipped, 1 cascaded relatives cancelled`
+    )
   })
   it('marks a batch that was not found', () => {
-    expect(batchLogLine(answered({ reply: notFoundReply(BATCH), notFound: true }))).toContain('unchanged (batch not found): 0 jobs')
+    expect(batchLogLine(answered({ reply: notFoundReply(BATCH), notFound: true }))).toContain(
+      'unchanged (batch not found): 0 jobs'
+    )
   })
   it('speaks of a prediction in a dry run, with the jobs rendering now', () => {
     expect(batchLogLine(answered(), DRY_RUN_WORDING)).toBe(
@@ -57,15 +61,25 @@ describe('batchLogLine', () => {
 
 describe('batchWarnings', () => {
   it('warns about skipped jobs with their number and most common reason', () => {
-    expect(batchWarnings(answered())).toEqual([`Batch ${BATCH}: 1 of 3 jobs were skipped; most common reason: already rendering (1)`])
+    expect(batchWarnings(answered())).toEqual([
+      `Batch ${BATCH}: 1 of 3 jobs were skipped; most common reason: already rendering (1)`
+    ])
   })
 
   it('says "would be skipped" in a dry run', () => {
-    expect(batchWarnings(answered(), DRY_RUN_WORDING)).toEqual([`Batch ${BATCH}: 1 of 3 jobs would be skipped; most common reason: already rendering (1)`])
+    expect(batchWarnings(answered(), DRY_RUN_WORDING)).toEqual([
+      `Batch ${BATCH}: 1 of 3 jobs would be skipped; most common reason: already rendering (1)`
+    ])
   })
 
   it('has nothing to say about a clean cancel', () => {
-    const clean = reply({ status: 'cancelled', totalJobs: 2, cancelledCount: 2, skippedCount: 0, jobs: reply().jobs.slice(0, 2) })
+    const clean = reply({
+      status: 'cancelled',
+      totalJobs: 2,
+      cancelledCount: 2,
+      skippedCount: 0,
+      jobs: reply().jobs.slice(0, 2)
+    })
     expect(batchWarnings(answered({ reply: clean, earlierAttemptMayHaveActed: true }))).toEqual([])
   })
 

@@ -29,7 +29,11 @@ describe('parseCancelReply', () => {
   it.each([
     { field: 'batchId', value: undefined, problem: "'batchId' is missing, expected a string" },
     { field: 'batchId', value: 42, problem: "'batchId' is number 42, expected a string" },
-    { field: 'status', value: 'done', problem: `'status' is the string "done", expected one of cancelled, partial, unchanged` },
+    {
+      field: 'status',
+      value: 'done',
+      problem: `'status' is the string "done", expected one of cancelled, partial, unchanged`
+    },
     { field: 'status', value: undefined, problem: "'status' is missing" },
     { field: 'totalJobs', value: '3', problem: `'totalJobs' is the string "3", expected a non-negative integer` },
     { field: 'cancelledCount', value: -1, problem: "'cancelledCount' is number -1" },

@@ -1,12 +1,28 @@
 import { describe, expect, it } from '@jest/globals'
 import { describeHttpFailure, serverErrorText } from '../src/http-failure.js'
 
-const answer = (status: number, statusText: string, body: string, location?: string) => ({ kind: 'answer' as const, status, statusText, body, location })
+const answer = (status: number, statusText: string, body: string, location?: string) => ({
+  kind: 'answer' as const,
+  status,
+  statusText,
+  body,
+  location
+})
 
 describe('describeHttpFailure', () => {
   it.each([
-    { status: 401, text: 'Unauthorized', body: '{"error":"Invalid token"}', message: 'HTTP 401 Unauthorized: Invalid token: check the token secret' },
-    { status: 403, text: 'Forbidden', body: '{"error":"Forbidden"}', message: "HTTP 403 Forbidden: Forbidden: the token's team cannot reach this batch" },
+    {
+      status: 401,
+      text: 'Unauthorized',
+      body: '{"error":"Invalid token"}',
+      message: 'HTTP 401 Unauthorized: Invalid token: check the token secret'
+    },
+    {
+      status: 403,
+      text: 'Forbidden',
+      body: '{"error":"Forbidden"}',
+      message: "HTTP 403 Forbidden: Forbidden: the token's team cannot reach this batch"
+    },
     {
       status: 400,
       text: 'Bad Request',

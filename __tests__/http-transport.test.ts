@@ -29,9 +29,20 @@ describe('createHttpTransport', () => {
     })
     const outcome = await post(`${base}/batches/X/cancel`)
 
-    expect(outcome).toEqual({ kind: 'answer', status: 429, statusText: 'Slow Down', retryAfter: '3', location: undefined, body: '{"error":"later"}' })
+    expect(outcome).toEqual({
+      kind: 'answer',
+      status: 429,
+      statusText: 'Slow Down',
+      retryAfter: '3',
+      location: undefined,
+      body: '{"error":"later"}'
+    })
     expect(seen?.method).toBe('POST')
-    expect(seen?.headers).toMatchObject({ authorization: 'Bearer tok-123', accept: 'application/json', 'content-length': '0' })
+    expect(seen?.headers).toMatchObject({
+      authorization: 'Bearer tok-123',
+      accept: 'application/json',
+      'content-length': '0'
+    })
     expect(seen?.headers['user-agent']).toMatch(/^test-agent\/1\.0/)
   })
 
@@ -69,19 +80,32 @@ describe('createHttpTransport', () => {
       response.writeHead(200)
       response.write('{"batchId":')
     })
-    expect(await post(`${base}/x`, 200)).toMatchObject({ kind: 'network-failure', reason: expect.stringContaining('timeout') })
+    expect(await post(`${base}/x`, 200)).toMatchObject({
+      kind: 'network-failure',
+      reason: expect.stringContaining('timeout')
+    })
   })
 
   it('reports a dropped connection as retryable with an unknown outcome', async () => {
     const base = await serve((request) => request.socket.destroy())
-    expect(await post(`${base}/x`)).toMatchObject({ kind: 'network-failure', retryable: true, mayHaveReachedServer: true, reason: expect.stringMatching(/^ECONNRESET/) })
+    expect(await post(`${base}/x`)).toMatchObject({
+      kind: 'network-failure',
+      retryable: true,
+      mayHaveReachedServer: true,
+      reason: expect.stringMatching(/^ECONNRESET/)
+    })
   })
 
   it('reports a refused connection as retryable, known not to have reached the server', async () => {
     const base = await serve(() => undefined)
     server?.close()
     server = undefined
-    expect(await post(`${base}/x`)).toMatchObject({ kind: 'network-failure', retryable: true, mayHaveReachedServer: false, reason: expect.stringMatching(/^ECONNREFUSED/) })
+    expect(await post(`${base}/x`)).toMatchObject({
+      kind: 'network-failure',
+      retryable: true,
+      mayHaveReachedServer: false,
+      reason: expect.stringMatching(/^ECONNREFUSED/)
+    })
   })
 })
 
@@ -107,7 +131,9 @@ describe('describeFailure', () => {
   })
 
   it("reads @actions/http-client's own socket timeout as a timeout", () => {
-    expect(describeFailure(new Error('Request timeout: /x'), request, live).reason).toBe('no complete answer within 1 s (timeout)')
+    expect(describeFailure(new Error('Request timeout: /x'), request, live).reason).toBe(
+      'no complete answer within 1 s (timeout)'
+    )
   })
 
   it('describes a thrown non-error', () => {

@@ -21,7 +21,10 @@ describe('actionOutputs', () => {
   })
 
   it('sums several batches and counts each cancelled job once', () => {
-    const second = answered({ batchId: OTHER, reply: reply({ batchId: OTHER, status: 'cancelled', cancelledJobs: [{ id: 'J2' }, { id: 'K1' }] }) })
+    const second = answered({
+      batchId: OTHER,
+      reply: reply({ batchId: OTHER, status: 'cancelled', cancelledJobs: [{ id: 'J2' }, { id: 'K1' }] })
+    })
     expect(actionOutputs([answered(), second, failed('boom', '01ARZ3NDEKTSV4RRFFQ69G5FB0')], 'f')).toMatchObject({
       status: 'partial',
       'batch-id': `${BATCH},${OTHER},01ARZ3NDEKTSV4RRFFQ69G5FB0`,
@@ -38,7 +41,11 @@ describe('actionOutputs', () => {
   })
 
   it('leaves status empty when no batch answered', () => {
-    expect(actionOutputs([failed('boom')], 'f')).toMatchObject({ status: '', 'total-jobs': '0', 'cancelled-job-ids': '[]' })
+    expect(actionOutputs([failed('boom')], 'f')).toMatchObject({
+      status: '',
+      'total-jobs': '0',
+      'cancelled-job-ids': '[]'
+    })
   })
 })
 
@@ -57,6 +64,9 @@ describe('combinedStatus', () => {
 
 describe('resultsFileRecords', () => {
   it('keeps input order: replies as they came, failures as id and error', () => {
-    expect(resultsFileRecords([answered(), failed('HTTP 500', OTHER)])).toEqual([reply(), { batchId: OTHER, error: 'HTTP 500' }])
+    expect(resultsFileRecords([answered(), failed('HTTP 500', OTHER)])).toEqual([
+      reply(),
+      { batchId: OTHER, error: 'HTTP 500' }
+    ])
   })
 })

@@ -6,7 +6,12 @@ const view = (statuses: string[]) => ({
   batchId: 'B',
   status: 'processing',
   stats: { total: statuses.length, finished: null },
-  jobs: statuses.map((status, index) => ({ index, id: `J${index}`, status, outputUrl: status === 'finished' ? 'https://cdn/x.mp4' : null }))
+  jobs: statuses.map((status, index) => ({
+    index,
+    id: `J${index}`,
+    status,
+    outputUrl: status === 'finished' ? 'https://cdn/x.mp4' : null
+  }))
 })
 
 describe('predictCancel', () => {
@@ -34,7 +39,9 @@ describe('predictCancel', () => {
   })
 
   it('lists only the top-level jobs that would be cancelled: cascades cannot be known', () => {
-    expect(predictCancel(view(['pending', 'finished'])).cancelledJobs).toEqual([{ id: 'J0', status: 'pending', outputUrl: null }])
+    expect(predictCancel(view(['pending', 'finished'])).cancelledJobs).toEqual([
+      { id: 'J0', status: 'pending', outputUrl: null }
+    ])
   })
 
   it('takes positions as indexes when the view has none', () => {

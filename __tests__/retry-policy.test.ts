@@ -13,7 +13,9 @@ describe('the default retry policy', () => {
 
 describe('retryDelayMs', () => {
   it('backs off exponentially: about 1 s, 2 s, 4 s', () => {
-    expect([1, 2, 3].map((retry) => retryDelayMs(DEFAULT_RETRY_POLICY, retry, undefined, NOW, middle))).toEqual([1000, 2000, 4000])
+    expect([1, 2, 3].map((retry) => retryDelayMs(DEFAULT_RETRY_POLICY, retry, undefined, NOW, middle))).toEqual([
+      1000, 2000, 4000
+    ])
   })
 
   it('spreads waits by the jitter, within ±20 %', () => {

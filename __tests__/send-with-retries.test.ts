@@ -4,10 +4,31 @@ import { sendWithRetries, type RetryContext } from '../src/send-with-retries.js'
 import type { AttemptOutcome } from '../src/transport.js'
 
 const ok: AttemptOutcome = { kind: 'answer', status: 200, statusText: 'OK', body: '{}' }
-const status = (code: number, retryAfter?: string): AttemptOutcome => ({ kind: 'answer', status: code, statusText: '', body: '', retryAfter })
-const reset: AttemptOutcome = { kind: 'network-failure', reason: 'ECONNRESET: socket hang up', retryable: true, mayHaveReachedServer: true }
-const refused: AttemptOutcome = { kind: 'network-failure', reason: 'ECONNREFUSED', retryable: true, mayHaveReachedServer: false }
-const tlsError: AttemptOutcome = { kind: 'network-failure', reason: 'CERT_HAS_EXPIRED', retryable: false, mayHaveReachedServer: false }
+const status = (code: number, retryAfter?: string): AttemptOutcome => ({
+  kind: 'answer',
+  status: code,
+  statusText: '',
+  body: '',
+  retryAfter
+})
+const reset: AttemptOutcome = {
+  kind: 'network-failure',
+  reason: 'ECONNRESET: socket hang up',
+  retryable: true,
+  mayHaveReachedServer: true
+}
+const refused: AttemptOutcome = {
+  kind: 'network-failure',
+  reason: 'ECONNREFUSED',
+  retryable: true,
+  mayHaveReachedServer: false
+}
+const tlsError: AttemptOutcome = {
+  kind: 'network-failure',
+  reason: 'CERT_HAS_EXPIRED',
+  retryable: false,
+  mayHaveReachedServer: false
+}
 
 /** Plays the given outcomes in turn and records the waits and log lines. */
 function script(outcomes: AttemptOutcome[], retries = 3) {

@@ -14,7 +14,12 @@ describe('redactor', () => {
 })
 
 describe('runContextFrom', () => {
-  const github = { eventName: 'pull_request', serverUrl: 'https://github.com', runId: 99, payload: { pull_request: { number: 5 } } }
+  const github = {
+    eventName: 'pull_request',
+    serverUrl: 'https://github.com',
+    runId: 99,
+    payload: { pull_request: { number: 5 } }
+  }
 
   it('takes repository, event, pull request and run link', () => {
     expect(runContextFrom(github, 'acme/renders')).toEqual({

@@ -7,7 +7,9 @@ describe('the on-demand stand-in for undici', () => {
   it('loads undici only when a ProxyAgent is made, and then makes a real one', async () => {
     const undiciEntry = require.resolve('undici/index.js')
     delete require.cache[undiciEntry]
-    const { ProxyAgent } = require('../src/undici-on-demand.cjs') as { ProxyAgent: new (url: string) => { close(): Promise<void> } }
+    const { ProxyAgent } = require('../src/undici-on-demand.cjs') as {
+      ProxyAgent: new (url: string) => { close(): Promise<void> }
+    }
     expect(require.cache[undiciEntry]).toBeUndefined()
 
     const agent = new ProxyAgent('http://127.0.0.1:3128')

@@ -11,7 +11,11 @@ const TABLE: Array<[CancelStatus, Record<Strictness, Verdict>]> = [
 ]
 
 const cells = TABLE.flatMap(([status, row]) =>
-  (Object.entries(row) as Array<[Strictness, Verdict]>).map(([strictness, verdict]) => ({ status, strictness, verdict }))
+  (Object.entries(row) as Array<[Strictness, Verdict]>).map(([strictness, verdict]) => ({
+    status,
+    strictness,
+    verdict
+  }))
 )
 
 describe('verdictFor', () => {

@@ -11,7 +11,9 @@ export interface ReplayServer {
  * (by the simulator's model), after an optional delay. The server does no work per request, so the
  * figures measure the action, not the API.
  */
-export async function startReplayServer(replies: Map<string, { body: string; delayMs?: number }>): Promise<ReplayServer> {
+export async function startReplayServer(
+  replies: Map<string, { body: string; delayMs?: number }>
+): Promise<ReplayServer> {
   const server = createServer((request, response) => {
     const batchId = request.url?.match(/\/batches\/([^/]+)\/cancel$/)?.[1] ?? ''
     const reply = replies.get(batchId)

@@ -32,7 +32,12 @@ const smallBatch = batch(jobsOf(10, 'queued'))
 const hugeBatch = batch(jobsOf(20_000, 'queued'))
 const server = await startReplayServer(replies)
 
-const inputs = (batchId: string) => ({ 'batch-id': batchId, token: TOKEN, 'api-url': server.baseUrl, strictness: 'off' })
+const inputs = (batchId: string) => ({
+  'batch-id': batchId,
+  token: TOKEN,
+  'api-url': server.baseUrl,
+  strictness: 'off'
+})
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN
 const ms = (value: number) => `${value.toFixed(0)} ms`
 
@@ -47,14 +52,18 @@ try {
     bare.push(await timeBareScript(inputs(startupBatch)))
   }
   console.log('1. Start-up overhead (one batch, loopback)')
-  console.log(`   action ${ms(median(action))}, bare node:http script ${ms(median(bare))}: ratio ${(median(action) / median(bare)).toFixed(2)}x (target ≤ 2.2x)`)
+  console.log(
+    `   action ${ms(median(action))}, bare node:http script ${ms(median(bare))}: ratio ${(median(action) / median(bare)).toFixed(2)}x (target ≤ 2.2x)`
+  )
   console.log(`   dist/index.js: ${(statSync(ACTION_ENTRY).size / 1024).toFixed(0)} KiB\n`)
 
   // 2. Fan-out: 16 batches answering in 300 ms each; 4 in flight makes 1.2 s the ideal.
   const fanOut: number[] = []
   for (let round = 0; round < 5; round++) fanOut.push((await runAction(inputs(fanOutBatches.join(',')))).durationMs)
   console.log('2. Fan-out (16 batches × 300 ms, 5 rounds)')
-  console.log(`   ${ms(median(fanOut))} against the ideal 1200 ms: ratio ${(median(fanOut) / 1200).toFixed(2)}x (target ≤ 1.2x)\n`)
+  console.log(
+    `   ${ms(median(fanOut))} against the ideal 1200 ms: ratio ${(median(fanOut) / 1200).toFixed(2)}x (target ≤ 1.2x)\n`
+  )
 
   // 3. Big batch: 1,000 top-level jobs and 2,000 cascaded relatives against 10 jobs; then 20,000 jobs' memory.
   const big: number[] = []
@@ -64,7 +73,9 @@ try {
     small.push((await runAction(inputs(smallBatch))).durationMs)
   }
   console.log('3. Big batch')
-  console.log(`   1,000 jobs + 2,000 relatives ${ms(median(big))}, 10 jobs ${ms(median(small))}: ratio ${(median(big) / median(small)).toFixed(2)}x (target ≤ 1.3x)`)
+  console.log(
+    `   1,000 jobs + 2,000 relatives ${ms(median(big))}, 10 jobs ${ms(median(small))}: ratio ${(median(big) / median(small)).toFixed(2)}x (target ≤ 1.3x)`
+  )
   const peakKiB = await peakMemoryOf(inputs(hugeBatch))
   console.log(`   peak memory for a 20,000-job reply: ${(peakKiB / 1024).toFixed(0)} MB (target < 200 MB)`)
 } finally {
@@ -76,7 +87,9 @@ async function timeBareScript(values: Record<string, string>): Promise<number> {
   writeFileSync(join(folder, 'output'), '')
   const env = { PATH: process.env.PATH, GITHUB_OUTPUT: join(folder, 'output'), ...prefixed(values) }
   const started = performance.now()
-  await new Promise((done) => spawn(process.execPath, [here('bare-cancel.mjs')], { env, stdio: 'ignore' }).on('close', done))
+  await new Promise((done) =>
+    spawn(process.execPath, [here('bare-cancel.mjs')], { env, stdio: 'ignore' }).on('close', done)
+  )
   return performance.now() - started
 }
 

@@ -18,13 +18,22 @@ const simulator = await startSimulator({ state, token: TOKEN })
 console.log(`Simulator on ${simulator.baseUrl}, token '${TOKEN}'\n`)
 
 const runs: Array<{ title: string; inputs: Record<string, string> }> = [
-  { title: 'A batch whose jobs are all waiting: cancelled, cascades included (strictness strict)', inputs: { 'batch-id': batches.complete } },
+  {
+    title: 'A batch whose jobs are all waiting: cancelled, cascades included (strictness strict)',
+    inputs: { 'batch-id': batches.complete }
+  },
   {
     title: 'A dry run first: what would a cancel of the partly rendered batch do? Nothing is cancelled',
     inputs: { 'batch-id': batches.partial, 'dry-run': 'true', strictness: 'lenient' }
   },
-  { title: 'Then the real thing: partial, accepted (strictness lenient)', inputs: { 'batch-id': batches.partial, strictness: 'lenient' } },
-  { title: 'A batch with nothing left to cancel: unchanged, which fails the step (strictness strict)', inputs: { 'batch-id': batches.unchanged } },
+  {
+    title: 'Then the real thing: partial, accepted (strictness lenient)',
+    inputs: { 'batch-id': batches.partial, strictness: 'lenient' }
+  },
+  {
+    title: 'A batch with nothing left to cancel: unchanged, which fails the step (strictness strict)',
+    inputs: { 'batch-id': batches.unchanged }
+  },
   {
     title: 'All three again in one step: nothing is left, cancelling is idempotent (strictness off)',
     inputs: { 'batch-id': Object.values(batches).join('\n'), strictness: 'off' }
@@ -32,7 +41,10 @@ const runs: Array<{ title: string; inputs: Record<string, string> }> = [
 ]
 try {
   for (const [index, { title, inputs }] of runs.entries()) {
-    const run = await runAction({ token: TOKEN, 'api-url': simulator.baseUrl, ...inputs }, { GITHUB_REPOSITORY: 'acme/promo-videos', GITHUB_EVENT_NAME: 'workflow_dispatch' })
+    const run = await runAction(
+      { token: TOKEN, 'api-url': simulator.baseUrl, ...inputs },
+      { GITHUB_REPOSITORY: 'acme/promo-videos', GITHUB_EVENT_NAME: 'workflow_dispatch' }
+    )
     printRun(`${index + 1}. ${title}`, inputs, run)
   }
 } finally {

@@ -21,7 +21,10 @@ export interface ActionRun {
  * Runs the bundled action (`dist/index.js`) the way a runner does: inputs as INPUT_* variables, outputs and the job
  * summary in files named by GITHUB_OUTPUT and GITHUB_STEP_SUMMARY, a RUNNER_TEMP of its own.
  */
-export async function runAction(inputs: Record<string, string>, env: Record<string, string | undefined> = {}): Promise<ActionRun> {
+export async function runAction(
+  inputs: Record<string, string>,
+  env: Record<string, string | undefined> = {}
+): Promise<ActionRun> {
   const folder = mkdtempSync(join(tmpdir(), 'action-run-'))
   const outputFile = join(folder, 'output')
   const summaryFile = join(folder, 'summary')

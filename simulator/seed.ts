@@ -24,9 +24,20 @@ export function seedState(): { state: SimulatorState; batches: SeededBatches } {
       { status: 'queued', templateId: 'tpl-promo-de' },
       { status: 'render:dorender', templateId: 'tpl-promo-fr' },
       { status: 'finished', templateId: 'tpl-promo-es' },
-      { status: 'pending', templateId: 'tpl-promo-bundle', children: [{ status: 'queued', templateId: 'tpl-promo-cut' }, { status: 'render:dorender', templateId: 'tpl-promo-cut' }] }
+      {
+        status: 'pending',
+        templateId: 'tpl-promo-bundle',
+        children: [
+          { status: 'queued', templateId: 'tpl-promo-cut' },
+          { status: 'render:dorender', templateId: 'tpl-promo-cut' }
+        ]
+      }
     ]),
-    unchanged: builder.batch([...jobsOf(2, 'finished', { templateId: 'tpl-recap' }), { status: 'error', templateId: 'tpl-recap' }, { status: 'manually_cancelled', templateId: 'tpl-recap' }])
+    unchanged: builder.batch([
+      ...jobsOf(2, 'finished', { templateId: 'tpl-recap' }),
+      { status: 'error', templateId: 'tpl-recap' },
+      { status: 'manually_cancelled', templateId: 'tpl-recap' }
+    ])
   }
   return { state: builder.state, batches }
 }

@@ -68,7 +68,12 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
     }
     if (fault?.kind === 'redirect') return send(response, 307, { error: 'moved' }, { location: fault.location })
     if (fault?.kind === 'rate-limit') {
-      return send(response, 429, { error: 'Too many requests' }, fault.retryAfter === undefined ? {} : { 'retry-after': fault.retryAfter })
+      return send(
+        response,
+        429,
+        { error: 'Too many requests' },
+        fault.retryAfter === undefined ? {} : { 'retry-after': fault.retryAfter }
+      )
     }
     if (fault?.kind === 'echo-authorization') {
       return send(response, 400, { error: `Rejected header: ${request.headers.authorization}` })
@@ -110,14 +115,19 @@ const unauthorized: Route = () => ({ status: 401, body: { error: 'Invalid or mis
 
 /** The documented routes the action uses: cancel a batch, read a batch, read a job. */
 export function routeFor(method: string, path: string, state: SimulatorState): Route {
-  const answer = (status: number, body: unknown): Route => () => ({ status, body })
+  const answer =
+    (status: number, body: unknown): Route =>
+    () => ({ status, body })
   const match = path.match(/^\/api\/v2\/(batches|jobs)\/([^/]+)(\/cancel)?$/)
   if (!match || (match[1] === 'jobs' && match[3])) return answer(404, { error: 'Route not found' })
   const [, collection, id = '', cancel] = match
   const expected = cancel ? 'POST' : 'GET'
   if (method !== expected) return answer(405, { error: `Method ${method} not allowed here` })
   if (!ID_PATTERN.test(id)) {
-    return answer(400, { error: 'Invalid parameters', details: [{ field: 'id', message: `must match ${ID_PATTERN.source}` }] })
+    return answer(400, {
+      error: 'Invalid parameters',
+      details: [{ field: 'id', message: `must match ${ID_PATTERN.source}` }]
+    })
   }
   if (collection === 'jobs') {
     const job = state.jobs.get(id)

@@ -6,8 +6,7 @@ export const DEFAULT_API_URL = 'https://api.nexrender.com/api/v2'
  * Checks the `api-url` input and returns it without a trailing slash.
  * Plain http is allowed only for loopback hosts, so the token never crosses a network in clear text.
  */
-export function parseApiUrl(raw: string): string {
-  const value = raw === '' ? DEFAULT_API_URL : raw
+export function parseApiUrl(value: string): string {
   let url: URL
   try {
     url = new URL(value)
@@ -21,7 +20,10 @@ export function parseApiUrl(raw: string): string {
     throw new InputError('api-url', `must not have a query or fragment: '${value}'`)
   }
   if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
-    throw new InputError('api-url', `must use https: plain http is allowed only for localhost, 127.0.0.0/8 and [::1], got '${url.host}'`)
+    throw new InputError(
+      'api-url',
+      `must use https: plain http is allowed only for localhost, 127.0.0.0/8 and [::1], got '${url.host}'`
+    )
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
     throw new InputError('api-url', `must be an https URL, got '${url.protocol}'`)

@@ -11,7 +11,10 @@ export const BATCH_ID_PATTERN = /^[0-9A-HJKMNP-TV-Z]{26}$/
 export function parseBatchIds(raw: string): string[] {
   const given = raw.split(/[\s,]+/).filter((part) => part !== '')
   if (given.length === 0) {
-    throw new InputError('batch-id', 'is required: give one batch id, or several separated by commas, spaces or newlines')
+    throw new InputError(
+      'batch-id',
+      'is required: give one batch id, or several separated by commas, spaces or newlines'
+    )
   }
   const invalid = given.filter((id) => !BATCH_ID_PATTERN.test(id.toUpperCase()))
   if (invalid.length > 0) {

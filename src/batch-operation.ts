@@ -43,7 +43,11 @@ export interface BatchContext extends RetryContext {
 }
 
 /** Runs the operation on one batch, retrying as the policy allows. Never throws: every outcome becomes a result. */
-export async function runBatchOperation(batchId: string, operation: BatchOperation, context: BatchContext): Promise<BatchResult> {
+export async function runBatchOperation(
+  batchId: string,
+  operation: BatchOperation,
+  context: BatchContext
+): Promise<BatchResult> {
   const request = {
     method: operation.method,
     url: `${context.apiUrl}${operation.path(batchId)}`,

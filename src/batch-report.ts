@@ -23,10 +23,14 @@ export function batchWarnings(result: AnsweredBatch, wording: Wording = CANCEL_W
   const facts = batchFacts(reply)
   const warnings: string[] = []
   if (result.notFound) {
-    warnings.push(`Batch ${batchId} was not found (HTTP 404): reported as unchanged with zero jobs. Check the id and that the token's team owns it.`)
+    warnings.push(
+      `Batch ${batchId} was not found (HTTP 404): reported as unchanged with zero jobs. Check the id and that the token's team owns it.`
+    )
   }
   if (reply.skippedCount > 0) {
-    const common = facts.commonSkipReason ? `; most common reason: ${facts.commonSkipReason.reason} (${facts.commonSkipReason.count})` : ''
+    const common = facts.commonSkipReason
+      ? `; most common reason: ${facts.commonSkipReason.reason} (${facts.commonSkipReason.count})`
+      : ''
     warnings.push(`Batch ${batchId}: ${reply.skippedCount} of ${reply.totalJobs} jobs ${wording.wereSkipped}${common}`)
   }
   if (facts.countsDisagree) {

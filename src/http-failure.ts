@@ -4,7 +4,7 @@ import type { HttpAnswer } from './transport.js'
 /** What to do about a status, for people reading a failed step. */
 const HINTS: Record<number, string> = {
   400: 'the API rejected the request; check the batch id',
-  401: "check the token secret: it is missing, mistyped or revoked (make a new one in the Nexrender team settings)",
+  401: 'check the token secret: it is missing, mistyped or revoked (make a new one in the Nexrender team settings)',
   403: "the token's team cannot reach this batch; use a token of the team that created it"
 }
 

@@ -1,7 +1,7 @@
 import { HttpClient } from '@actions/http-client'
 import type { IncomingMessage } from 'node:http'
 import type { RequestHandler } from '@actions/http-client/lib/interfaces'
-import type { AttemptOutcome, HttpRequest, NetworkFailure, Transport } from './transport.js'
+import type { HttpRequest, NetworkFailure, Transport } from './transport.js'
 
 /** Failures before the request could reach the server: safe to retry, nothing happened. */
 const NOT_SENT_CODES = ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ENETDOWN']

@@ -64,7 +64,8 @@ async function report(
   const wording = inputs.dryRun ? DRY_RUN_WORDING : CANCEL_WORDING
   for (const result of results) {
     core.info(redact(batchLogLine(result, wording)))
-    if (result.outcome === 'answered') for (const warning of batchWarnings(result, wording)) core.warning(redact(warning))
+    if (result.outcome === 'answered')
+      for (const warning of batchWarnings(result, wording)) core.warning(redact(warning))
   }
   if (inputs.dryRun) core.info('Dry run: nothing was cancelled. Cascaded relatives cannot be known in advance.')
   const resultsFile = writeResultsFile(results, env, redact)

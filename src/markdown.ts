@@ -2,7 +2,7 @@
 const MAX_CELL = 200
 
 export function cell(value: unknown): string {
-  const text = value === undefined || value === null || value === '' ? '–' : String(value)
+  const text = textOf(value)
   const short = text.length > MAX_CELL ? `${text.slice(0, MAX_CELL - 3)}...` : text
   return short
     .replace(/&/g, '&amp;')
@@ -10,6 +10,13 @@ export function cell(value: unknown): string {
     .replace(/>/g, '&gt;')
     .replace(/\|/g, '\\|')
     .replace(/[\r\n]+/g, ' ')
+}
+
+function textOf(value: unknown): string {
+  if (value === undefined || value === null || value === '') return '–'
+  if (typeof value === 'string') return value
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value)
+  return JSON.stringify(value) ?? typeof value
 }
 
 export function code(value: string): string {

@@ -3,17 +3,18 @@ import { batchFacts } from './batch-facts.js'
 import type { CancelStatus } from './cancel-reply.js'
 
 /** The step outputs, by their `action.yml` names. */
-export interface ActionOutputs {
-  status: string
-  'batch-id': string
-  'total-jobs': string
-  'cancelled-count': string
-  'skipped-count': string
-  'cancelled-jobs-count': string
-  'cancelled-job-ids': string
-  'results-file': string
-  'dry-run': string
-}
+export const OUTPUT_NAMES = [
+  'status',
+  'batch-id',
+  'total-jobs',
+  'cancelled-count',
+  'skipped-count',
+  'cancelled-jobs-count',
+  'cancelled-job-ids',
+  'results-file',
+  'dry-run'
+] as const
+export type ActionOutputs = Record<(typeof OUTPUT_NAMES)[number], string>
 
 /**
  * Sums the batches that answered. `status` is `cancelled` if all of them were, `unchanged` if all were,

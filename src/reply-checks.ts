@@ -60,6 +60,6 @@ function describe(value: unknown): string {
   if (value === null) return 'null'
   if (Array.isArray(value)) return 'an array'
   if (typeof value === 'string') return `the string ${JSON.stringify(value.slice(0, 40))}`
-  if (typeof value === 'object') return 'an object'
-  return `${typeof value} ${String(value)}`
+  if (typeof value === 'number' || typeof value === 'boolean') return `${typeof value} ${value}`
+  return typeof value === 'object' ? 'an object' : typeof value
 }

@@ -6,6 +6,10 @@ import type { BatchResult } from './batch-result.js'
 export const MAX_IN_FLIGHT = 4
 
 /** Runs the operation on every batch whatever happens to the others, and returns the results in input order. */
-export function runBatches(batchIds: string[], operation: BatchOperation, context: BatchContext): Promise<BatchResult[]> {
+export function runBatches(
+  batchIds: string[],
+  operation: BatchOperation,
+  context: BatchContext
+): Promise<BatchResult[]> {
   return pMap(batchIds, (batchId) => runBatchOperation(batchId, operation, context), { concurrency: MAX_IN_FLIGHT })
 }

@@ -4,7 +4,11 @@ import { verdictFor } from './verdict.js'
 import { CANCEL_WORDING, type Wording } from './wording.js'
 
 /** Why one batch fails the step, or undefined when it passes. */
-export function batchFailureReason(result: BatchResult, strictness: Strictness, wording: Wording = CANCEL_WORDING): string | undefined {
+export function batchFailureReason(
+  result: BatchResult,
+  strictness: Strictness,
+  wording: Wording = CANCEL_WORDING
+): string | undefined {
   if (result.outcome === 'failed') return result.problem
   const { reply } = result
   if (verdictFor(reply.status, strictness) === 'pass') return undefined
@@ -16,7 +20,11 @@ export function batchFailureReason(result: BatchResult, strictness: Strictness, 
 }
 
 /** The step's failure message naming every failed batch and why, or undefined when the step passes. */
-export function stepFailureMessage(results: BatchResult[], strictness: Strictness, wording: Wording = CANCEL_WORDING): string | undefined {
+export function stepFailureMessage(
+  results: BatchResult[],
+  strictness: Strictness,
+  wording: Wording = CANCEL_WORDING
+): string | undefined {
   const failures = results.flatMap((result) => {
     const reason = batchFailureReason(result, strictness, wording)
     return reason === undefined ? [] : [`Batch ${result.batchId}: ${reason}`]

@@ -36,7 +36,10 @@ export function renderSummary(input: SummaryInput): string {
   }
 }
 
-function renderWithRowLimit({ results, strictness, context, wording = CANCEL_WORDING }: SummaryInput, rowLimit: number): string {
+function renderWithRowLimit(
+  { results, strictness, context, wording = CANCEL_WORDING }: SummaryInput,
+  rowLimit: number
+): string {
   const failures = results.filter((result) => batchFailureReason(result, strictness, wording) !== undefined).length
   const statuses = results.flatMap((result) => (result.outcome === 'answered' ? [result.reply.status] : []))
   const headline =
@@ -78,18 +81,25 @@ function answeredParts(result: AnsweredBatch, verdict: string, wording: Wording,
     ? ['Rendering now', facts.renderingJobs.length]
     : ['Cascaded relatives', facts.cascadedRelatives]
   const parts = [
-    table(['Verdict', 'Status', 'Total', capitalized(wording.cancelled), capitalized(wording.skipped), lastHeader], [reply], 1, (row) => [
-      verdict,
-      `${wording.statusIs}${row.status}`,
-      String(row.totalJobs),
-      String(row.cancelledCount),
-      String(row.skippedCount),
-      String(lastFigure)
-    ])
+    table(
+      ['Verdict', 'Status', 'Total', capitalized(wording.cancelled), capitalized(wording.skipped), lastHeader],
+      [reply],
+      1,
+      (row) => [
+        verdict,
+        `${wording.statusIs}${row.status}`,
+        String(row.totalJobs),
+        String(row.cancelledCount),
+        String(row.skippedCount),
+        String(lastFigure)
+      ]
+    )
   ]
-  if (result.notFound) parts.push('> ⚠️ The API answered 404: this batch was not found. It is reported as unchanged with zero jobs.')
+  if (result.notFound)
+    parts.push('> ⚠️ The API answered 404: this batch was not found. It is reported as unchanged with zero jobs.')
   if (facts.countsDisagree) parts.push('> ⚠️ The counts do not add up: cancelled + skipped differs from total.')
-  if (result.earlierAttemptMayHaveActed && reply.status !== 'cancelled') parts.push(`> ⚠️ ${uncertainRetryNote(result.batchId)}`)
+  if (result.earlierAttemptMayHaveActed && reply.status !== 'cancelled')
+    parts.push(`> ⚠️ ${uncertainRetryNote(result.batchId)}`)
   if (wording.dryRun && facts.renderingJobs.length > 0) {
     parts.push(
       `#### Rendering now: cannot be stopped, will finish (${facts.renderingJobs.length})`,
@@ -99,13 +109,19 @@ function answeredParts(result: AnsweredBatch, verdict: string, wording: Wording,
   if (facts.skippedJobs.length > 0) {
     parts.push(
       `#### ${wording.dryRun ? 'Would be skipped' : 'Skipped jobs'} (${facts.skippedJobs.length})`,
-      table(['Job', 'Status', 'Reason'], facts.skippedJobs, rowLimit, (job) => [code(job.id), cell(job.status), cell(skipReason(job))])
+      table(['Job', 'Status', 'Reason'], facts.skippedJobs, rowLimit, (job) => [
+        code(job.id),
+        cell(job.status),
+        cell(skipReason(job))
+      ])
     )
   }
   const cancelled = facts.cancelledJobs
   if (cancelled.length > 0) {
     parts.push(
-      wording.dryRun ? `#### Would be cancelled (${cancelled.length} top-level; cascades not known in advance)` : `#### Cancelled jobs (${cancelled.length})`,
+      wording.dryRun
+        ? `#### Would be cancelled (${cancelled.length} top-level; cascades not known in advance)`
+        : `#### Cancelled jobs (${cancelled.length})`,
       table(['Job', 'Template', 'Status', 'Output'], cancelled, rowLimit, (job) => [
         code(job.id),
         cell(job.templateId),

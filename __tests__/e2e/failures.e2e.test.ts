@@ -10,7 +10,10 @@ afterEach(() => fixture.simulator.close())
 
 describe('answers that fail a batch whatever the strictness', () => {
   it('401: names the batch and the status, gives the server text and says to check the token', async () => {
-    const run = await fixture.run({ ...fixture.inputs(fixture.batches.complete, { strictness: 'off' }), token: 'nxr_wrong_TOKEN_value' })
+    const run = await fixture.run({
+      ...fixture.inputs(fixture.batches.complete, { strictness: 'off' }),
+      token: 'nxr_wrong_TOKEN_value'
+    })
 
     expect(run.exitCode).toBe(1)
     const message = errorMessage(run)
@@ -25,7 +28,9 @@ describe('answers that fail a batch whatever the strictness', () => {
     const run = await fixture.run(fixture.inputs(fixture.batches.otherTeam, { strictness: 'off' }))
 
     expect(run.exitCode).toBe(1)
-    expect(errorMessage(run)).toMatch(/HTTP 403 Forbidden: Forbidden: the batch belongs to another team: the token's team cannot reach this batch/)
+    expect(errorMessage(run)).toMatch(
+      /HTTP 403 Forbidden: Forbidden: the batch belongs to another team: the token's team cannot reach this batch/
+    )
     expect(run.outputs.status).toBe('')
   })
 
@@ -68,7 +73,15 @@ describe('404', () => {
       expect(run.outputs).toMatchObject({ status: 'unchanged', 'total-jobs': '0', 'cancelled-count': '0' })
       expect(warnings(run).join('\n')).toContain(`Batch ${fixture.batches.unknown} was not found (HTTP 404)`)
       expect(JSON.parse(run.files.results ?? '')).toEqual([
-        { batchId: fixture.batches.unknown, status: 'unchanged', totalJobs: 0, cancelledCount: 0, skippedCount: 0, jobs: [], cancelledJobs: [] }
+        {
+          batchId: fixture.batches.unknown,
+          status: 'unchanged',
+          totalJobs: 0,
+          cancelledCount: 0,
+          skippedCount: 0,
+          jobs: [],
+          cancelledJobs: []
+        }
       ])
     }
     expect(errorMessage(strict)).toContain('status unchanged fails at strictness strict (the batch was not found)')
@@ -104,7 +117,9 @@ describe('several batches', () => {
   it('attempts every batch, reports them in input order, and names every failed one', async () => {
     const { complete, partial, unchanged, otherTeam } = fixture.batches
     fixture.simulator.faults.set(unchanged, { malformed: 'not-json' })
-    const run = await fixture.run(fixture.inputs([complete, unchanged, otherTeam, partial].join('\n'), { strictness: 'lenient' }))
+    const run = await fixture.run(
+      fixture.inputs([complete, unchanged, otherTeam, partial].join('\n'), { strictness: 'lenient' })
+    )
 
     expect(run.exitCode).toBe(1)
     expect(errorMessage(run)).toBe(

@@ -35,7 +35,9 @@ describe('input problems fail the step before any request is sent', () => {
 describe('batch-id lists', () => {
   it('trims, upper-cases and de-duplicates ids, keeping first-seen order', async () => {
     const { complete, partial } = fixture.batches
-    const run = await fixture.run(fixture.inputs(` ${partial.toLowerCase()},\n${complete}  ${partial}\n`, { strictness: 'off' }))
+    const run = await fixture.run(
+      fixture.inputs(` ${partial.toLowerCase()},\n${complete}  ${partial}\n`, { strictness: 'off' })
+    )
 
     expect(run.exitCode).toBe(0)
     expect(run.outputs['batch-id']).toBe(`${partial},${complete}`)

@@ -79,7 +79,9 @@ describe('retries', () => {
 
   it('a server that never answers fails the batch after the retries, and the process still exits', async () => {
     fixture.simulator.faults.set(fixture.batches.complete, { hang: { times: 99 } })
-    const run = await fixture.run(fixture.inputs(fixture.batches.complete, { 'timeout-seconds': '0.3', 'max-retries': '1' }))
+    const run = await fixture.run(
+      fixture.inputs(fixture.batches.complete, { 'timeout-seconds': '0.3', 'max-retries': '1' })
+    )
 
     expect(run.exitCode).toBe(1)
     expect(errorMessage(run)).toContain('gave up after 2 attempts: no complete answer within 0.3 s (timeout)')
@@ -89,7 +91,11 @@ describe('retries', () => {
   it('a refused connection is retried, then reported', async () => {
     const closedPort = fixture.simulator.baseUrl
     await fixture.simulator.close()
-    const run = await fixture.run({ ...fixture.inputs(fixture.batches.complete), 'api-url': closedPort, 'max-retries': '1' })
+    const run = await fixture.run({
+      ...fixture.inputs(fixture.batches.complete),
+      'api-url': closedPort,
+      'max-retries': '1'
+    })
 
     expect(run.exitCode).toBe(1)
     expect(retryLines(run.stdout)).toHaveLength(1)

@@ -12,14 +12,17 @@ function cancel(state: SimulatorState, batchId: string) {
 describe('the simulator model: cancelling a batch', () => {
   it('cancels queued and pending top-level jobs and skips the rest with a reason', () => {
     const builder = new StateBuilder()
-    const id = builder.batch([
-      { status: 'queued' },
-      { status: 'pending' },
-      { status: 'render:dorender' },
-      { status: 'finished' },
-      { status: 'error' },
-      { status: 'manually_cancelled' }
-    ], { missingJobs: 1 })
+    const id = builder.batch(
+      [
+        { status: 'queued' },
+        { status: 'pending' },
+        { status: 'render:dorender' },
+        { status: 'finished' },
+        { status: 'error' },
+        { status: 'manually_cancelled' }
+      ],
+      { missingJobs: 1 }
+    )
     const reply = cancel(builder.state, id)
 
     expect(reply).toMatchObject({ batchId: id, status: 'partial', totalJobs: 7, cancelledCount: 2, skippedCount: 5 })
@@ -36,7 +39,9 @@ describe('the simulator model: cancelling a batch', () => {
 
   it('a parent takes its waiting children, not the ones already rendering', () => {
     const builder = new StateBuilder()
-    const id = builder.batch([{ status: 'pending', children: [{ status: 'queued' }, { status: 'render:dorender' }, { status: 'pending' }] }])
+    const id = builder.batch([
+      { status: 'pending', children: [{ status: 'queued' }, { status: 'render:dorender' }, { status: 'pending' }] }
+    ])
     const reply = cancel(builder.state, id)
 
     expect(reply.status).toBe('cancelled')
@@ -49,7 +54,9 @@ describe('the simulator model: cancelling a batch', () => {
 
   it('a child takes its parent and its waiting siblings', () => {
     const builder = new StateBuilder()
-    const parentBatch = builder.batch([{ status: 'pending', children: [{ status: 'queued' }, { status: 'queued' }, { status: 'finished' }] }])
+    const parentBatch = builder.batch([
+      { status: 'pending', children: [{ status: 'queued' }, { status: 'queued' }, { status: 'finished' }] }
+    ])
     const parent = builder.state.jobs.get(builder.state.batches.get(parentBatch)?.jobIds[0] ?? '')
     const [firstChild = ''] = parent?.childIds ?? []
     // A second batch whose only top-level job is the first child.
@@ -57,7 +64,9 @@ describe('the simulator model: cancelling a batch', () => {
     const reply = cancel(builder.state, 'CHILDBATCH')
 
     expect(reply).toMatchObject({ status: 'cancelled', totalJobs: 1, cancelledCount: 1 })
-    expect(reply.cancelledJobs.map((job) => job.id).sort()).toEqual([parent?.id, ...(parent?.childIds.slice(0, 2) ?? [])].sort())
+    expect(reply.cancelledJobs.map((job) => job.id).sort()).toEqual(
+      [parent?.id, ...(parent?.childIds.slice(0, 2) ?? [])].sort()
+    )
   })
 
   it('counts a top-level job taken by an earlier cascade of the same request as cancelled', () => {
@@ -76,7 +85,12 @@ describe('the simulator model: cancelling a batch', () => {
     const id = builder.batch(jobsOf(3, 'queued'))
     const empty = builder.batch([])
     expect(cancel(builder.state, id).status).toBe('cancelled')
-    expect(cancel(builder.state, id)).toMatchObject({ status: 'unchanged', cancelledCount: 0, skippedCount: 3, cancelledJobs: [] })
+    expect(cancel(builder.state, id)).toMatchObject({
+      status: 'unchanged',
+      cancelledCount: 0,
+      skippedCount: 3,
+      cancelledJobs: []
+    })
     expect(cancel(builder.state, empty)).toMatchObject({ status: 'unchanged', totalJobs: 0 })
   })
 
@@ -85,16 +99,32 @@ describe('the simulator model: cancelling a batch', () => {
     const id = builder.batch([{ status: 'queued', children: jobsOf(2, 'queued') }])
     const { cancelledJobs } = cancel(builder.state, id)
     expect(new Set(cancelledJobs.map((job) => job.id)).size).toBe(cancelledJobs.length)
-    expect(Object.keys(cancelledJobs[0] ?? {}).sort()).toEqual(['id', 'outputUrl', 'progress', 'stats', 'status', 'templateId'])
+    expect(Object.keys(cancelledJobs[0] ?? {}).sort()).toEqual([
+      'id',
+      'outputUrl',
+      'progress',
+      'stats',
+      'status',
+      'templateId'
+    ])
   })
 })
 
 describe('the simulator model: reading a batch', () => {
   it('agrees with the state the cancel leaves', () => {
     const builder = new StateBuilder()
-    const id = builder.batch([{ status: 'queued' }, { status: 'render:dorender' }, { status: 'finished' }, { status: 'error' }])
+    const id = builder.batch([
+      { status: 'queued' },
+      { status: 'render:dorender' },
+      { status: 'finished' },
+      { status: 'error' }
+    ])
     const before = batchView(builder.state, builder.state.batches.get(id)!)
-    expect(before).toMatchObject({ batchId: id, status: 'processing', stats: { total: 4, finished: 1, error: 1, pending: 2 } })
+    expect(before).toMatchObject({
+      batchId: id,
+      status: 'processing',
+      stats: { total: 4, finished: 1, error: 1, pending: 2 }
+    })
     cancel(builder.state, id)
     const after = batchView(builder.state, builder.state.batches.get(id)!)
     expect(after.jobs.map((job) => job.status)).toEqual(['manually_cancelled', 'render:dorender', 'finished', 'error'])

@@ -8,15 +8,26 @@ let batches: { queued: string; otherTeam: string }
 
 beforeEach(async () => {
   const builder = new StateBuilder()
-  batches = { queued: builder.batch([{ status: 'queued', children: jobsOf(1, 'queued') }]), otherTeam: builder.batch(jobsOf(1, 'queued'), { team: 'other' }) }
+  batches = {
+    queued: builder.batch([{ status: 'queued', children: jobsOf(1, 'queued') }]),
+    otherTeam: builder.batch(jobsOf(1, 'queued'), { team: 'other' })
+  }
   simulator = await startSimulator({ state: builder.state, token: TOKEN })
 })
 afterEach(() => simulator.close())
 
 async function call(method: string, path: string, token: string | null = TOKEN) {
-  const response = await fetch(`${simulator.baseUrl}${path}`, { method, headers: token ? { authorization: `Bearer ${token}` } : {} })
+  const response = await fetch(`${simulator.baseUrl}${path}`, {
+    method,
+    headers: token ? { authorization: `Bearer ${token}` } : {}
+  })
   const text = await response.text()
-  return { status: response.status, headers: response.headers, text, body: text.startsWith('{') ? (JSON.parse(text) as Record<string, unknown>) : undefined }
+  return {
+    status: response.status,
+    headers: response.headers,
+    text,
+    body: text.startsWith('{') ? (JSON.parse(text) as Record<string, unknown>) : undefined
+  }
 }
 
 describe('the simulator server', () => {
@@ -39,15 +50,78 @@ describe('the simulator server', () => {
   })
 
   it.each([
-    { what: 'no token', method: 'POST', path: () => `/batches/${batches.queued}/cancel`, token: '', status: 401, error: 'Invalid or missing API token' },
-    { what: 'a wrong token', method: 'GET', path: () => `/batches/${batches.queued}`, token: 'nope', status: 401, error: 'Invalid or missing API token' },
-    { what: 'another team', method: 'POST', path: () => `/batches/${batches.otherTeam}/cancel`, token: TOKEN, status: 403, error: 'Forbidden: the batch belongs to another team' },
-    { what: 'an unknown batch', method: 'POST', path: () => '/batches/01ARZ3NDEKTSV4RRFFQ69G5FAV/cancel', token: TOKEN, status: 404, error: 'Batch not found' },
-    { what: 'an unknown job', method: 'GET', path: () => '/jobs/01ARZ3NDEKTSV4RRFFQ69G5FAV', token: TOKEN, status: 404, error: 'Job not found' },
-    { what: 'a malformed id', method: 'POST', path: () => '/batches/not-a-ulid/cancel', token: TOKEN, status: 400, error: 'Invalid parameters' },
-    { what: 'a lower-case id', method: 'GET', path: () => `/batches/${batches.queued.toLowerCase()}`, token: TOKEN, status: 400, error: 'Invalid parameters' },
-    { what: 'a wrong method', method: 'GET', path: () => `/batches/${batches.queued}/cancel`, token: TOKEN, status: 405, error: 'Method GET not allowed here' },
-    { what: 'an unknown route', method: 'GET', path: () => '/templates', token: TOKEN, status: 404, error: 'Route not found' }
+    {
+      what: 'no token',
+      method: 'POST',
+      path: () => `/batches/${batches.queued}/cancel`,
+      token: '',
+      status: 401,
+      error: 'Invalid or missing API token'
+    },
+    {
+      what: 'a wrong token',
+      method: 'GET',
+      path: () => `/batches/${batches.queued}`,
+      token: 'nope',
+      status: 401,
+      error: 'Invalid or missing API token'
+    },
+    {
+      what: 'another team',
+      method: 'POST',
+      path: () => `/batches/${batches.otherTeam}/cancel`,
+      token: TOKEN,
+      status: 403,
+      error: 'Forbidden: the batch belongs to another team'
+    },
+    {
+      what: 'an unknown batch',
+      method: 'POST',
+      path: () => '/batches/01ARZ3NDEKTSV4RRFFQ69G5FAV/cancel',
+      token: TOKEN,
+      status: 404,
+      error: 'Batch not found'
+    },
+    {
+      what: 'an unknown job',
+      method: 'GET',
+      path: () => '/jobs/01ARZ3NDEKTSV4RRFFQ69G5FAV',
+      token: TOKEN,
+      status: 404,
+      error: 'Job not found'
+    },
+    {
+      what: 'a malformed id',
+      method: 'POST',
+      path: () => '/batches/not-a-ulid/cancel',
+      token: TOKEN,
+      status: 400,
+      error: 'Invalid parameters'
+    },
+    {
+      what: 'a lower-case id',
+      method: 'GET',
+      path: () => `/batches/${batches.queued.toLowerCase()}`,
+      token: TOKEN,
+      status: 400,
+      error: 'Invalid parameters'
+    },
+    {
+      what: 'a wrong method',
+      method: 'GET',
+      path: () => `/batches/${batches.queued}/cancel`,
+      token: TOKEN,
+      status: 405,
+      error: 'Method GET not allowed here'
+    },
+    {
+      what: 'an unknown route',
+      method: 'GET',
+      path: () => '/templates',
+      token: TOKEN,
+      status: 404,
+      error: 'Route not found'
+    }
   ])('answers $what with $status and a JSON error', async ({ method, path, token, status, error }) => {
     const answer = await call(method, path(), token || null)
     expect(answer.status).toBe(status)
@@ -56,19 +130,27 @@ describe('the simulator server', () => {
   })
 
   it('gives details for validation errors', async () => {
-    expect((await call('GET', '/batches/x')).body?.details).toEqual([{ field: 'id', message: 'must match ^[0-9A-HJKMNP-TV-Z]{26}$' }])
+    expect((await call('GET', '/batches/x')).body?.details).toEqual([
+      { field: 'id', message: 'must match ^[0-9A-HJKMNP-TV-Z]{26}$' }
+    ])
   })
 
   it('records every request', async () => {
     await call('GET', `/batches/${batches.queued}`)
-    expect(simulator.requests).toEqual([expect.objectContaining({ method: 'GET', path: `/api/v2/batches/${batches.queued}` })])
+    expect(simulator.requests).toEqual([
+      expect.objectContaining({ method: 'GET', path: `/api/v2/batches/${batches.queued}` })
+    ])
   })
 })
 
 describe('fault injection', () => {
   it('answers 429 with Retry-After the given number of times, then normally', async () => {
     simulator.faults.set(batches.queued, { rateLimit: { times: 2, retryAfter: '3' } })
-    const answers = [await call('POST', `/batches/${batches.queued}/cancel`), await call('POST', `/batches/${batches.queued}/cancel`), await call('POST', `/batches/${batches.queued}/cancel`)]
+    const answers = [
+      await call('POST', `/batches/${batches.queued}/cancel`),
+      await call('POST', `/batches/${batches.queued}/cancel`),
+      await call('POST', `/batches/${batches.queued}/cancel`)
+    ]
     expect(answers.map((answer) => answer.status)).toEqual([429, 429, 200])
     expect(answers[0]?.headers.get('retry-after')).toBe('3')
   })
@@ -95,14 +177,20 @@ describe('fault injection', () => {
   it('never answers while hanging, until the client gives up', async () => {
     simulator.faults.set(batches.queued, { hang: { times: 1 } })
     await expect(
-      fetch(`${simulator.baseUrl}/batches/${batches.queued}`, { headers: { authorization: `Bearer ${TOKEN}` }, signal: AbortSignal.timeout(150) })
+      fetch(`${simulator.baseUrl}/batches/${batches.queued}`, {
+        headers: { authorization: `Bearer ${TOKEN}` },
+        signal: AbortSignal.timeout(150)
+      })
     ).rejects.toThrow()
     expect((await call('GET', `/batches/${batches.queued}`)).status).toBe(200)
   })
 
   it.each([
     { malformed: 'not-json' as const, check: (text: string) => expect(text).toContain('<html>') },
-    { malformed: 'missing-field' as const, check: (text: string) => expect(JSON.parse(text)).not.toHaveProperty('totalJobs') }
+    {
+      malformed: 'missing-field' as const,
+      check: (text: string) => expect(JSON.parse(text)).not.toHaveProperty('totalJobs')
+    }
   ])('sends a malformed body: $malformed', async ({ malformed, check }) => {
     simulator.faults.set(batches.queued, { malformed })
     const answer = await call('POST', `/batches/${batches.queued}/cancel`)
@@ -112,11 +200,17 @@ describe('fault injection', () => {
 
   it('redirects, and echoes the authorization header when asked to', async () => {
     simulator.faults.set(batches.queued, { redirectTo: 'http://127.0.0.2:1/x' })
-    const redirect = await fetch(`${simulator.baseUrl}/batches/${batches.queued}/cancel`, { method: 'POST', redirect: 'manual', headers: { authorization: `Bearer ${TOKEN}` } })
+    const redirect = await fetch(`${simulator.baseUrl}/batches/${batches.queued}/cancel`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { authorization: `Bearer ${TOKEN}` }
+    })
     expect(redirect.status).toBe(307)
     expect(redirect.headers.get('location')).toBe('http://127.0.0.2:1/x')
     simulator.faults.set(batches.queued, { echoAuthorization: true })
-    expect((await call('POST', `/batches/${batches.queued}/cancel`)).body?.error).toBe(`Rejected header: Bearer ${TOKEN}`)
+    expect((await call('POST', `/batches/${batches.queued}/cancel`)).body?.error).toBe(
+      `Rejected header: Bearer ${TOKEN}`
+    )
   })
 
   it('does not spend faults on unauthorized requests', async () => {

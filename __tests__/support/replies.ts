@@ -26,7 +26,14 @@ export function reply(overrides: Partial<CancelReply> = {}): CancelReply {
 }
 
 export function answered(overrides: Partial<AnsweredBatch> = {}): AnsweredBatch {
-  const base = { batchId: BATCH, outcome: 'answered' as const, reply: reply(), notFound: false, earlierAttemptMayHaveActed: false, attempts: 1 }
+  const base = {
+    batchId: BATCH,
+    outcome: 'answered' as const,
+    reply: reply(),
+    notFound: false,
+    earlierAttemptMayHaveActed: false,
+    attempts: 1
+  }
   const merged = { ...base, ...overrides }
   return { ...merged, record: overrides.record ?? merged.reply }
 }
