@@ -22,7 +22,12 @@ function readmeTable(heading: string): Map<string, string[]> {
   const rows = section
     .split('\n')
     .filter((line) => line.startsWith('| `'))
-    .map((line) => line.split('|').slice(1, -1).map((cellText) => cellText.trim()))
+    .map((line) =>
+      line
+        .split('|')
+        .slice(1, -1)
+        .map((cellText) => cellText.trim())
+    )
   return new Map(rows.map((cells) => [cells[0]?.replace(/`/g, '') ?? '', cells.slice(1)]))
 }
 
@@ -45,7 +50,10 @@ describe('action.yml, the code and the README stay in step', () => {
     for (const [name, input] of Object.entries(action.inputs)) {
       const required = name === 'batch-id' || name === 'token'
       expect({ name, required: input.required ?? false }).toEqual({ name, required })
-      expect({ name, default: input.default }).toEqual({ name, default: (INPUT_DEFAULTS as Record<string, string>)[name] })
+      expect({ name, default: input.default }).toEqual({
+        name,
+        default: (INPUT_DEFAULTS as Record<string, string>)[name]
+      })
     }
   })
 
@@ -84,7 +92,9 @@ describe('metadata and workflows match their schemas', () => {
 
   it.each(workflows)('%s pins every third-party action to a full commit SHA with its version', (file) => {
     const uses = [...readFileSync(file, 'utf8').matchAll(/^\s*(?:- )?uses: (.+)$/gm)].map(([, target]) => target ?? '')
-    const unpinned = uses.filter((target) => target !== './' && !/^[\w.-]+\/[\w./-]+@[0-9a-f]{40} # v\d+(\.\d+)*$/.test(target))
+    const unpinned = uses.filter(
+      (target) => target !== './' && !/^[\w.-]+\/[\w./-]+@[0-9a-f]{40} # v\d+(\.\d+)*$/.test(target)
+    )
     expect(unpinned).toEqual([])
   })
 })

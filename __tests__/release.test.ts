@@ -23,7 +23,9 @@ beforeAll(() => {
 })
 afterAll(() => rmSync(clone, { recursive: true, force: true }))
 
-const version = (JSON.parse(execFileSync('git', ['show', 'HEAD:package.json'], { encoding: 'utf8' })) as { version: string }).version
+const version = (
+  JSON.parse(execFileSync('git', ['show', 'HEAD:package.json'], { encoding: 'utf8' })) as { version: string }
+).version
 
 describe('npm run release', () => {
   it.each([
@@ -43,7 +45,10 @@ describe('npm run release', () => {
 
   it('tags the version and moves the major tag to it', () => {
     const result = release(version)
-    expect(result).toEqual({ status: 0, output: expect.stringContaining(`Tagged v${version} and moved v${version.split('.')[0]} to it.`) })
+    expect(result).toEqual({
+      status: 0,
+      output: expect.stringContaining(`Tagged v${version} and moved v${version.split('.')[0]} to it.`)
+    })
     const head = git('rev-parse', 'HEAD')
     expect(git('rev-parse', `v${version}^{commit}`)).toBe(head)
     expect(git('rev-parse', `v${version.split('.')[0]}^{commit}`)).toBe(head)
@@ -53,9 +58,16 @@ describe('npm run release', () => {
   it('refuses a version missing from the changelog, and a stale dist/', () => {
     const next = version.replace(/\d+$/, (patch) => String(Number(patch) + 1))
     execFileSync('npm', ['pkg', 'set', `version=${next}`], { cwd: clone })
-    execFileSync('sed', ['-i', `s/ACTION_VERSION = '${version}'/ACTION_VERSION = '${next}'/`, join(clone, 'src/version.ts')])
+    execFileSync('sed', [
+      '-i',
+      `s/ACTION_VERSION = '${version}'/ACTION_VERSION = '${next}'/`,
+      join(clone, 'src/version.ts')
+    ])
     commitAll('bump')
-    expect(release(next)).toEqual({ status: 1, output: expect.stringContaining(`CHANGELOG.md has no '## [${next}]' section`) })
+    expect(release(next)).toEqual({
+      status: 1,
+      output: expect.stringContaining(`CHANGELOG.md has no '## [${next}]' section`)
+    })
 
     appendFileSync(join(clone, 'CHANGELOG.md'), `\n## [${next}] - 2026-12-01\n`)
     commitAll('changelog')
