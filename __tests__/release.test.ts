@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { execFileSync, spawnSync } from 'node:child_process'
-import { appendFileSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import { appendFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 
@@ -16,7 +16,12 @@ const commitAll = (message: string) => git('commit', '-qam', message)
 beforeAll(() => {
   clone = mkdtempSync(join(tmpdir(), 'release-'))
   execFileSync('git', ['clone', '-q', resolve('.'), clone])
-  symlinkSync(resolve('node_modules'), join(clone, 'node_modules'))
+  // A real node_modules inside the clone, so the bundle resolves the same paths as here (hard links are instant).
+  try {
+    execFileSync('cp', ['-al', resolve('node_modules'), join(clone, 'node_modules')])
+  } catch {
+    execFileSync('cp', ['-a', resolve('node_modules'), join(clone, 'node_modules')])
+  }
   writeFileSync(join(clone, '.git', 'info', 'exclude'), 'node_modules\n')
   git('config', 'user.email', 'release-test@example.com')
   git('config', 'user.name', 'Release Test')
