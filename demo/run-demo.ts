@@ -1,18 +1,14 @@
 /**
- * `npm run demo`: the action cancelling batches on the built-in simulator, with no account, token or
- * network. Starts the simulator on a free loopback port, runs the bundled action as a runner would,
- * and prints each run's log, outputs and job summary.
+ * `npm run demo` (which builds dist/ first): the action cancelling batches on the built-in simulator,
+ * with no account, token or network. Starts the simulator on a free loopback port, runs the bundled
+ * action as a runner would, and prints each run's log, outputs and job summary.
  */
-import { execFileSync } from 'node:child_process'
-import { readdirSync, statSync } from 'node:fs'
-import { fileURLToPath } from 'node:url'
-import { ACTION_ENTRY, runAction, type ActionRun } from '../local-runner/run-action.js'
+import { runAction, type ActionRun } from '../local-runner/run-action.js'
 import { seedState } from '../simulator/seed.js'
 import { startSimulator } from '../simulator/server.js'
 
 const TOKEN = 'demo-token'
 
-bundleIfStale()
 const { state, batches } = seedState()
 const simulator = await startSimulator({ state, token: TOKEN })
 console.log(`Simulator on ${simulator.baseUrl}, token '${TOKEN}'\n`)
@@ -82,23 +78,4 @@ function readableLog(log: string): string {
     )
     .map((line) => `  ${line}`)
     .join('\n')
-}
-
-/** Rebuilds dist/ when a source file is newer than the bundle, so the demo shows the code as it is. */
-function bundleIfStale(): void {
-  const source = fileURLToPath(new URL('../src', import.meta.url))
-  const bundleTime = statOrZero(ACTION_ENTRY)
-  const newest = Math.max(...readdirSync(source).map((name) => statOrZero(`${source}/${name}`)))
-  if (newest > bundleTime) {
-    console.log('Source is newer than dist/: building the bundle first (npm run bundle)...')
-    execFileSync('npm', ['run', '-s', 'bundle'], { stdio: 'inherit' })
-  }
-}
-
-function statOrZero(path: string): number {
-  try {
-    return statSync(path).mtimeMs
-  } catch {
-    return 0
-  }
 }

@@ -1,4 +1,4 @@
-import { runAction, type ActionRun } from '../../local-runner/run-action.js'
+import { runAction, secretLeaks, type ActionRun } from '../../local-runner/run-action.js'
 import { StateBuilder, jobsOf } from '../../simulator/builder.js'
 import { startSimulator, type RunningSimulator } from '../../simulator/server.js'
 
@@ -16,7 +16,10 @@ export interface Fixture {
     unknown: string
   }
   inputs: (batchId: string, extra?: Record<string, string>) => Record<string, string>
-  /** Runs the action with retry waits cut to a thousandth, so retries do not slow the suite. */
+  /**
+   * Runs the action with retry waits cut to a thousandth, so retries do not slow the suite, and
+   * fails if the token shows up anywhere but in the mask command.
+   */
   run: (inputs: Record<string, string>, env?: Record<string, string>) => Promise<ActionRun>
 }
 
@@ -37,7 +40,12 @@ export async function startFixture(): Promise<Fixture> {
     'api-url': simulator.baseUrl,
     ...extra
   })
-  const run = (inputs: Record<string, string>, env: Record<string, string> = {}) =>
-    runAction(inputs, { NEXRENDER_CANCEL_RETRY_DELAY_SCALE: '0.001', ...env })
+  const run = async (inputs: Record<string, string>, env: Record<string, string> = {}) => {
+    const result = await runAction(inputs, { NEXRENDER_CANCEL_RETRY_DELAY_SCALE: '0.001', ...env })
+    // Every run, whatever it tests: the token appears nowhere but in the runner's mask command.
+    const leaks = inputs.token ? secretLeaks(result, inputs.token) : []
+    if (leaks.length > 0) throw new Error(`the token leaked into: ${leaks.join(', ')}`)
+    return result
+  }
   return { simulator, batches, inputs, run }
 }

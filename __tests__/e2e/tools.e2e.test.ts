@@ -1,0 +1,61 @@
+import { describe, expect, it } from '@jest/globals'
+import { spawn } from 'node:child_process'
+
+const TSX = 'node_modules/.bin/tsx'
+
+/** Starts a command and collects its output until `done` says enough, or it exits. */
+function start(args: string[], done: (output: string) => boolean) {
+  const child = spawn(TSX, args, { stdio: ['ignore', 'pipe', 'pipe'] })
+  let output = ''
+  const exited = new Promise<number | null>((resolve) => child.on('close', resolve))
+  const ready = new Promise<string>((resolve) => {
+    const collect = (chunk: Buffer) => {
+      output += chunk.toString()
+      if (done(output)) resolve(output)
+    }
+    child.stdout.on('data', collect)
+    child.stderr.on('data', collect)
+    void exited.then(() => resolve(output))
+  })
+  return { child, ready, exited }
+}
+
+describe('npm run simulator', () => {
+  it('prints its api-url, token and seeded batches, serves them, and stops on SIGTERM', async () => {
+    const simulator = start(['simulator/cli.ts', '--token', 'cli-token'], (output) => output.includes('Stop with'))
+    const output = await simulator.ready
+    const apiUrl = output.match(/api-url: +(\S+)/)?.[1] ?? ''
+    const [complete] = output.match(/\b[0-9A-HJKMNP-TV-Z]{26}\b/g) ?? []
+
+    expect(apiUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/api\/v2$/)
+    expect(output).toContain('token:    cli-token')
+    const reply = await fetch(`${apiUrl}/batches/${complete}/cancel`, {
+      method: 'POST',
+      headers: { authorization: 'Bearer cli-token' }
+    })
+    expect(((await reply.json()) as { status: string }).status).toBe('cancelled')
+
+    simulator.child.kill('SIGTERM')
+    expect(await simulator.exited).toBe(0)
+  }, 20_000)
+
+  it('refuses a port that is not a port number', async () => {
+    const simulator = start(['simulator/cli.ts', '--port', 'http'], () => false)
+    expect(await simulator.exited).toBe(2)
+    expect(await simulator.ready).toContain("--port must be a port number from 0 to 65535, got 'http'")
+  }, 20_000)
+})
+
+describe('npm run demo', () => {
+  it('shows every seeded outcome, a dry run and a failing step, then stops the simulator', async () => {
+    const demo = start(['demo/run-demo.ts'], () => false)
+    expect(await demo.exited).toBe(0)
+    const output = await demo.ready
+    expect(output).toContain('(the token is masked from here on)')
+    expect(output).toContain('## Nexrender batch cancel: ✅ cancelled')
+    expect(output).toContain('## Nexrender batch cancel (dry run): ✅ would be partial')
+    expect(output).toContain('## Nexrender batch cancel: ✅ partial')
+    expect(output).toContain('── step failed (exit code 1) ──')
+    expect(output).toContain('status = unchanged')
+  }, 30_000)
+})

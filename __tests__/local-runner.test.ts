@@ -1,0 +1,32 @@
+import { describe, expect, it } from '@jest/globals'
+import { errorMessage, parseOutputFile, secretLeaks, type ActionRun } from '../local-runner/run-action.js'
+
+const run = (overrides: Partial<ActionRun>): ActionRun => ({
+  exitCode: 0,
+  stdout: '',
+  stderr: '',
+  outputs: {},
+  summary: '',
+  files: {},
+  durationMs: 0,
+  ...overrides
+})
+
+describe('the local runner', () => {
+  it('reads the outputs file as @actions/core writes it', () => {
+    const text = 'status<<ghadelimiter_1\ncancelled\nghadelimiter_1\nids<<ghadelimiter_2\n["a",\n"b"]\nghadelimiter_2\n'
+    expect(parseOutputFile(text)).toEqual({ status: 'cancelled', ids: '["a",\n"b"]' })
+  })
+
+  it('finds the secret anywhere but in the mask command', () => {
+    expect(secretLeaks(run({ stdout: '::add-mask::s3cret\nall fine' }), 's3cret')).toEqual([])
+    expect(secretLeaks(run({ stdout: '::add-mask::s3cret\nBearer s3cret' }), 's3cret')).toEqual(['log'])
+    expect(secretLeaks(run({ stderr: 's3cret' }), 's3cret')).toEqual(['log'])
+    expect(secretLeaks(run({ files: { summary: 'x s3cret', results: '[]' } }), 's3cret')).toEqual(['summary'])
+  })
+
+  it('unescapes the error command', () => {
+    expect(errorMessage(run({ stdout: 'x\n::error::two%0Alines 100%25\n' }))).toBe('two\nlines 100%')
+    expect(errorMessage(run({ stdout: 'no error' }))).toBe('')
+  })
+})
