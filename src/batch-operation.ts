@@ -2,6 +2,7 @@ import type { BatchResult } from './batch-result.js'
 import { notFoundReply } from './batch-result.js'
 import { parseBatchView } from './batch-view.js'
 import { parseCancelReply, type CancelReply } from './cancel-reply.js'
+import { errorMessage } from './error-message.js'
 import { describeHttpFailure } from './http-failure.js'
 import { predictCancel } from './predict-cancel.js'
 import { sendWithRetries, type FinalOutcome, type RetryContext } from './send-with-retries.js'
@@ -58,8 +59,7 @@ export async function runBatchOperation(
     const final = await sendWithRetries(() => context.transport(request), batchId, context)
     return interpretFinalOutcome(batchId, final, operation)
   } catch (error) {
-    const problem = `unexpected error: ${error instanceof Error ? error.message : String(error)}`
-    return { batchId, outcome: 'failed', problem, attempts: 0 }
+    return { batchId, outcome: 'failed', problem: `unexpected error: ${errorMessage(error)}`, attempts: 0 }
   }
 }
 
@@ -93,6 +93,6 @@ export function interpretFinalOutcome(batchId: string, final: FinalOutcome, oper
   try {
     return answered(operation.interpret(last.body), false)
   } catch (error) {
-    return failed((error as Error).message)
+    return failed(errorMessage(error))
   }
 }

@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import { batchLogLine, batchWarnings } from './batch-report.js'
 import type { BatchResult } from './batch-result.js'
 import { CANCEL, DRY_RUN } from './batch-operation.js'
+import { errorMessage } from './error-message.js'
 import { githubContext } from './github-context.js'
 import { createHttpTransport } from './http-transport.js'
 import { parseInputs, type Inputs } from './inputs.js'
@@ -12,10 +13,10 @@ import { actionOutputs } from './outputs.js'
 import { redactor } from './redact.js'
 import { resultsFileRecords } from './results-file.js'
 import { DEFAULT_RETRY_POLICY, delayScaleFrom } from './retry-policy.js'
+import { runBatches } from './run-batches.js'
 import { runContextFrom } from './run-context.js'
 import { stepFailureMessage } from './step-outcome.js'
 import { renderSummary } from './summary.js'
-import { runBatches } from './run-batches.js'
 import { USER_AGENT } from './version.js'
 import { CANCEL_WORDING, DRY_RUN_WORDING } from './wording.js'
 
@@ -27,14 +28,18 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   const redact = redactor(token)
   try {
     const inputs = parseInputs((name) => core.getInput(name), token)
-    const results = await processBatches(inputs, env)
+    const results = await processBatches(inputs, env, redact)
     await report(results, inputs, env, redact)
   } catch (error) {
-    core.setFailed(redact(error instanceof Error ? error.message : String(error)))
+    core.setFailed(redact(errorMessage(error)))
   }
 }
 
-async function processBatches(inputs: Inputs, env: NodeJS.ProcessEnv): Promise<BatchResult[]> {
+async function processBatches(
+  inputs: Inputs,
+  env: NodeJS.ProcessEnv,
+  redact: (text: string) => string
+): Promise<BatchResult[]> {
   const count = `${inputs.batchIds.length} batch${inputs.batchIds.length === 1 ? '' : 'es'}`
   core.info(
     inputs.dryRun
@@ -50,8 +55,8 @@ async function processBatches(inputs: Inputs, env: NodeJS.ProcessEnv): Promise<B
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
     random: Math.random,
     now: Date.now,
-    log: core.info,
-    debug: core.debug
+    log: (line) => core.info(redact(line)),
+    debug: (line) => core.debug(redact(line))
   })
 }
 
@@ -93,6 +98,6 @@ async function writeSummary(markdown: string, env: NodeJS.ProcessEnv): Promise<v
   try {
     await core.summary.addRaw(markdown).write()
   } catch (error) {
-    core.warning(`The job summary could not be written: ${error instanceof Error ? error.message : String(error)}`)
+    core.warning(`The job summary could not be written: ${errorMessage(error)}`)
   }
 }
