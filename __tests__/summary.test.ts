@@ -119,6 +119,15 @@ describe('renderSummary', () => {
     expect(many).toContain('| … and 475 more | | |')
   })
 
+  it('leaves trailing batches to the results file when even one row per table is too much', () => {
+    const problem = `HTTP 500: ${'x'.repeat(250)}`
+    const results = Array.from({ length: 3000 }, (_, i) => failed(problem, `B${i}`))
+    const markdown = renderSummary({ results, strictness: 'off', context: {} })
+    expect(Buffer.byteLength(markdown)).toBeLessThanOrEqual(SUMMARY_BUDGET_BYTES)
+    expect(markdown).toMatch(/\n… and \d+ more batches: see the results file\.\n$/)
+    expect(markdown).toContain('### Batch `B0`: failed')
+  })
+
   it('says plainly in a dry run that nothing was cancelled, and lists the jobs rendering now', () => {
     const predicted = predictCancel({
       batchId: BATCH,

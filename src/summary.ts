@@ -27,32 +27,51 @@ const INITIAL_ROW_LIMIT = 100
 
 /**
  * The job summary as Markdown. Long job tables end in a "… and N more" row; if the whole summary
- * would still be over budget (many big batches), the row limit is halved until it fits.
+ * would still be over budget (many big batches), the row limit is halved until it fits, and as a
+ * last resort (thousands of batches) the trailing batches are left to the results file.
  */
 export function renderSummary(input: SummaryInput): string {
-  for (let rowLimit = INITIAL_ROW_LIMIT; ; rowLimit = Math.floor(rowLimit / 2)) {
-    const markdown = renderWithRowLimit(input, rowLimit)
-    if (rowLimit === 0 || Buffer.byteLength(markdown) <= SUMMARY_BUDGET_BYTES) return markdown
+  for (let rowLimit = INITIAL_ROW_LIMIT; rowLimit > 0; rowLimit = Math.floor(rowLimit / 2)) {
+    const markdown = joinSections(renderSections(input, rowLimit))
+    if (Buffer.byteLength(markdown) <= SUMMARY_BUDGET_BYTES) return markdown
   }
+  return joinSections(keepWithinBudget(renderSections(input, 0)))
 }
 
-function renderWithRowLimit(
+function joinSections(sections: string[]): string {
+  return `${sections.join('\n\n')}\n`
+}
+
+/** Keeps whole sections from the start while they fit, and says how many batches were left out. */
+function keepWithinBudget(sections: string[]): string[] {
+  const kept: string[] = []
+  let bytes = 200 // room for the closing line
+  for (const section of sections) {
+    bytes += Buffer.byteLength(section) + 2
+    if (bytes > SUMMARY_BUDGET_BYTES) break
+    kept.push(section)
+  }
+  const leftOut = sections.length - kept.length
+  return leftOut === 0 ? kept : [...kept, `… and ${leftOut} more batches: see the results file.`]
+}
+
+/** The heading, the notes, the context line and one section per batch (batch sections last). */
+function renderSections(
   { results, strictness, context, wording = CANCEL_WORDING }: SummaryInput,
   rowLimit: number
-): string {
+): string[] {
   const failures = results.filter((result) => batchFailureReason(result, strictness, wording) !== undefined).length
   const statuses = results.flatMap((result) => (result.outcome === 'answered' ? [result.reply.status] : []))
   const headline =
     failures === 0
       ? `✅ ${wording.statusIs}${combinedStatus(statuses)}`
       : `❌ ${failures} of ${results.length} ${wording.dryRun ? 'would fail' : 'failed'}`
-  const sections = [
+  return [
     `## Nexrender batch cancel${wording.dryRun ? ' (dry run)' : ''}: ${headline}`,
     ...(wording.dryRun ? [DRY_RUN_NOTE] : []),
     contextLine(context, strictness),
     ...results.map((result) => batchSection(result, strictness, wording, rowLimit))
   ]
-  return `${sections.join('\n\n')}\n`
 }
 
 function contextLine(context: RunContext, strictness: Strictness): string {
