@@ -1,5 +1,5 @@
 import type { CancelledJob, CancelReply, JobResult } from './cancel-reply.js'
-import { RENDERING_STATUS } from './predict-cancel.js'
+import { RENDERING_STATUS } from './job-statuses.js'
 
 /** Figures derived from one reply, shared by the log, the outputs and the summary. */
 export interface BatchFacts {

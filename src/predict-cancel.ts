@@ -1,9 +1,6 @@
 import type { BatchView } from './batch-view.js'
 import type { CancelReply, CancelStatus } from './cancel-reply.js'
-
-/** The statuses the API can cancel; every other job is skipped. */
-export const CANCELLABLE_STATUSES: readonly string[] = ['queued', 'pending']
-export const RENDERING_STATUS = 'render:dorender'
+import { CANCELLABLE_STATUSES, RENDERING_STATUS } from './job-statuses.js'
 
 /**
  * The cancel reply the API would give for a batch in this state, from its top-level jobs alone:
