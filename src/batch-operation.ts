@@ -55,6 +55,7 @@ export async function runBatchOperation(
     token: context.token,
     timeoutMs: context.timeoutMs
   }
+  context.debug(`${batchId}: ${request.method} ${request.url}`)
   try {
     const final = await sendWithRetries(() => context.transport(request), batchId, context)
     return interpretFinalOutcome(batchId, final, operation)

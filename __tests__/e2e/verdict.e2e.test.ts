@@ -70,6 +70,13 @@ describe('the verdict, end to end against the simulator', () => {
     ])
   })
 
+  it('logs the request details at debug level', async () => {
+    const run = await fixture.run(fixture.inputs(fixture.batches.complete))
+    const batchId = fixture.batches.complete
+    expect(run.stdout).toContain(`::debug::${batchId}: POST ${fixture.simulator.baseUrl}/batches/${batchId}/cancel`)
+    expect(run.stdout).toMatch(new RegExp(`::debug::${batchId}: attempt 1: HTTP 200 OK, \\d+ bytes`))
+  })
+
   it('reports a second cancel of the same batch as unchanged, as the API does', async () => {
     const first = await fixture.run(fixture.inputs(fixture.batches.complete))
     const second = await fixture.run(fixture.inputs(fixture.batches.complete, { strictness: 'lenient' }))
