@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 import { CANCEL, DRY_RUN, interpretFinalOutcome, runBatchOperation, type BatchContext } from '../src/batch-operation.js'
+import { notFoundReply } from '../src/batch-result.js'
 import { DEFAULT_RETRY_POLICY } from '../src/retry-policy.js'
 import type { FinalOutcome } from '../src/send-with-retries.js'
 import type { AttemptOutcome, HttpRequest } from '../src/transport.js'
@@ -27,7 +28,7 @@ describe('interpretFinalOutcome', () => {
       batchId: BATCH,
       outcome: 'answered',
       reply: reply(),
-      record: reply(),
+      recordJson: JSON.stringify(reply()),
       notFound: false,
       earlierAttemptMayHaveActed: true,
       attempts: 2
@@ -46,7 +47,8 @@ describe('interpretFinalOutcome', () => {
         skippedCount: 0,
         jobs: [],
         cancelledJobs: []
-      }
+      },
+      recordJson: JSON.stringify(notFoundReply(BATCH))
     })
   })
 
@@ -145,7 +147,7 @@ describe('the dry-run operation', () => {
     const result = interpretFinalOutcome(BATCH, final(answer(200, JSON.stringify(view))), DRY_RUN)
     expect(result).toMatchObject({
       outcome: 'answered',
-      record: view,
+      recordJson: JSON.stringify(view),
       reply: { status: 'partial', cancelledCount: 1, skippedCount: 1 }
     })
   })

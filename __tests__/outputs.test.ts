@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 import { actionOutputs, combinedStatus } from '../src/outputs.js'
-import { resultsFileRecords } from '../src/results-file.js'
+import { resultsFileText } from '../src/results-file.js'
 import { answered, BATCH, failed, reply } from './support/replies.js'
 
 const OTHER = '01KDVDNA07TXH63FZT7APV6KX1'
@@ -62,11 +62,18 @@ describe('combinedStatus', () => {
   })
 })
 
-describe('resultsFileRecords', () => {
-  it('keeps input order: replies as they came, failures as id and error', () => {
-    expect(resultsFileRecords([answered(), failed('HTTP 500', OTHER)])).toEqual([
-      reply(),
+describe('resultsFileText', () => {
+  it('keeps input order: replies as the API sent them, failures as id and error', () => {
+    const asSent = '{ "batchId": "B", "extra": [1, 2] }'
+    const text = resultsFileText([answered({ recordJson: asSent }), failed('HTTP 500', OTHER)])
+    expect(text).toBe(`[${asSent},{"batchId":"${OTHER}","error":"HTTP 500"}]`)
+    expect(JSON.parse(text)).toEqual([
+      { batchId: 'B', extra: [1, 2] },
       { batchId: OTHER, error: 'HTTP 500' }
     ])
+  })
+
+  it('is an empty array for no batches', () => {
+    expect(resultsFileText([])).toBe('[]')
   })
 })

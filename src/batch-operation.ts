@@ -12,28 +12,22 @@ import type { Transport } from './transport.js'
 export interface BatchOperation {
   method: 'POST' | 'GET'
   path: (batchId: string) => string
-  /** From a 2xx body: the reply to judge, and the record the results file keeps for the batch. */
-  interpret: (body: string) => { reply: CancelReply; record: unknown }
+  /** From a 2xx body, the reply to judge (the results file keeps the body itself). */
+  interpret: (body: string) => CancelReply
 }
 
 /** The real thing: `POST /batches/{id}/cancel`. */
 export const CANCEL: BatchOperation = {
   method: 'POST',
   path: (batchId) => `/batches/${batchId}/cancel`,
-  interpret: (body) => {
-    const reply = parseCancelReply(body)
-    return { reply, record: reply }
-  }
+  interpret: parseCancelReply
 }
 
 /** A dry run: `GET /batches/{id}`, and the cancel reply predicted from it. */
 export const DRY_RUN: BatchOperation = {
   method: 'GET',
   path: (batchId) => `/batches/${batchId}`,
-  interpret: (body) => {
-    const view = parseBatchView(body)
-    return { reply: predictCancel(view), record: view }
-  }
+  interpret: (body) => predictCancel(parseBatchView(body))
 }
 
 export interface BatchContext extends RetryContext {
@@ -75,11 +69,11 @@ export function interpretFinalOutcome(batchId: string, final: FinalOutcome, oper
     problem: exhausted ? `gave up after ${attempts} attempts: ${problem}` : problem,
     attempts
   })
-  const answered = ({ reply, record }: { reply: CancelReply; record: unknown }, notFound: boolean): BatchResult => ({
+  const answered = (reply: CancelReply, recordJson: string, notFound: boolean): BatchResult => ({
     batchId,
     outcome: 'answered',
     reply,
-    record,
+    recordJson,
     notFound,
     earlierAttemptMayHaveActed,
     attempts
@@ -88,11 +82,11 @@ export function interpretFinalOutcome(batchId: string, final: FinalOutcome, oper
   if (last.kind === 'network-failure') return failed(last.reason)
   if (last.status === 404) {
     const reply = notFoundReply(batchId)
-    return answered({ reply, record: reply }, true)
+    return answered(reply, JSON.stringify(reply), true)
   }
   if (last.status < 200 || last.status >= 300) return failed(describeHttpFailure(last))
   try {
-    return answered(operation.interpret(last.body), false)
+    return answered(operation.interpret(last.body), last.body.trim(), false)
   } catch (error) {
     return failed(errorMessage(error))
   }

@@ -7,8 +7,12 @@ export interface AnsweredBatch {
   batchId: string
   outcome: 'answered'
   reply: CancelReply
-  /** What the results file keeps for the batch: the reply as it came, or in a dry run the batch as read. */
-  record: unknown
+  /**
+   * What the results file keeps for the batch, as JSON text: the body as the API sent it (the reply,
+   * or in a dry run the batch as read), or the record reported for a 404. Kept as text, so a
+   * 20,000-job reply is not serialized again.
+   */
+  recordJson: string
   /** The API answered 404; `reply` is the `unchanged` record reported in its place. */
   notFound: boolean
   /** A retried attempt may already have cancelled jobs that the final reply then reports as skipped. */

@@ -11,7 +11,7 @@ import { createHttpTransport } from './http-transport.js'
 import { parseInputs, type Inputs } from './inputs.js'
 import { actionOutputs } from './outputs.js'
 import { redactor } from './redact.js'
-import { resultsFileRecords } from './results-file.js'
+import { resultsFileText } from './results-file.js'
 import { DEFAULT_RETRY_POLICY, delayScaleFrom } from './retry-policy.js'
 import { runBatches } from './run-batches.js'
 import { runContextFrom } from './run-context.js'
@@ -85,7 +85,7 @@ async function report(
 function writeResultsFile(results: BatchResult[], env: NodeJS.ProcessEnv, redact: (text: string) => string): string {
   const folder = mkdtempSync(join(env.RUNNER_TEMP || tmpdir(), 'nexrender-cancel-'))
   const file = join(folder, 'results.json')
-  writeFileSync(file, redact(JSON.stringify(resultsFileRecords(results))))
+  writeFileSync(file, redact(resultsFileText(results)))
   return file
 }
 

@@ -5,8 +5,11 @@ import type { BatchResult } from './batch-result.js'
  * `unchanged` record; in a dry run, the batch as read), and for a batch that failed, its id and the
  * error, so positions still match.
  */
-export function resultsFileRecords(results: BatchResult[]): unknown[] {
-  return results.map((result) =>
-    result.outcome === 'answered' ? result.record : { batchId: result.batchId, error: result.problem }
+export function resultsFileText(results: BatchResult[]): string {
+  const records = results.map((result) =>
+    result.outcome === 'answered'
+      ? result.recordJson
+      : JSON.stringify({ batchId: result.batchId, error: result.problem })
   )
+  return `[${records.join(',')}]`
 }
