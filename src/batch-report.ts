@@ -38,12 +38,16 @@ export function batchWarnings(result: AnsweredBatch, wording: Wording = CANCEL_W
       `Batch ${batchId}: the API's counts do not add up: cancelled ${reply.cancelledCount} + skipped ${reply.skippedCount} is not total ${reply.totalJobs}`
     )
   }
-  if (result.earlierAttemptMayHaveActed && reply.status !== 'cancelled') {
-    warnings.push(uncertainRetryNote(batchId))
-  }
+  const uncertain = uncertainRetryNote(result)
+  if (uncertain) warnings.push(uncertain)
   return warnings
 }
 
-export function uncertainRetryNote(batchId: string): string {
-  return `Batch ${batchId}: an earlier attempt ended without a clear answer and may already have cancelled the jobs this reply reports as skipped.`
+/**
+ * When a retried attempt may already have cancelled jobs that the final reply reports as skipped,
+ * the note that says so (for the log and the summary); otherwise undefined.
+ */
+export function uncertainRetryNote(result: AnsweredBatch): string | undefined {
+  if (!result.earlierAttemptMayHaveActed || result.reply.status === 'cancelled') return undefined
+  return `Batch ${result.batchId}: an earlier attempt ended without a clear answer and may already have cancelled the jobs this reply reports as skipped.`
 }

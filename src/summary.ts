@@ -117,8 +117,8 @@ function answeredParts(result: AnsweredBatch, verdict: string, wording: Wording,
   if (result.notFound)
     parts.push('> ⚠️ The API answered 404: this batch was not found. It is reported as unchanged with zero jobs.')
   if (facts.countsDisagree) parts.push('> ⚠️ The counts do not add up: cancelled + skipped differs from total.')
-  if (result.earlierAttemptMayHaveActed && reply.status !== 'cancelled')
-    parts.push(`> ⚠️ ${uncertainRetryNote(result.batchId)}`)
+  const uncertain = uncertainRetryNote(result)
+  if (uncertain) parts.push(`> ⚠️ ${uncertain}`)
   if (wording.dryRun && facts.renderingJobs.length > 0) {
     parts.push(
       `#### Rendering now: cannot be stopped, will finish (${facts.renderingJobs.length})`,
