@@ -2,8 +2,8 @@ import { describe, expect, it, jest } from '@jest/globals'
 import { validateAction, validateWorkflow } from '@action-validator/core'
 import { readdirSync, readFileSync } from 'node:fs'
 import { parse } from 'yaml'
-import { INPUT_DEFAULTS, parseInputs } from '../src/inputs.js'
-import { OUTPUT_NAMES } from '../src/outputs.js'
+import { INPUT_DEFAULTS, parseInputs } from '../src/inputs/inputs.js'
+import { OUTPUT_NAMES } from '../src/report/outputs.js'
 
 interface ActionMetadata {
   runs: { using: string; main: string }

@@ -1,5 +1,5 @@
-import type { AnsweredBatch, FailedBatch } from '../../src/batch-result.js'
-import type { CancelReply } from '../../src/cancel-reply.js'
+import type { AnsweredBatch, FailedBatch } from '../../src/nexrender/batch-result.js'
+import type { CancelReply } from '../../src/nexrender/cancel-reply.js'
 
 export const BATCH = '01ARZ3NDEKTSV4RRFFQ69G5FAV'
 

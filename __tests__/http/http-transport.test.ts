@@ -1,0 +1,142 @@
+import { afterEach, describe, expect, it } from '@jest/globals'
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { createHttpTransport, describeFailure } from '../../src/http/http-transport.js'
+
+let server: Server | undefined
+afterEach(async () => {
+  server?.closeAllConnections()
+  await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)))
+  server = undefined
+})
+
+/** A local server answering with `handler`; returns its base URL. */
+async function serve(handler: (request: IncomingMessage, response: ServerResponse) => void): Promise<string> {
+  server = createServer(handler)
+  await new Promise<void>((resolve) => server?.listen(0, '127.0.0.1', resolve))
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+}
+
+const transport = createHttpTransport('test-agent/1.0')
+const post = (url: string, timeoutMs = 2000) => transport({ method: 'POST', url, token: 'tok-123', timeoutMs })
+
+describe('createHttpTransport', () => {
+  it('sends the token, accept and user agent in the request, and returns status, headers and body', async () => {
+    let seen: IncomingMessage | undefined
+    const base = await serve((request, response) => {
+      seen = request
+      response.writeHead(429, 'Slow Down', { 'retry-after': '3' }).end('{"error":"later"}')
+    })
+    const outcome = await post(`${base}/batches/X/cancel`)
+
+    expect(outcome).toEqual({
+      kind: 'answer',
+      status: 429,
+      statusText: 'Slow Down',
+      retryAfter: '3',
+      location: undefined,
+      body: '{"error":"later"}'
+    })
+    expect(seen?.method).toBe('POST')
+    expect(seen?.headers).toMatchObject({
+      authorization: 'Bearer tok-123',
+      accept: 'application/json',
+      'content-length': '0'
+    })
+    expect(seen?.headers['user-agent']).toMatch(/^test-agent\/1\.0/)
+  })
+
+  it('sends a GET without a body', async () => {
+    let method = ''
+    const base = await serve((request, response) => ((method = request.method ?? ''), response.end('{}')))
+    await transport({ method: 'GET', url: `${base}/batches/X`, token: 't', timeoutMs: 1000 })
+    expect(method).toBe('GET')
+  })
+
+  it('returns a redirect as it is, without following it', async () => {
+    let requests = 0
+    const base = await serve((_request, response) => {
+      requests++
+      response.writeHead(301, { location: '/elsewhere' }).end()
+    })
+    expect(await post(`${base}/x`)).toMatchObject({ status: 301, location: '/elsewhere' })
+    expect(requests).toBe(1)
+  })
+
+  it('ends an attempt that gets no answer at the deadline', async () => {
+    const base = await serve(() => undefined)
+    const started = Date.now()
+    expect(await post(`${base}/x`, 200)).toEqual({
+      kind: 'network-failure',
+      reason: 'no complete answer within 0.2 s (timeout)',
+      retryable: true,
+      mayHaveReachedServer: true
+    })
+    expect(Date.now() - started).toBeLessThan(1500)
+  })
+
+  it('ends an attempt whose body trickles past the deadline', async () => {
+    const base = await serve((_request, response) => {
+      response.writeHead(200)
+      response.write('{"batchId":')
+    })
+    expect(await post(`${base}/x`, 200)).toMatchObject({
+      kind: 'network-failure',
+      reason: expect.stringContaining('timeout')
+    })
+  })
+
+  it('reports a dropped connection as retryable with an unknown outcome', async () => {
+    const base = await serve((request) => request.socket.destroy())
+    expect(await post(`${base}/x`)).toMatchObject({
+      kind: 'network-failure',
+      retryable: true,
+      mayHaveReachedServer: true,
+      reason: expect.stringMatching(/^ECONNRESET/)
+    })
+  })
+
+  it('reports a refused connection as retryable, known not to have reached the server', async () => {
+    const base = await serve(() => undefined)
+    server?.close()
+    server = undefined
+    expect(await post(`${base}/x`)).toMatchObject({
+      kind: 'network-failure',
+      retryable: true,
+      mayHaveReachedServer: false,
+      reason: expect.stringMatching(/^ECONNREFUSED/)
+    })
+  })
+})
+
+describe('describeFailure', () => {
+  const request = { method: 'POST', url: 'https://x', token: 't', timeoutMs: 1000 } as const
+  const live = new AbortController().signal
+  const withCode = (code: string) => Object.assign(new Error(`${code} happened`), { code })
+
+  it.each([
+    { code: 'ENOTFOUND', retryable: true, mayHaveReachedServer: false },
+    { code: 'EAI_AGAIN', retryable: true, mayHaveReachedServer: false },
+    { code: 'ECONNREFUSED', retryable: true, mayHaveReachedServer: false },
+    { code: 'ECONNRESET', retryable: true, mayHaveReachedServer: true },
+    { code: 'EPIPE', retryable: true, mayHaveReachedServer: true },
+    { code: 'CERT_HAS_EXPIRED', retryable: false, mayHaveReachedServer: true }
+  ])('$code: retryable $retryable', ({ code, retryable, mayHaveReachedServer }) => {
+    expect(describeFailure(withCode(code), request, live)).toEqual({
+      kind: 'network-failure',
+      reason: `${code}: ${code} happened`,
+      retryable,
+      mayHaveReachedServer
+    })
+  })
+
+  it("reads @actions/http-client's own socket timeout as a timeout", () => {
+    expect(describeFailure(new Error('Request timeout: /x'), request, live).reason).toBe(
+      'no complete answer within 1 s (timeout)'
+    )
+  })
+
+  it('describes a thrown non-error', () => {
+    expect(describeFailure('weird', request, live)).toMatchObject({ reason: 'weird', retryable: false })
+  })
+})

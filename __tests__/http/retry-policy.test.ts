@@ -1,0 +1,66 @@
+import { describe, expect, it } from '@jest/globals'
+import { DEFAULT_RETRY_POLICY, delayScaleFrom, parseRetryAfterMs, retryDelayMs } from '../../src/http/retry-policy.js'
+
+const NOW = Date.parse('2026-11-28T12:00:00Z')
+const middle = () => 0.5
+
+describe('the default retry policy', () => {
+  it('retries 408, 429 and the transient 5xx statuses, 3 times', () => {
+    expect(DEFAULT_RETRY_POLICY.statusCodes).toEqual([408, 429, 500, 502, 503, 504])
+    expect(DEFAULT_RETRY_POLICY.retries).toBe(3)
+  })
+})
+
+describe('retryDelayMs', () => {
+  it('backs off exponentially: about 1 s, 2 s, 4 s', () => {
+    expect([1, 2, 3].map((retry) => retryDelayMs(DEFAULT_RETRY_POLICY, retry, undefined, NOW, middle))).toEqual([
+      1000, 2000, 4000
+    ])
+  })
+
+  it('spreads waits by the jitter, within ±20 %', () => {
+    expect(retryDelayMs(DEFAULT_RETRY_POLICY, 1, undefined, NOW, () => 0)).toBe(800)
+    expect(retryDelayMs(DEFAULT_RETRY_POLICY, 1, undefined, NOW, () => 0.999999)).toBe(1200)
+  })
+
+  it.each([
+    { header: '7', delay: 7000 },
+    { header: '0', delay: 0 },
+    { header: '3600', delay: 60_000 },
+    { header: 'Sat, 28 Nov 2026 12:00:05 GMT', delay: 5000 },
+    { header: 'Sat, 28 Nov 2026 13:00:00 GMT', delay: 60_000 },
+    { header: 'Sat, 28 Nov 2026 11:00:00 GMT', delay: 0 }
+  ])('honours Retry-After $header, capped at 60 s', ({ header, delay }) => {
+    expect(retryDelayMs(DEFAULT_RETRY_POLICY, 3, header, NOW, middle)).toBe(delay)
+  })
+
+  it('falls back to backoff when Retry-After is unreadable', () => {
+    expect(retryDelayMs(DEFAULT_RETRY_POLICY, 2, 'soon', NOW, middle)).toBe(2000)
+    expect(retryDelayMs(DEFAULT_RETRY_POLICY, 2, '-1', NOW, middle)).toBe(2000)
+  })
+
+  it('scales every wait by delayScale', () => {
+    const fast = { ...DEFAULT_RETRY_POLICY, delayScale: 0.01 }
+    expect(retryDelayMs(fast, 1, undefined, NOW, middle)).toBe(10)
+    expect(retryDelayMs(fast, 1, '30', NOW, middle)).toBe(300)
+  })
+})
+
+describe('parseRetryAfterMs', () => {
+  it.each([undefined, '', '  ', '1.5', 'tomorrow'])('ignores %j', (header) => {
+    expect(parseRetryAfterMs(header, NOW)).toBeUndefined()
+  })
+})
+
+describe('delayScaleFrom', () => {
+  it.each([
+    [{}, 1],
+    [{ NEXRENDER_CANCEL_RETRY_DELAY_SCALE: '0.001' }, 0.001],
+    [{ NEXRENDER_CANCEL_RETRY_DELAY_SCALE: '0' }, 0],
+    [{ NEXRENDER_CANCEL_RETRY_DELAY_SCALE: '5' }, 1],
+    [{ NEXRENDER_CANCEL_RETRY_DELAY_SCALE: 'fast' }, 1],
+    [{ NEXRENDER_CANCEL_RETRY_DELAY_SCALE: '-1' }, 1]
+  ])('%j gives %d', (env, scale) => {
+    expect(delayScaleFrom(env)).toBe(scale)
+  })
+})

@@ -1,0 +1,106 @@
+import { describe, expect, it } from '@jest/globals'
+import { DEFAULT_RETRY_POLICY } from '../../src/http/retry-policy.js'
+import { sendWithRetries, type RetryContext } from '../../src/http/send-with-retries.js'
+import type { AttemptOutcome } from '../../src/http/transport.js'
+
+const ok: AttemptOutcome = { kind: 'answer', status: 200, statusText: 'OK', body: '{}' }
+const status = (code: number, retryAfter?: string): AttemptOutcome => ({
+  kind: 'answer',
+  status: code,
+  statusText: '',
+  body: '',
+  retryAfter
+})
+const reset: AttemptOutcome = {
+  kind: 'network-failure',
+  reason: 'ECONNRESET: socket hang up',
+  retryable: true,
+  mayHaveReachedServer: true
+}
+const refused: AttemptOutcome = {
+  kind: 'network-failure',
+  reason: 'ECONNREFUSED',
+  retryable: true,
+  mayHaveReachedServer: false
+}
+const tlsError: AttemptOutcome = {
+  kind: 'network-failure',
+  reason: 'CERT_HAS_EXPIRED',
+  retryable: false,
+  mayHaveReachedServer: false
+}
+
+/** Plays the given outcomes in turn and records the waits and log lines. */
+function script(outcomes: AttemptOutcome[], retries = 3) {
+  const waits: number[] = []
+  const lines: string[] = []
+  let calls = 0
+  const context: RetryContext = {
+    policy: { ...DEFAULT_RETRY_POLICY, retries },
+    sleep: async (ms) => void waits.push(ms),
+    random: () => 0.5,
+    now: () => 0,
+    log: (line) => lines.push(line),
+    debug: () => undefined
+  }
+  const attempt = async () => outcomes[Math.min(calls++, outcomes.length - 1)] as AttemptOutcome
+  return { run: () => sendWithRetries(attempt, 'B1', context), waits, lines, calls: () => calls }
+}
+
+describe('sendWithRetries', () => {
+  it('returns the first final outcome without waiting', async () => {
+    const s = script([ok])
+    expect(await s.run()).toEqual({ last: ok, attempts: 1, earlierAttemptMayHaveActed: false, exhausted: false })
+    expect(s.waits).toEqual([])
+  })
+
+  it.each([408, 429, 500, 502, 503, 504])('retries HTTP %d', async (code) => {
+    const s = script([status(code), ok])
+    expect((await s.run()).last).toBe(ok)
+    expect(s.waits).toEqual([1000])
+  })
+
+  it.each([400, 401, 403, 404, 409, 422, 501, 307])('does not retry HTTP %d', async (code) => {
+    const s = script([status(code), ok])
+    expect((await s.run()).last).toEqual(status(code))
+    expect(s.calls()).toBe(1)
+  })
+
+  it('does not retry a failure that is not transient', async () => {
+    const s = script([tlsError, ok])
+    expect(await s.run()).toMatchObject({ last: tlsError, attempts: 1, exhausted: false })
+  })
+
+  it('backs off 1 s, 2 s, 4 s and then gives up, marking the outcome exhausted', async () => {
+    const s = script([status(503)])
+    expect(await s.run()).toMatchObject({ attempts: 4, exhausted: true })
+    expect(s.waits).toEqual([1000, 2000, 4000])
+    expect(s.lines).toEqual([
+      'B1: attempt 1 of 4 failed (HTTP 503); retrying in 1.0 s',
+      'B1: attempt 2 of 4 failed (HTTP 503); retrying in 2.0 s',
+      'B1: attempt 3 of 4 failed (HTTP 503); retrying in 4.0 s'
+    ])
+  })
+
+  it('honours Retry-After', async () => {
+    const s = script([status(429, '12'), ok])
+    await s.run()
+    expect(s.waits).toEqual([12_000])
+  })
+
+  it('with zero retries makes one attempt only', async () => {
+    const s = script([status(503), ok], 0)
+    expect(await s.run()).toMatchObject({ attempts: 1, exhausted: true })
+  })
+
+  it.each([
+    { name: 'a dropped connection', first: reset, mayHaveActed: true },
+    { name: 'a 5xx', first: status(500), mayHaveActed: true },
+    { name: 'a refused connection', first: refused, mayHaveActed: false },
+    { name: 'a 429', first: status(429), mayHaveActed: false },
+    { name: 'a 408', first: status(408), mayHaveActed: false }
+  ])('after $name, an earlier attempt may have acted: $mayHaveActed', async ({ first, mayHaveActed }) => {
+    const s = script([first, ok])
+    expect((await s.run()).earlierAttemptMayHaveActed).toBe(mayHaveActed)
+  })
+})

@@ -1,0 +1,181 @@
+import { describe, expect, it } from '@jest/globals'
+import {
+  CANCEL,
+  DRY_RUN,
+  interpretFinalOutcome,
+  runBatchOperation,
+  type BatchContext
+} from '../../src/nexrender/batch-operation.js'
+import { notFoundReply } from '../../src/nexrender/batch-result.js'
+import { DEFAULT_RETRY_POLICY } from '../../src/http/retry-policy.js'
+import type { FinalOutcome } from '../../src/http/send-with-retries.js'
+import type { AttemptOutcome, HttpRequest } from '../../src/http/transport.js'
+import { BATCH, reply } from '../support/replies.js'
+
+const answer = (status: number, body = '', extra: Partial<AttemptOutcome> = {}): AttemptOutcome =>
+  ({ kind: 'answer', status, statusText: '', body, ...extra }) as AttemptOutcome
+const final = (last: AttemptOutcome, extra: Partial<FinalOutcome> = {}): FinalOutcome => ({
+  last,
+  attempts: 1,
+  earlierAttemptMayHaveActed: false,
+  exhausted: false,
+  ...extra
+})
+
+describe('interpretFinalOutcome', () => {
+  it('parses a 200 reply', () => {
+    expect(
+      interpretFinalOutcome(
+        BATCH,
+        final(answer(200, JSON.stringify(reply())), { attempts: 2, earlierAttemptMayHaveActed: true }),
+        CANCEL
+      )
+    ).toEqual({
+      batchId: BATCH,
+      outcome: 'answered',
+      reply: reply(),
+      recordJson: JSON.stringify(reply()),
+      notFound: false,
+      earlierAttemptMayHaveActed: true,
+      attempts: 2
+    })
+  })
+
+  it('reports 404 as an unchanged batch with zero jobs', () => {
+    expect(interpretFinalOutcome(BATCH, final(answer(404, '{"error":"Batch not found"}')), CANCEL)).toMatchObject({
+      outcome: 'answered',
+      notFound: true,
+      reply: {
+        batchId: BATCH,
+        status: 'unchanged',
+        totalJobs: 0,
+        cancelledCount: 0,
+        skippedCount: 0,
+        jobs: [],
+        cancelledJobs: []
+      },
+      recordJson: JSON.stringify(notFoundReply(BATCH))
+    })
+  })
+
+  it.each([
+    { last: answer(200, 'oops'), problem: 'the reply does not match the API contract: it is not JSON' },
+    { last: answer(401, '{"error":"Invalid token"}'), problem: 'HTTP 401: Invalid token: check the token secret' },
+    {
+      last: answer(302, '', { location: 'https://elsewhere.example/' }),
+      problem: 'HTTP 302: the API redirected to https://elsewhere.example/'
+    },
+    { last: answer(100), problem: 'HTTP 100' },
+    {
+      last: {
+        kind: 'network-failure' as const,
+        reason: 'ENOTFOUND: getaddrinfo',
+        retryable: true,
+        mayHaveReachedServer: false
+      },
+      problem: 'ENOTFOUND: getaddrinfo'
+    }
+  ])('fails the batch: $problem', ({ last, problem }) => {
+    const result = interpretFinalOutcome(BATCH, final(last), CANCEL)
+    expect(result.outcome).toBe('failed')
+    expect(result.outcome === 'failed' && result.problem).toContain(problem)
+  })
+
+  it('says when the tries ran out', () => {
+    const result = interpretFinalOutcome(
+      BATCH,
+      final(answer(503, '{"error":"busy"}'), { attempts: 4, exhausted: true }),
+      CANCEL
+    )
+    expect(result).toMatchObject({
+      outcome: 'failed',
+      problem: 'gave up after 4 attempts: HTTP 503: busy',
+      attempts: 4
+    })
+  })
+})
+
+describe('runBatchOperation', () => {
+  const context = (transport: BatchContext['transport']): BatchContext => ({
+    transport,
+    apiUrl: 'https://api.example.com/api/v2',
+    token: 'secret-token',
+    timeoutMs: 1234,
+    policy: DEFAULT_RETRY_POLICY,
+    sleep: async () => undefined,
+    random: () => 0.5,
+    now: () => 0,
+    log: () => undefined,
+    debug: () => undefined
+  })
+
+  it('POSTs to the batch cancel path with the token and timeout', async () => {
+    const seen: HttpRequest[] = []
+    await runBatchOperation(
+      BATCH,
+      CANCEL,
+      context(async (request) => (seen.push(request), answer(200, JSON.stringify(reply()))))
+    )
+    expect(seen).toEqual([
+      {
+        method: 'POST',
+        url: `https://api.example.com/api/v2/batches/${BATCH}/cancel`,
+        token: 'secret-token',
+        timeoutMs: 1234
+      }
+    ])
+  })
+
+  it('turns an unexpected exception into a failed batch instead of throwing', async () => {
+    const result = await runBatchOperation(
+      BATCH,
+      CANCEL,
+      context(async () => Promise.reject(new Error('boom')))
+    )
+    expect(result).toEqual({ batchId: BATCH, outcome: 'failed', problem: 'unexpected error: boom', attempts: 0 })
+  })
+})
+
+describe('the dry-run operation', () => {
+  const view = {
+    batchId: BATCH,
+    status: 'processing',
+    stats: { total: 2 },
+    jobs: [
+      { index: 0, id: 'J1', status: 'queued' },
+      { index: 1, id: 'J2', status: 'render:dorender' }
+    ]
+  }
+
+  it('GETs the batch and judges the predicted reply, keeping the view for the results file', () => {
+    expect(DRY_RUN.method).toBe('GET')
+    expect(DRY_RUN.path(BATCH)).toBe(`/batches/${BATCH}`)
+    const result = interpretFinalOutcome(BATCH, final(answer(200, JSON.stringify(view))), DRY_RUN)
+    expect(result).toMatchObject({
+      outcome: 'answered',
+      recordJson: JSON.stringify(view),
+      reply: { status: 'partial', cancelledCount: 1, skippedCount: 1 }
+    })
+  })
+
+  it('never says an earlier attempt may have cancelled anything: a GET changes nothing', () => {
+    const result = interpretFinalOutcome(
+      BATCH,
+      final(answer(200, JSON.stringify(view)), { earlierAttemptMayHaveActed: true }),
+      DRY_RUN
+    )
+    expect(result).toMatchObject({ earlierAttemptMayHaveActed: false })
+  })
+
+  it('fails on a view that breaks the contract', () => {
+    const result = interpretFinalOutcome(
+      BATCH,
+      final(answer(200, JSON.stringify({ batchId: BATCH, jobs: [{ id: 'J1' }] }))),
+      DRY_RUN
+    )
+    expect(result).toMatchObject({
+      outcome: 'failed',
+      problem: "the reply does not match the API contract: 'jobs[0]' has no string 'status'"
+    })
+  })
+})

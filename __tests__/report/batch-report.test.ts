@@ -1,0 +1,101 @@
+import { describe, expect, it } from '@jest/globals'
+import { batchFacts, skipReason } from '../../src/report/batch-facts.js'
+import { batchLogLine, batchWarnings } from '../../src/report/batch-report.js'
+import { notFoundReply } from '../../src/nexrender/batch-result.js'
+import { DRY_RUN_WORDING } from '../../src/report/wording.js'
+import { answered, BATCH, failed, reply } from '../support/replies.js'
+
+describe('batchFacts', () => {
+  it('counts distinct cancelled jobs and the cascaded relatives among them', () => {
+    const facts = batchFacts(reply({ cancelledJobs: [...reply().cancelledJobs, { id: 'C1' }] }))
+    expect(facts.cancelledJobIds).toEqual(['J1', 'C1', 'J2'])
+    expect(facts.cascadedRelatives).toBe(1)
+    expect(facts.skippedJobs.map((job) => job.id)).toEqual(['J3'])
+    expect(facts.commonSkipReason).toEqual({ reason: 'already rendering', count: 1 })
+    expect(facts.countsDisagree).toBe(false)
+  })
+
+  it('finds the most common skip reason', () => {
+    const jobs = [
+      { id: 'a', result: 'skipped', reason: 'already finished' },
+      { id: 'b', result: 'skipped', reason: 'already rendering' },
+      { id: 'c', result: 'skipped', reason: 'already finished' }
+    ]
+    expect(batchFacts(reply({ jobs })).commonSkipReason).toEqual({ reason: 'already finished', count: 2 })
+  })
+
+  it('notices counts that do not add up', () => {
+    expect(batchFacts(reply({ totalJobs: 5 })).countsDisagree).toBe(true)
+  })
+})
+
+describe('skipReason', () => {
+  it.each([
+    [{ id: 'a', reason: ' already rendering ', status: 'render:dorender' }, 'already rendering'],
+    [{ id: 'a', status: 'finished', result: 'skipped' }, 'finished'],
+    [{ id: 'a', result: 'deferred' }, 'deferred'],
+    [{ id: 'a', reason: '' }, 'no reason given']
+  ])('%j: %s', (job, reason) => expect(skipReason(job)).toBe(reason))
+})
+
+describe('batchLogLine', () => {
+  it('gives id, status and counts', () => {
+    expect(batchLogLine(answered())).toBe(
+      `${BATCH}: partial: 3 jobs, 2 cancelled, 1 skipped, 1 cascaded relatives cancelled`
+    )
+  })
+  it('marks a batch that was not found', () => {
+    expect(batchLogLine(answered({ reply: notFoundReply(BATCH), notFound: true }))).toContain(
+      'unchanged (batch not found): 0 jobs'
+    )
+  })
+  it('speaks of a prediction in a dry run, with the jobs rendering now', () => {
+    expect(batchLogLine(answered(), DRY_RUN_WORDING)).toBe(
+      `${BATCH}: would be partial: 3 jobs, 2 would be cancelled, 1 would be skipped, 1 rendering now (will finish)`
+    )
+  })
+  it('gives the problem of a failed batch', () => {
+    expect(batchLogLine(failed('HTTP 401 Unauthorized'))).toBe(`${BATCH}: failed: HTTP 401 Unauthorized`)
+  })
+})
+
+describe('batchWarnings', () => {
+  it('warns about skipped jobs with their number and most common reason', () => {
+    expect(batchWarnings(answered())).toEqual([
+      `Batch ${BATCH}: 1 of 3 jobs were skipped; most common reason: already rendering (1)`
+    ])
+  })
+
+  it('says "would be skipped" in a dry run', () => {
+    expect(batchWarnings(answered(), DRY_RUN_WORDING)).toEqual([
+      `Batch ${BATCH}: 1 of 3 jobs would be skipped; most common reason: already rendering (1)`
+    ])
+  })
+
+  it('has nothing to say about a clean cancel', () => {
+    const clean = reply({
+      status: 'cancelled',
+      totalJobs: 2,
+      cancelledCount: 2,
+      skippedCount: 0,
+      jobs: reply().jobs.slice(0, 2)
+    })
+    expect(batchWarnings(answered({ reply: clean, earlierAttemptMayHaveActed: true }))).toEqual([])
+  })
+
+  it('warns about a batch that was not found', () => {
+    expect(batchWarnings(answered({ reply: notFoundReply(BATCH), notFound: true }))).toEqual([
+      `Batch ${BATCH} was not found (HTTP 404): reported as unchanged with zero jobs. Check the id and that the token's team owns it.`
+    ])
+  })
+
+  it('warns when the counts do not add up, and carries on', () => {
+    expect(batchWarnings(answered({ reply: reply({ totalJobs: 4 }) }))).toContain(
+      `Batch ${BATCH}: the API's counts do not add up: cancelled 2 + skipped 1 is not total 4`
+    )
+  })
+
+  it('warns that a retried attempt may already have cancelled the skipped jobs', () => {
+    expect(batchWarnings(answered({ earlierAttemptMayHaveActed: true })).at(-1)).toContain('may already have cancelled')
+  })
+})

@@ -1,0 +1,154 @@
+import { describe, expect, it } from '@jest/globals'
+import { notFoundReply } from '../../src/nexrender/batch-result.js'
+import type { CancelReply } from '../../src/nexrender/cancel-reply.js'
+import { predictCancel } from '../../src/nexrender/predict-cancel.js'
+import { renderSummary, SUMMARY_BUDGET_BYTES } from '../../src/report/summary.js'
+import { DRY_RUN_WORDING } from '../../src/report/wording.js'
+import { answered, BATCH, failed, reply } from '../support/replies.js'
+
+const context = {
+  repository: 'acme/renders',
+  eventName: 'pull_request',
+  pullRequestNumber: 42,
+  runUrl: 'https://github.com/acme/renders/actions/runs/7'
+}
+
+/** A reply with `top` top-level jobs (every other one skipped) and `relatives` cascaded relatives. */
+function bigReply(top: number, relatives: number): CancelReply {
+  const jobs = Array.from({ length: top }, (_, i) =>
+    i % 2 === 0
+      ? { index: i, id: `JOB${i}`, result: 'cancelled', status: 'manually_cancelled' }
+      : { index: i, id: `JOB${i}`, result: 'skipped', status: 'finished', reason: 'already finished' }
+  )
+  const cancelledJobs = [
+    ...jobs
+      .filter((job) => job.result === 'cancelled')
+      .map((job) => ({
+        id: job.id,
+        templateId: 'tpl-long-template-name',
+        status: 'manually_cancelled',
+        outputUrl: null
+      })),
+    ...Array.from({ length: relatives }, (_, i) => ({
+      id: `REL${i}`,
+      templateId: 'tpl-child',
+      status: 'manually_cancelled',
+      outputUrl: null
+    }))
+  ]
+  const cancelledCount = Math.ceil(top / 2)
+  return reply({
+    status: 'partial',
+    totalJobs: top,
+    cancelledCount,
+    skippedCount: top - cancelledCount,
+    jobs,
+    cancelledJobs
+  })
+}
+
+describe('renderSummary', () => {
+  it('has a heading, the run context and a table per batch', () => {
+    const markdown = renderSummary({ results: [answered()], strictness: 'lenient', context })
+    expect(markdown).toContain('## Nexrender batch cancel: ✅ partial')
+    expect(markdown).toContain(
+      'Strictness `lenient` · repository `acme/renders` · event `pull_request` · pull request #42 · [this run](https://github.com/acme/renders/actions/runs/7)'
+    )
+    expect(markdown).toContain(`### Batch \`${BATCH}\`: partial`)
+    expect(markdown).toContain('| ✅ pass | partial | 3 | 2 | 1 | 1 |')
+  })
+
+  it('lists skipped jobs with status and reason, and cancelled jobs with template, status and output link', () => {
+    const markdown = renderSummary({ results: [answered()], strictness: 'strict', context: {} })
+    expect(markdown).toContain(
+      '#### Skipped jobs (1)\n\n| Job | Status | Reason |\n|---|---|---|\n| `J3` | render:dorender | already rendering |'
+    )
+    expect(markdown).toContain('#### Cancelled jobs (3)')
+    expect(markdown).toContain('| `J2` | tpl-b | manually_cancelled | [output](https://cdn.example.com/j2.mp4) |')
+    expect(markdown).toContain('| `C1` | tpl-a-child | manually_cancelled | – |')
+    expect(markdown).toContain('| ❌ fail | partial |')
+  })
+
+  it('shows failures, not-found batches and uncertain retries', () => {
+    const markdown = renderSummary({
+      results: [
+        failed('HTTP 401 Unauthorized: check the token secret'),
+        answered({ batchId: 'NF', reply: notFoundReply('NF'), notFound: true }),
+        answered({ earlierAttemptMayHaveActed: true })
+      ],
+      strictness: 'off',
+      context: {}
+    })
+    expect(markdown).toContain('## Nexrender batch cancel: ❌ 1 of 3 failed')
+    expect(markdown).toContain(`### Batch \`${BATCH}\`: failed\n\n> HTTP 401 Unauthorized: check the token secret`)
+    expect(markdown).toContain('this batch was not found')
+    expect(markdown).toContain('may already have cancelled')
+  })
+
+  it('escapes text from the API so it cannot break a table or inject HTML', () => {
+    const hostile = reply({
+      jobs: [{ id: 'J9', result: 'skipped', status: 'x|y', reason: '<script>alert(1)</script>\nnext' }]
+    })
+    const markdown = renderSummary({ results: [answered({ reply: hostile })], strictness: 'off', context: {} })
+    expect(markdown).toContain('| `J9` | x\\|y | &lt;script&gt;alert(1)&lt;/script&gt; next |')
+    expect(markdown).not.toContain('<script>')
+  })
+
+  it('cuts long tables with an "… and N more" row', () => {
+    const markdown = renderSummary({
+      results: [answered({ reply: bigReply(1000, 2000) })],
+      strictness: 'off',
+      context: {}
+    })
+    expect(markdown).toContain('#### Skipped jobs (500)')
+    expect(markdown).toContain('| … and 400 more | | |')
+    expect(markdown).toContain('#### Cancelled jobs (2500)')
+    expect(markdown).toContain('| … and 2400 more | | | |')
+  })
+
+  it('stays well under 1 MiB for a 20,000-job batch, and for many big batches', () => {
+    const one = renderSummary({ results: [answered({ reply: bigReply(20_000, 0) })], strictness: 'off', context })
+    const many = renderSummary({
+      results: Array.from({ length: 100 }, () => answered({ reply: bigReply(1000, 2000) })),
+      strictness: 'off',
+      context
+    })
+    expect(Buffer.byteLength(one)).toBeLessThan(100 * 1024)
+    expect(Buffer.byteLength(many)).toBeLessThanOrEqual(SUMMARY_BUDGET_BYTES)
+    // At 100 rows a table, 100 such batches would pass the budget; the row limit was halved to fit.
+    expect(many).toContain('| … and 475 more | | |')
+  })
+
+  it('leaves trailing batches to the results file when even one row per table is too much', () => {
+    const problem = `HTTP 500: ${'x'.repeat(250)}`
+    const results = Array.from({ length: 3000 }, (_, i) => failed(problem, `B${i}`))
+    const markdown = renderSummary({ results, strictness: 'off', context: {} })
+    expect(Buffer.byteLength(markdown)).toBeLessThanOrEqual(SUMMARY_BUDGET_BYTES)
+    expect(markdown).toMatch(/\n… and \d+ more batches: see the results file\.\n$/)
+    expect(markdown).toContain('### Batch `B0`: failed')
+  })
+
+  it('says plainly in a dry run that nothing was cancelled, and lists the jobs rendering now', () => {
+    const predicted = predictCancel({
+      batchId: BATCH,
+      jobs: [
+        { id: 'Q1', status: 'queued' },
+        { id: 'R1', status: 'render:dorender' },
+        { id: 'F1', status: 'finished' }
+      ]
+    })
+    const markdown = renderSummary({
+      results: [answered({ reply: predicted })],
+      strictness: 'strict',
+      context: {},
+      wording: DRY_RUN_WORDING
+    })
+    expect(markdown).toContain('## Nexrender batch cancel (dry run): ❌ 1 of 1 would fail')
+    expect(markdown).toContain('**Dry run: nothing was cancelled.**')
+    expect(markdown).toContain('| ❌ fail | would be partial | 3 | 1 | 2 | 1 |')
+    expect(markdown).toContain('#### Rendering now: cannot be stopped, will finish (1)\n\n| Job |\n|---|\n| `R1` |')
+    expect(markdown).toContain('#### Would be skipped (2)')
+    expect(markdown).toContain('#### Would be cancelled (1 top-level; cascades not known in advance)')
+    expect(markdown).not.toContain('Cascaded relatives')
+  })
+})

@@ -1,0 +1,93 @@
+import type { BatchResult } from './batch-result.js'
+import { notFoundReply } from './batch-result.js'
+import { parseBatchView } from './batch-view.js'
+import { parseCancelReply, type CancelReply } from './cancel-reply.js'
+import { errorMessage } from '../report/error-message.js'
+import { describeHttpFailure } from '../http/http-failure.js'
+import { predictCancel } from './predict-cancel.js'
+import { sendWithRetries, type FinalOutcome, type RetryContext } from '../http/send-with-retries.js'
+import type { Transport } from '../http/transport.js'
+
+/** One request per batch, and how its answer becomes the reply the verdict judges. */
+export interface BatchOperation {
+  method: 'POST' | 'GET'
+  path: (batchId: string) => string
+  /** From a 2xx body, the reply to judge (the results file keeps the body itself). */
+  interpret: (body: string) => CancelReply
+}
+
+/** The real thing: `POST /batches/{id}/cancel`. */
+export const CANCEL: BatchOperation = {
+  method: 'POST',
+  path: (batchId) => `/batches/${batchId}/cancel`,
+  interpret: parseCancelReply
+}
+
+/** A dry run: `GET /batches/{id}`, and the cancel reply predicted from it. */
+export const DRY_RUN: BatchOperation = {
+  method: 'GET',
+  path: (batchId) => `/batches/${batchId}`,
+  interpret: (body) => predictCancel(parseBatchView(body))
+}
+
+export interface BatchContext extends RetryContext {
+  transport: Transport
+  apiUrl: string
+  token: string
+  timeoutMs: number
+}
+
+/** Runs the operation on one batch, retrying as the policy allows. Never throws: every outcome becomes a result. */
+export async function runBatchOperation(
+  batchId: string,
+  operation: BatchOperation,
+  context: BatchContext
+): Promise<BatchResult> {
+  const request = {
+    method: operation.method,
+    url: `${context.apiUrl}${operation.path(batchId)}`,
+    token: context.token,
+    timeoutMs: context.timeoutMs
+  }
+  context.debug(`${batchId}: ${request.method} ${request.url}`)
+  try {
+    const final = await sendWithRetries(() => context.transport(request), batchId, context)
+    return interpretFinalOutcome(batchId, final, operation)
+  } catch (error) {
+    return { batchId, outcome: 'failed', problem: `unexpected error: ${errorMessage(error)}`, attempts: 0 }
+  }
+}
+
+/** Turns the last attempt into a result: a reply (404 counts as `unchanged`) or a failure with its reason. */
+export function interpretFinalOutcome(batchId: string, final: FinalOutcome, operation: BatchOperation): BatchResult {
+  const { last, attempts, exhausted } = final
+  // A GET changes nothing, so only an earlier POST can have cancelled anything.
+  const earlierAttemptMayHaveActed = operation.method === 'POST' && final.earlierAttemptMayHaveActed
+  const failed = (problem: string): BatchResult => ({
+    batchId,
+    outcome: 'failed',
+    problem: exhausted ? `gave up after ${attempts} attempts: ${problem}` : problem,
+    attempts
+  })
+  const answered = (reply: CancelReply, recordJson: string, notFound: boolean): BatchResult => ({
+    batchId,
+    outcome: 'answered',
+    reply,
+    recordJson,
+    notFound,
+    earlierAttemptMayHaveActed,
+    attempts
+  })
+
+  if (last.kind === 'network-failure') return failed(last.reason)
+  if (last.status === 404) {
+    const reply = notFoundReply(batchId)
+    return answered(reply, JSON.stringify(reply), true)
+  }
+  if (last.status < 200 || last.status >= 300) return failed(describeHttpFailure(last))
+  try {
+    return answered(operation.interpret(last.body), last.body.trim(), false)
+  } catch (error) {
+    return failed(errorMessage(error))
+  }
+}

@@ -1,0 +1,63 @@
+import type { CancelledJob, CancelReply, JobResult } from '../nexrender/cancel-reply.js'
+import { RENDERING_STATUS } from '../nexrender/job-statuses.js'
+
+/** Figures derived from one reply, shared by the log, the outputs and the summary. */
+export interface BatchFacts {
+  /** `cancelledJobs` without repeats, in reply order. */
+  cancelledJobs: CancelledJob[]
+  cancelledJobIds: string[]
+  /** Cancelled jobs that are not top-level jobs of the batch: parents, children, siblings taken along. */
+  cascadedRelatives: number
+  skippedJobs: JobResult[]
+  /** Skipped because they are rendering now: they cannot be stopped and will finish. */
+  renderingJobs: JobResult[]
+  /** The most frequent reason among skipped jobs, with its count. */
+  commonSkipReason?: { reason: string; count: number }
+  countsDisagree: boolean
+}
+
+/** The log, the outputs and every summary render ask for the same reply's facts: work them out once. */
+const factsOfReply = new WeakMap<CancelReply, BatchFacts>()
+
+export function batchFacts(reply: CancelReply): BatchFacts {
+  let facts = factsOfReply.get(reply)
+  if (!facts) factsOfReply.set(reply, (facts = workOutFacts(reply)))
+  return facts
+}
+
+function workOutFacts(reply: CancelReply): BatchFacts {
+  const cancelledJobs = firstOfEachId(reply.cancelledJobs)
+  const cancelledJobIds = cancelledJobs.map((job) => job.id)
+  const topLevel = new Set(reply.jobs.map((job) => job.id))
+  const skippedJobs = reply.jobs.filter((job) => job.result !== 'cancelled')
+  return {
+    cancelledJobs,
+    cancelledJobIds,
+    cascadedRelatives: cancelledJobIds.filter((id) => !topLevel.has(id)).length,
+    skippedJobs,
+    renderingJobs: skippedJobs.filter((job) => job.status === RENDERING_STATUS),
+    commonSkipReason: mostCommon(skippedJobs.map(skipReason)),
+    countsDisagree: reply.cancelledCount + reply.skippedCount !== reply.totalJobs
+  }
+}
+
+/** A skipped job's reason as people should read it: the API's reason, else its status, else its result. */
+export function skipReason(job: JobResult): string {
+  for (const candidate of [job.reason, job.status, job.result]) {
+    if (typeof candidate === 'string' && candidate.trim() !== '') return candidate.trim()
+  }
+  return 'no reason given'
+}
+
+function mostCommon(values: string[]): { reason: string; count: number } | undefined {
+  const counts = new Map<string, number>()
+  for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1)
+  let best: { reason: string; count: number } | undefined
+  for (const [reason, count] of counts) if (!best || count > best.count) best = { reason, count }
+  return best
+}
+
+function firstOfEachId<T extends { id: string }>(items: T[]): T[] {
+  const seen = new Set<string>()
+  return items.filter((item) => !seen.has(item.id) && seen.add(item.id))
+}

@@ -1,0 +1,46 @@
+import type { BatchResult } from '../nexrender/batch-result.js'
+import { batchFacts } from './batch-facts.js'
+import type { CancelStatus } from '../nexrender/cancel-reply.js'
+
+/** The step outputs, by their `action.yml` names. */
+export const OUTPUT_NAMES = [
+  'status',
+  'batch-id',
+  'total-jobs',
+  'cancelled-count',
+  'skipped-count',
+  'cancelled-jobs-count',
+  'cancelled-job-ids',
+  'results-file',
+  'dry-run'
+] as const
+export type ActionOutputs = Record<(typeof OUTPUT_NAMES)[number], string>
+
+/**
+ * Sums the batches that answered. `status` is `cancelled` if all of them were, `unchanged` if all were,
+ * else `partial`; it is empty when no batch answered (failed batches have no known outcome).
+ */
+export function actionOutputs(results: BatchResult[], resultsFile: string, dryRun = false): ActionOutputs {
+  const replies = results.flatMap((result) => (result.outcome === 'answered' ? [result.reply] : []))
+  const sum = (pick: (reply: (typeof replies)[number]) => number): string =>
+    String(replies.reduce((total, reply) => total + pick(reply), 0))
+  const cancelledJobIds = [...new Set(replies.flatMap((reply) => batchFacts(reply).cancelledJobIds))]
+  return {
+    status: combinedStatus(replies.map((reply) => reply.status)),
+    'batch-id': results.map((result) => result.batchId).join(','),
+    'total-jobs': sum((reply) => reply.totalJobs),
+    'cancelled-count': sum((reply) => reply.cancelledCount),
+    'skipped-count': sum((reply) => reply.skippedCount),
+    'cancelled-jobs-count': String(cancelledJobIds.length),
+    'cancelled-job-ids': JSON.stringify(cancelledJobIds),
+    'results-file': resultsFile,
+    'dry-run': String(dryRun)
+  }
+}
+
+export function combinedStatus(statuses: CancelStatus[]): CancelStatus | '' {
+  if (statuses.length === 0) return ''
+  if (statuses.every((status) => status === 'cancelled')) return 'cancelled'
+  if (statuses.every((status) => status === 'unchanged')) return 'unchanged'
+  return 'partial'
+}
