@@ -15,6 +15,15 @@ export interface ActionRun {
   /** Every file the run wrote that a later step could read: outputs, summary, results file. */
   files: Record<string, string>
   durationMs: number
+  /** With `RunOptions.signal`: how long the action took to exit after the signal; undefined if it was never sent. */
+  exitAfterSignalMs?: number
+}
+
+export interface RunOptions {
+  /** The bundle to run; the cancel action's by default. */
+  entry?: string
+  /** Send a signal once the log matches, as the runner does when a run is cancelled. */
+  signal?: { when: RegExp; send: NodeJS.Signals }
 }
 
 /**
@@ -23,7 +32,8 @@ export interface ActionRun {
  */
 export async function runAction(
   inputs: Record<string, string>,
-  env: Record<string, string | undefined> = {}
+  env: Record<string, string | undefined> = {},
+  options: RunOptions = {}
 ): Promise<ActionRun> {
   const folder = mkdtempSync(join(tmpdir(), 'action-run-'))
   const outputFile = join(folder, 'output')
@@ -34,7 +44,7 @@ export async function runAction(
     Object.entries(inputs).map(([name, value]) => [`INPUT_${name.toUpperCase()}`, value])
   )
   const started = Date.now()
-  const child = spawn(process.execPath, [ACTION_ENTRY], {
+  const child = spawn(process.execPath, [options.entry ?? ACTION_ENTRY], {
     env: {
       PATH: process.env.PATH,
       GITHUB_OUTPUT: outputFile,
@@ -49,15 +59,23 @@ export async function runAction(
   })
   let stdout = ''
   let stderr = ''
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
+  let signalledAt: number | undefined
+  child.stdout.on('data', (chunk: Buffer) => {
+    stdout += chunk.toString()
+    if (options.signal && signalledAt === undefined && options.signal.when.test(stdout)) {
+      signalledAt = Date.now()
+      child.kill(options.signal.send)
+    }
+  })
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
   const exitCode = await new Promise<number | null>((done) => child.on('close', done))
   const durationMs = Date.now() - started
+  const exitAfterSignalMs = signalledAt === undefined ? undefined : Date.now() - signalledAt
   const outputs = parseOutputFile(readFileSync(outputFile, 'utf8'))
   const summary = readFileSync(summaryFile, 'utf8')
   const files: Record<string, string> = { output: readFileSync(outputFile, 'utf8'), summary }
   if (outputs['results-file']) files.results = readFileSync(outputs['results-file'], 'utf8')
-  return { exitCode, stdout, stderr, outputs, summary, files, durationMs }
+  return { exitCode, stdout, stderr, outputs, summary, files, durationMs, exitAfterSignalMs }
 }
 
 /** Reads the `name<<delimiter` blocks that @actions/core appends to GITHUB_OUTPUT. */

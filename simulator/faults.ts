@@ -13,8 +13,8 @@ export interface BatchFaults {
   hang?: { times: number }
   /** Wait this long before every answer. */
   delayMs?: number
-  /** Answer 200 with a body that breaks the contract. */
-  malformed?: 'not-json' | 'missing-field'
+  /** Answer 200 with a body that breaks the contract, or that is about another batch. */
+  malformed?: 'not-json' | 'missing-field' | 'other-batch'
   /** Answer `307` pointing here instead of answering. */
   redirectTo?: string
   /** Answer 400 with an error that quotes the request's Authorization header, as a careless API might. */

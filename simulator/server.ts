@@ -1,9 +1,12 @@
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { setTimeout as delay } from 'node:timers/promises'
 import { takeFault, type BatchFaults } from './faults.js'
 import { batchView, cancelBatch, jobView, type SimulatorState } from './model.js'
 
 const ID_PATTERN = /^[0-9A-HJKMNP-TV-Z]{26}$/
+/** The batch a reply is about under the `other-batch` fault: one nobody asked for. */
+export const OTHER_BATCH_ID = '01KDVDNA0ZZZZZZZZZZZZZZZZZ'
 /** The team the simulator's one token belongs to. */
 export const SIMULATOR_TEAM = 'demo'
 
@@ -18,6 +21,8 @@ export interface SimulatorOptions {
   token: string
   /** 0 or absent: a free port. */
   port?: number
+  /** The loopback address to listen on: 127.0.0.1 (the default) or ::1. */
+  host?: '127.0.0.1' | '::1'
 }
 
 export interface RunningSimulator {
@@ -38,12 +43,14 @@ export interface RunningSimulator {
 /** Produces an answer when called; a cancel changes state only then, so a fault can answer instead. */
 type Route = () => { status: number; body: unknown }
 
-/** Serves the Nexrender Cloud API v2 from `state` on 127.0.0.1 only. */
+/** Serves the Nexrender Cloud API v2 from `state`, on a loopback address only. */
 export async function startSimulator(options: SimulatorOptions): Promise<RunningSimulator> {
   const faults = new Map<string, BatchFaults>()
   const requests: RecordedRequest[] = []
   let inFlight = 0
   let peakInFlight = 0
+  // Ends the waits of delayed answers when the simulator closes, so none keeps the process alive.
+  const closing = new AbortController()
   const server = createServer((request, response) => {
     requests.push({ method: request.method ?? '', path: request.url ?? '', headers: request.headers })
     peakInFlight = Math.max(peakInFlight, ++inFlight)
@@ -56,7 +63,10 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
     const path = new URL(request.url ?? '/', 'http://simulator').pathname
     const batchId = path.match(/^\/api\/v2\/batches\/([^/]+)/)?.[1]
     const batchFaults = batchId ? faults.get(batchId) : undefined
-    if (batchFaults?.delayMs) await new Promise((resolve) => setTimeout(resolve, batchFaults.delayMs))
+    if (batchFaults?.delayMs) {
+      const waited = await delay(batchFaults.delayMs, true, { signal: closing.signal }).catch(() => false)
+      if (!waited) return
+    }
     const authorized = request.headers.authorization === `Bearer ${options.token}`
     const fault = authorized ? takeFault(batchFaults) : undefined
     if (fault?.kind === 'hang') return
@@ -88,13 +98,17 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
       const { totalJobs: _dropped, ...rest } = body as Record<string, unknown>
       return send(response, 200, rest)
     }
+    if (status === 200 && batchFaults?.malformed === 'other-batch') {
+      return send(response, 200, { ...(body as Record<string, unknown>), batchId: OTHER_BATCH_ID })
+    }
     send(response, status, body)
   }
 
-  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve))
+  const host = options.host ?? '127.0.0.1'
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, host, resolve))
   const { port } = server.address() as AddressInfo
   return {
-    baseUrl: `http://127.0.0.1:${port}/api/v2`,
+    baseUrl: `http://${host.includes(':') ? `[${host}]` : host}:${port}/api/v2`,
     port,
     token: options.token,
     state: options.state,
@@ -105,6 +119,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
     },
     close: () =>
       new Promise((resolve) => {
+        closing.abort()
         server.closeAllConnections()
         server.close(() => resolve())
       })

@@ -5,7 +5,7 @@ const answer = (status: number, statusText: string, body: string, location?: str
   kind: 'answer' as const,
   status,
   statusText,
-  body,
+  body: Buffer.from(body),
   location
 })
 

@@ -18,14 +18,17 @@ async function serve(handler: (request: IncomingMessage, response: ServerRespons
 }
 
 const transport = createHttpTransport('test-agent/1.0')
-const post = (url: string, timeoutMs = 2000) => transport({ method: 'POST', url, token: 'tok-123', timeoutMs })
+const post = (url: string, timeoutMs = 2000) =>
+  transport({ method: 'POST', url, token: 'tok-123', timeoutMs, maxBodyBytes: 1024 })
 
 describe('createHttpTransport', () => {
   it('sends the token, accept and user agent in the request, and returns status, headers and body', async () => {
     let seen: IncomingMessage | undefined
     const base = await serve((request, response) => {
       seen = request
-      response.writeHead(429, 'Slow Down', { 'retry-after': '3' }).end('{"error":"later"}')
+      response
+        .writeHead(429, 'Slow Down', { 'retry-after': '3', 'content-type': 'application/json' })
+        .end('{"error":"later"}')
     })
     const outcome = await post(`${base}/batches/X/cancel`)
 
@@ -35,7 +38,8 @@ describe('createHttpTransport', () => {
       statusText: 'Slow Down',
       retryAfter: '3',
       location: undefined,
-      body: '{"error":"later"}'
+      headers: expect.objectContaining({ 'retry-after': '3', 'content-type': 'application/json' }),
+      body: Buffer.from('{"error":"later"}')
     })
     expect(seen?.method).toBe('POST')
     expect(seen?.headers).toMatchObject({
@@ -49,7 +53,7 @@ describe('createHttpTransport', () => {
   it('sends a GET without a body', async () => {
     let method = ''
     const base = await serve((request, response) => ((method = request.method ?? ''), response.end('{}')))
-    await transport({ method: 'GET', url: `${base}/batches/X`, token: 't', timeoutMs: 1000 })
+    await transport({ method: 'GET', url: `${base}/batches/X`, token: 't', timeoutMs: 1000, maxBodyBytes: 1024 })
     expect(method).toBe('GET')
   })
 
@@ -109,8 +113,71 @@ describe('createHttpTransport', () => {
   })
 })
 
+describe('the cap on a reply body', () => {
+  it('refuses a body whose declared length is over the cap, without reading it', async () => {
+    const base = await serve((_request, response) => {
+      response.writeHead(200, { 'content-length': '2048' }).end('x'.repeat(2048))
+    })
+    expect(await post(`${base}/x`)).toEqual({
+      kind: 'network-failure',
+      reason: 'HTTP 200, but the reply is larger than the 1 KiB the action reads (the cap); it stopped reading',
+      retryable: false,
+      mayHaveReachedServer: true
+    })
+  })
+
+  it('stops reading a body without a length as soon as it passes the cap', async () => {
+    let written = 0
+    let closed!: () => void
+    const serverSawClose = new Promise<void>((resolve) => (closed = resolve))
+    const base = await serve((_request, response) => {
+      response.writeHead(200)
+      const chunk = Buffer.alloc(512, 'x')
+      const timer = setInterval(() => ((written += chunk.length), response.write(chunk)), 5)
+      response.on('close', () => (clearInterval(timer), closed()))
+    })
+    const outcome = await post(`${base}/x`)
+    await serverSawClose
+
+    expect(outcome).toMatchObject({
+      kind: 'network-failure',
+      retryable: false,
+      reason: expect.stringContaining('1 KiB')
+    })
+    expect(written).toBeLessThan(16 * 1024)
+  })
+
+  it('reads a body of exactly the cap', async () => {
+    const base = await serve((_request, response) => response.end('y'.repeat(1024)))
+    expect(await post(`${base}/x`)).toMatchObject({ kind: 'answer', body: Buffer.from('y'.repeat(1024)) })
+  })
+})
+
+describe('an interrupted request', () => {
+  it('ends at once when the run is cancelled, as neither retryable nor known', async () => {
+    const base = await serve(() => undefined)
+    const interrupt = new AbortController()
+    setTimeout(() => interrupt.abort(), 50)
+    const outcome = await transport({
+      method: 'POST',
+      url: `${base}/x`,
+      token: 't',
+      timeoutMs: 10_000,
+      maxBodyBytes: 1024,
+      interrupt: interrupt.signal
+    })
+    expect(outcome).toEqual({
+      kind: 'network-failure',
+      reason: 'the run was cancelled while the request waited for its answer; its outcome is unknown',
+      retryable: false,
+      mayHaveReachedServer: true,
+      interruption: 'interrupted'
+    })
+  })
+})
+
 describe('describeFailure', () => {
-  const request = { method: 'POST', url: 'https://x', token: 't', timeoutMs: 1000 } as const
+  const request = { method: 'POST', url: 'https://x', token: 't', timeoutMs: 1000, maxBodyBytes: 1024 } as const
   const live = new AbortController().signal
   const withCode = (code: string) => Object.assign(new Error(`${code} happened`), { code })
 

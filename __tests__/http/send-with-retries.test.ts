@@ -3,12 +3,12 @@ import { DEFAULT_RETRY_POLICY } from '../../src/http/retry-policy.js'
 import { sendWithRetries, type RetryContext } from '../../src/http/send-with-retries.js'
 import type { AttemptOutcome } from '../../src/http/transport.js'
 
-const ok: AttemptOutcome = { kind: 'answer', status: 200, statusText: 'OK', body: '{}' }
+const ok: AttemptOutcome = { kind: 'answer', status: 200, statusText: 'OK', body: Buffer.from('{}') }
 const status = (code: number, retryAfter?: string): AttemptOutcome => ({
   kind: 'answer',
   status: code,
   statusText: '',
-  body: '',
+  body: Buffer.alloc(0),
   retryAfter
 })
 const reset: AttemptOutcome = {
@@ -31,17 +31,23 @@ const tlsError: AttemptOutcome = {
 }
 
 /** Plays the given outcomes in turn and records the waits and log lines. */
-function script(outcomes: AttemptOutcome[], retries = 3) {
+function script(outcomes: AttemptOutcome[], retries = 3, stopping?: AbortController) {
   const waits: number[] = []
   const lines: string[] = []
   let calls = 0
   const context: RetryContext = {
     policy: { ...DEFAULT_RETRY_POLICY, retries },
-    sleep: async (ms) => void waits.push(ms),
+    // The run is cancelled during the first wait, when there is a cancellation to play.
+    sleep: async (ms, signal) => {
+      waits.push(ms)
+      stopping?.abort()
+      expect(signal).toBe(stopping?.signal)
+    },
     random: () => 0.5,
     now: () => 0,
     log: (line) => lines.push(line),
-    debug: () => undefined
+    debug: () => undefined,
+    stopping: stopping?.signal
   }
   const attempt = async () => outcomes[Math.min(calls++, outcomes.length - 1)] as AttemptOutcome
   return { run: () => sendWithRetries(attempt, 'B1', context), waits, lines, calls: () => calls }
@@ -102,5 +108,44 @@ describe('sendWithRetries', () => {
   ])('after $name, an earlier attempt may have acted: $mayHaveActed', async ({ first, mayHaveActed }) => {
     const s = script([first, ok])
     expect((await s.run()).earlierAttemptMayHaveActed).toBe(mayHaveActed)
+  })
+})
+
+describe('sendWithRetries when the run is cancelled', () => {
+  it('sends nothing once the run is stopping', async () => {
+    const stopping = new AbortController()
+    stopping.abort()
+    const s = script([ok], 3, stopping)
+    expect(await s.run()).toEqual({
+      last: {
+        kind: 'network-failure',
+        reason: 'the run was cancelled before it was sent',
+        retryable: false,
+        mayHaveReachedServer: false,
+        interruption: 'not attempted'
+      },
+      attempts: 0,
+      earlierAttemptMayHaveActed: false,
+      exhausted: false
+    })
+    expect(s.calls()).toBe(0)
+  })
+
+  it('stops waiting for a retry, and says what the last attempt was', async () => {
+    const s = script([status(500), ok], 3, new AbortController())
+    expect(await s.run()).toEqual({
+      last: {
+        kind: 'network-failure',
+        reason: 'the run was cancelled while waiting to retry after attempt 1 (HTTP 500)',
+        retryable: false,
+        mayHaveReachedServer: true,
+        interruption: 'interrupted'
+      },
+      attempts: 1,
+      earlierAttemptMayHaveActed: true,
+      exhausted: false
+    })
+    expect(s.calls()).toBe(1)
+    expect(s.waits).toEqual([1000])
   })
 })

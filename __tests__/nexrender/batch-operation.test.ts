@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals'
 import {
   CANCEL,
   DRY_RUN,
+  MAX_REPLY_BYTES,
   interpretFinalOutcome,
   runBatchOperation,
   type BatchContext
@@ -13,7 +14,7 @@ import type { AttemptOutcome, HttpRequest } from '../../src/http/transport.js'
 import { BATCH, reply } from '../support/replies.js'
 
 const answer = (status: number, body = '', extra: Partial<AttemptOutcome> = {}): AttemptOutcome =>
-  ({ kind: 'answer', status, statusText: '', body, ...extra }) as AttemptOutcome
+  ({ kind: 'answer', status, statusText: '', body: Buffer.from(body), ...extra }) as AttemptOutcome
 const final = (last: AttemptOutcome, extra: Partial<FinalOutcome> = {}): FinalOutcome => ({
   last,
   attempts: 1,
@@ -34,7 +35,7 @@ describe('interpretFinalOutcome', () => {
       batchId: BATCH,
       outcome: 'answered',
       reply: reply(),
-      recordJson: JSON.stringify(reply()),
+      record: Buffer.from(JSON.stringify(reply())),
       notFound: false,
       earlierAttemptMayHaveActed: true,
       attempts: 2
@@ -54,7 +55,7 @@ describe('interpretFinalOutcome', () => {
         jobs: [],
         cancelledJobs: []
       },
-      recordJson: JSON.stringify(notFoundReply(BATCH))
+      record: Buffer.from(JSON.stringify(notFoundReply(BATCH)))
     })
   })
 
@@ -79,6 +80,46 @@ describe('interpretFinalOutcome', () => {
     const result = interpretFinalOutcome(BATCH, final(last), CANCEL)
     expect(result.outcome).toBe('failed')
     expect(result.outcome === 'failed' && result.problem).toContain(problem)
+  })
+
+  it.each([
+    { operation: CANCEL, body: JSON.stringify(reply({ batchId: '01KDVDNA01E9NK47NS912KC35A' })) },
+    { operation: DRY_RUN, body: JSON.stringify({ batchId: '01KDVDNA01E9NK47NS912KC35A', jobs: [] }) }
+  ])('fails a $operation.method reply about another batch, naming both', ({ operation, body }) => {
+    expect(interpretFinalOutcome(BATCH, final(answer(200, body)), operation)).toEqual({
+      batchId: BATCH,
+      outcome: 'failed',
+      problem: `the reply does not match the API contract: it is about batch 01KDVDNA01E9NK47NS912KC35A, not ${BATCH}, the batch asked for`,
+      attempts: 1
+    })
+  })
+
+  it('accepts a reply that spells the batch id in lower case', () => {
+    const body = JSON.stringify(reply({ batchId: BATCH.toLowerCase() }))
+    expect(interpretFinalOutcome(BATCH, final(answer(200, body)), CANCEL).outcome).toBe('answered')
+  })
+
+  it('keeps the body as sent, without the whitespace around it', () => {
+    const body = `\n  ${JSON.stringify(reply())}\r\n`
+    const result = interpretFinalOutcome(BATCH, final(answer(200, body)), CANCEL)
+    expect(result.outcome === 'answered' && result.record.toString()).toBe(JSON.stringify(reply()))
+  })
+
+  it('marks a batch the run cancellation kept from being done', () => {
+    const last = {
+      kind: 'network-failure' as const,
+      reason: 'the run was cancelled before it was sent',
+      retryable: false,
+      mayHaveReachedServer: false,
+      interruption: 'not attempted' as const
+    }
+    expect(interpretFinalOutcome(BATCH, final(last, { attempts: 0 }), CANCEL)).toEqual({
+      batchId: BATCH,
+      outcome: 'failed',
+      problem: 'the run was cancelled before it was sent',
+      attempts: 0,
+      interruption: 'not attempted'
+    })
   })
 
   it('says when the tries ran out', () => {
@@ -121,7 +162,8 @@ describe('runBatchOperation', () => {
         method: 'POST',
         url: `https://api.example.com/api/v2/batches/${BATCH}/cancel`,
         token: 'secret-token',
-        timeoutMs: 1234
+        timeoutMs: 1234,
+        maxBodyBytes: MAX_REPLY_BYTES
       }
     ])
   })
@@ -153,7 +195,7 @@ describe('the dry-run operation', () => {
     const result = interpretFinalOutcome(BATCH, final(answer(200, JSON.stringify(view))), DRY_RUN)
     expect(result).toMatchObject({
       outcome: 'answered',
-      recordJson: JSON.stringify(view),
+      record: Buffer.from(JSON.stringify(view)),
       reply: { status: 'partial', cancelledCount: 1, skippedCount: 1 }
     })
   })

@@ -33,7 +33,12 @@ describe('runBatches', () => {
       await new Promise((resolve) => setTimeout(resolve, 50 - ids.indexOf(id) * 4))
       inFlight--
       if (ids.indexOf(id) % 3 === 1) throw new Error(`lost ${id}`)
-      return { kind: 'answer' as const, status: 200, statusText: 'OK', body: JSON.stringify(reply({ batchId: id })) }
+      return {
+        kind: 'answer' as const,
+        status: 200,
+        statusText: 'OK',
+        body: Buffer.from(JSON.stringify(reply({ batchId: id })))
+      }
     }
     const results = await runBatches(ids, CANCEL, context(transport))
 

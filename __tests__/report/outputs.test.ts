@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 import { actionOutputs, combinedStatus } from '../../src/report/outputs.js'
-import { resultsFileText } from '../../src/report/results-file.js'
+import { resultsFileParts } from '../../src/report/results-file.js'
 import { answered, BATCH, failed, reply } from '../support/replies.js'
 
 const OTHER = '01KDVDNA07TXH63FZT7APV6KX1'
@@ -62,13 +62,16 @@ describe('combinedStatus', () => {
   })
 })
 
-describe('resultsFileText', () => {
+describe('resultsFileParts', () => {
+  const resultsFileText = (results: Parameters<typeof resultsFileParts>[0]) =>
+    Buffer.concat(resultsFileParts(results)).toString('utf8')
+
   it('keeps input order: replies as the API sent them, failures as id and error', () => {
-    const asSent = '{ "batchId": "B", "extra": [1, 2] }'
-    const text = resultsFileText([answered({ recordJson: asSent }), failed('HTTP 500', OTHER)])
+    const asSent = '{ "batchId": "B", "extra": [1, 2], "name": "Grüße ✓" }'
+    const text = resultsFileText([answered({ record: Buffer.from(asSent) }), failed('HTTP 500', OTHER)])
     expect(text).toBe(`[${asSent},{"batchId":"${OTHER}","error":"HTTP 500"}]`)
     expect(JSON.parse(text)).toEqual([
-      { batchId: 'B', extra: [1, 2] },
+      { batchId: 'B', extra: [1, 2], name: 'Grüße ✓' },
       { batchId: OTHER, error: 'HTTP 500' }
     ])
   })

@@ -48,3 +48,27 @@ describe('stepFailureMessage', () => {
     )
   })
 })
+
+describe('stepFailureMessage when the runner cancelled the run', () => {
+  const notSent = {
+    ...failed('the run was cancelled before it was sent', OTHER),
+    interruption: 'not attempted' as const
+  }
+
+  it('says the run was cancelled and lists what was not done', () => {
+    expect(
+      stepFailureMessage([answered({ reply: reply({ status: 'cancelled' }) }), notSent], 'strict', undefined, 'SIGINT')
+    ).toBe(
+      [
+        'The run was cancelled (SIGINT): 1 of 2 batches were not done.',
+        `- Batch ${OTHER}: not attempted: the run was cancelled before it was sent`
+      ].join('\n')
+    )
+  })
+
+  it('fails the step even when every batch was done', () => {
+    expect(
+      stepFailureMessage([answered({ reply: reply({ status: 'cancelled' }) })], 'strict', undefined, 'SIGTERM')
+    ).toBe('The run was cancelled (SIGTERM) after every batch was done.')
+  })
+})

@@ -85,6 +85,56 @@ describe('renderSummary', () => {
     expect(markdown).toContain('may already have cancelled')
   })
 
+  it('says the run was cancelled, and which batches were not done', () => {
+    const markdown = renderSummary({
+      results: [
+        answered({ reply: reply({ status: 'cancelled' }) }),
+        { ...failed('the run was cancelled before it was sent', 'QUEUED'), interruption: 'not attempted' }
+      ],
+      strictness: 'strict',
+      context: {},
+      cancelledBy: 'SIGINT'
+    })
+    expect(markdown).toContain('## Nexrender batch cancel: ⏹️ run cancelled (SIGINT), 1 of 2 not done or failed')
+    expect(markdown).toContain('### Batch `QUEUED`: not attempted\n\n> the run was cancelled before it was sent')
+  })
+
+  it('keeps links and images in API text from becoming links and images', () => {
+    const hostile = reply({
+      jobs: [
+        {
+          id: 'J9',
+          result: 'skipped',
+          status: 'error',
+          reason: '[win](https://evil.example) ![x](https://evil.example/x.png)'
+        }
+      ]
+    })
+    const markdown = renderSummary({ results: [answered({ reply: hostile })], strictness: 'off', context: {} })
+    expect(markdown).toContain(
+      '| `J9` | error | \\[win\\](https\\://evil.example) !\\[x\\](https\\://evil.example/x.png) |'
+    )
+  })
+
+  it('links outputs only when they are https', () => {
+    const markdown = renderSummary({
+      results: [
+        answered({
+          reply: reply({
+            cancelledJobs: [
+              { id: 'J1', outputUrl: 'http://cdn.example.com/a.mp4' },
+              { id: 'J2', outputUrl: 'https://cdn.example.com/b.mp4' }
+            ]
+          })
+        })
+      ],
+      strictness: 'off',
+      context: {}
+    })
+    expect(markdown).toContain('| `J1` | – | – | http\\://cdn.example.com/a.mp4 |')
+    expect(markdown).toContain('| `J2` | – | – | [output](https://cdn.example.com/b.mp4) |')
+  })
+
   it('escapes text from the API so it cannot break a table or inject HTML', () => {
     const hostile = reply({
       jobs: [{ id: 'J9', result: 'skipped', status: 'x|y', reason: '<script>alert(1)</script>\nnext' }]

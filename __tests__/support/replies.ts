@@ -35,7 +35,7 @@ export function answered(overrides: Partial<AnsweredBatch> = {}): AnsweredBatch 
     attempts: 1
   }
   const merged = { ...base, ...overrides }
-  return { ...merged, recordJson: overrides.recordJson ?? JSON.stringify(merged.reply) }
+  return { ...merged, record: overrides.record ?? Buffer.from(JSON.stringify(merged.reply)) }
 }
 
 export function failed(problem: string, batchId = BATCH): FailedBatch {

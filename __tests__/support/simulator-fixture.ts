@@ -1,4 +1,4 @@
-import { runAction, secretLeaks, type ActionRun } from '../../local-runner/run-action.js'
+import { runAction, secretLeaks, type ActionRun, type RunOptions } from '../../local-runner/run-action.js'
 import { StateBuilder, jobsOf } from '../../simulator/builder.js'
 import { startSimulator, type RunningSimulator } from '../../simulator/server.js'
 
@@ -20,7 +20,7 @@ export interface Fixture {
    * Runs the action with retry waits cut to a thousandth, so retries do not slow the suite, and
    * fails if the token shows up anywhere but in the mask command.
    */
-  run: (inputs: Record<string, string>, env?: Record<string, string>) => Promise<ActionRun>
+  run: (inputs: Record<string, string>, env?: Record<string, string>, options?: RunOptions) => Promise<ActionRun>
 }
 
 /** A fresh simulator with one batch for each outcome, and the inputs to point the action at it. */
@@ -40,8 +40,8 @@ export async function startFixture(): Promise<Fixture> {
     'api-url': simulator.baseUrl,
     ...extra
   })
-  const run = async (inputs: Record<string, string>, env: Record<string, string> = {}) => {
-    const result = await runAction(inputs, { NEXRENDER_CANCEL_RETRY_DELAY_SCALE: '0.001', ...env })
+  const run = async (inputs: Record<string, string>, env: Record<string, string> = {}, options: RunOptions = {}) => {
+    const result = await runAction(inputs, { NEXRENDER_CANCEL_RETRY_DELAY_SCALE: '0.001', ...env }, options)
     // Every run, whatever it tests: the token appears nowhere but in the runner's mask command.
     const leaks = inputs.token ? secretLeaks(result, inputs.token) : []
     if (leaks.length > 0) throw new Error(`the token leaked into: ${leaks.join(', ')}`)

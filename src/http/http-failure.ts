@@ -17,7 +17,7 @@ export function describeHttpFailure(answer: HttpAnswer): string {
     return `${describeStatus(answer)}: the API redirected${target}; the action never follows redirects, so the token stays with api-url. Check api-url`
   }
   const parts = [describeStatus(answer)]
-  const serverText = serverErrorText(answer.body)
+  const serverText = serverErrorText(answer.body.toString('utf8'))
   if (serverText) parts.push(serverText)
   const hint = HINTS[answer.status]
   if (hint) parts.push(hint)

@@ -1,15 +1,20 @@
 import { retryDelayMs, type RetryPolicy } from './retry-policy.js'
-import type { AttemptOutcome, HttpAnswer } from './transport.js'
+import type { AttemptOutcome, HttpAnswer, Interruption, NetworkFailure } from './transport.js'
 
 export interface RetryContext {
   policy: RetryPolicy
-  sleep: (ms: number) => Promise<void>
+  /** Waits `ms`, or less if `signal` aborts first. */
+  sleep: (ms: number, signal?: AbortSignal) => Promise<void>
   random: () => number
   now: () => number
   /** Receives one line per retry. */
   log: (line: string) => void
   /** Receives request details. */
   debug: (line: string) => void
+  /** Set when the run is being cancelled: start no new attempt, stop waiting between attempts. */
+  stopping?: AbortSignal
+  /** Set when the run's grace for requests in flight is over: they are aborted at once. */
+  interrupt?: AbortSignal
 }
 
 export interface FinalOutcome {
@@ -40,14 +45,23 @@ export function describeStatus(answer: HttpAnswer): string {
 /**
  * Runs `attempt` until its outcome is final or the policy's retries are spent, waiting between
  * tries as the policy says. Cancelling is idempotent in effect, so retrying a POST is safe.
+ * Once the run is stopping, no new attempt starts: the outcome says what was not done.
  */
 export async function sendWithRetries(
   attempt: () => Promise<AttemptOutcome>,
   label: string,
   context: RetryContext
 ): Promise<FinalOutcome> {
-  const { policy } = context
+  const { policy, stopping } = context
   const maxAttempts = policy.retries + 1
+  if (stopping?.aborted) {
+    return {
+      last: stopped('not attempted', 'the run was cancelled before it was sent', false),
+      attempts: 0,
+      earlierAttemptMayHaveActed: false,
+      exhausted: false
+    }
+  }
   let earlierAttemptMayHaveActed = false
   for (let number = 1; ; number++) {
     const outcome = await attempt()
@@ -62,8 +76,22 @@ export async function sendWithRetries(
     context.log(
       `${label}: attempt ${number} of ${maxAttempts} failed (${reason}); retrying in ${(wait / 1000).toFixed(1)} s`
     )
-    await context.sleep(wait)
+    if (!stopping?.aborted) await context.sleep(wait, stopping)
+    if (stopping?.aborted) {
+      const what = `the run was cancelled while waiting to retry after attempt ${number} (${reason})`
+      return {
+        last: stopped('interrupted', what, earlierAttemptMayHaveActed),
+        attempts: number,
+        earlierAttemptMayHaveActed,
+        exhausted: false
+      }
+    }
   }
+}
+
+/** The outcome of a batch whose tries the run's cancellation cut short. */
+function stopped(interruption: Interruption, reason: string, mayHaveReachedServer: boolean): NetworkFailure {
+  return { kind: 'network-failure', reason, retryable: false, mayHaveReachedServer, interruption }
 }
 
 function describeOutcome(outcome: AttemptOutcome): string {

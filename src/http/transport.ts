@@ -1,9 +1,18 @@
 /** One HTTP attempt and what came of it, independent of the HTTP library underneath. */
 export interface HttpRequest {
-  method: 'POST' | 'GET'
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE'
   url: string
+  /** Sent as `Authorization: Bearer <token>`, in this request's own headers only. */
   token: string
   timeoutMs: number
+  /** The most body bytes read from an answer; reading stops as soon as the answer is larger. */
+  maxBodyBytes: number
+  /** Headers besides authorization and user-agent; `accept` defaults to JSON. */
+  headers?: Record<string, string>
+  /** A JSON body, for the GitHub API's writes. */
+  body?: string
+  /** Aborts the attempt at once: the run is being cancelled and its grace for requests is over. */
+  interrupt?: AbortSignal
 }
 
 export interface HttpAnswer {
@@ -13,7 +22,10 @@ export interface HttpAnswer {
   /** Only the headers the action reads, lower-cased. */
   retryAfter?: string
   location?: string
-  body: string
+  /** The headers as sent, for a client that needs more (the GitHub API's pagination links). */
+  headers?: Record<string, string>
+  /** The body as the server sent it; decoded only where it is read. */
+  body: Buffer
 }
 
 export interface NetworkFailure {
@@ -24,8 +36,19 @@ export interface NetworkFailure {
   retryable: boolean
   /** Whether the server may have received and acted on the request before it failed. */
   mayHaveReachedServer: boolean
+  /** Set when the run's cancellation, not the network, ended the request or kept it from being sent. */
+  interruption?: Interruption
 }
+
+export type Interruption = 'not attempted' | 'interrupted'
 
 export type AttemptOutcome = HttpAnswer | NetworkFailure
 
 export type Transport = (request: HttpRequest) => Promise<AttemptOutcome>
+
+/** A number of bytes as people read it: `16 MiB`, `512 KiB`, `900 bytes`. */
+export function formatBytes(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${+(bytes / (1024 * 1024)).toFixed(1)} MiB`
+  if (bytes >= 1024) return `${+(bytes / 1024).toFixed(1)} KiB`
+  return `${bytes} bytes`
+}

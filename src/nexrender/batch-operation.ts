@@ -5,6 +5,7 @@ import { parseCancelReply, type CancelReply } from './cancel-reply.js'
 import { errorMessage } from '../report/error-message.js'
 import { describeHttpFailure } from '../http/http-failure.js'
 import { predictCancel } from './predict-cancel.js'
+import { ReplyContractError } from './reply-checks.js'
 import { sendWithRetries, type FinalOutcome, type RetryContext } from '../http/send-with-retries.js'
 import type { Transport } from '../http/transport.js'
 
@@ -30,6 +31,13 @@ export const DRY_RUN: BatchOperation = {
   interpret: (body) => predictCancel(parseBatchView(body))
 }
 
+/**
+ * The most bytes read of one reply. The largest real one, 1,000 jobs whose cascades take several
+ * relatives each along, is a few MB; 16 MiB leaves room for four times that while bounding what a
+ * broken API or proxy can make the runner hold (the body, its text and the parsed reply).
+ */
+export const MAX_REPLY_BYTES = 16 * 1024 * 1024
+
 export interface BatchContext extends RetryContext {
   transport: Transport
   apiUrl: string
@@ -47,7 +55,9 @@ export async function runBatchOperation(
     method: operation.method,
     url: `${context.apiUrl}${operation.path(batchId)}`,
     token: context.token,
-    timeoutMs: context.timeoutMs
+    timeoutMs: context.timeoutMs,
+    maxBodyBytes: MAX_REPLY_BYTES,
+    interrupt: context.interrupt
   }
   context.debug(`${batchId}: ${request.method} ${request.url}`)
   try {
@@ -66,14 +76,15 @@ export function interpretFinalOutcome(batchId: string, final: FinalOutcome, oper
   const failed = (problem: string): BatchResult => ({
     batchId,
     outcome: 'failed',
-    problem: exhausted ? `gave up after ${attempts} attempts: ${problem}` : problem,
-    attempts
+    problem: exhausted ? `gave up after ${attempts} attempt${attempts === 1 ? '' : 's'}: ${problem}` : problem,
+    attempts,
+    ...(last.kind === 'network-failure' && last.interruption ? { interruption: last.interruption } : {})
   })
-  const answered = (reply: CancelReply, recordJson: string, notFound: boolean): BatchResult => ({
+  const answered = (reply: CancelReply, record: Buffer, notFound: boolean): BatchResult => ({
     batchId,
     outcome: 'answered',
     reply,
-    recordJson,
+    record,
     notFound,
     earlierAttemptMayHaveActed,
     attempts
@@ -82,12 +93,31 @@ export function interpretFinalOutcome(batchId: string, final: FinalOutcome, oper
   if (last.kind === 'network-failure') return failed(last.reason)
   if (last.status === 404) {
     const reply = notFoundReply(batchId)
-    return answered(reply, JSON.stringify(reply), true)
+    return answered(reply, Buffer.from(JSON.stringify(reply)), true)
   }
   if (last.status < 200 || last.status >= 300) return failed(describeHttpFailure(last))
   try {
-    return answered(operation.interpret(last.body), last.body.trim(), false)
+    const reply = operation.interpret(last.body.toString('utf8'))
+    checkAboutBatch(reply, batchId)
+    return answered(reply, trimmed(last.body), false)
   } catch (error) {
     return failed(errorMessage(error))
   }
+}
+
+/** A caching proxy or a routing bug can answer with another batch's reply; its counts are not ours. */
+function checkAboutBatch(reply: CancelReply, batchId: string): void {
+  if (reply.batchId.toUpperCase() !== batchId) {
+    throw new ReplyContractError(`it is about batch ${reply.batchId}, not ${batchId}, the batch asked for`)
+  }
+}
+
+/** The bytes without surrounding JSON whitespace, without copying them. */
+function trimmed(body: Buffer): Buffer {
+  const isSpace = (byte: number | undefined) => byte === 0x20 || byte === 0x0a || byte === 0x0d || byte === 0x09
+  let start = 0
+  let end = body.length
+  while (start < end && isSpace(body[start])) start++
+  while (end > start && isSpace(body[end - 1])) end--
+  return body.subarray(start, end)
 }

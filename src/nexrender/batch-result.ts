@@ -1,3 +1,4 @@
+import type { Interruption } from '../http/transport.js'
 import type { CancelReply } from './cancel-reply.js'
 
 /** What became of one batch: an answer the verdict can judge, or a failure whose outcome is unknown. */
@@ -8,11 +9,11 @@ export interface AnsweredBatch {
   outcome: 'answered'
   reply: CancelReply
   /**
-   * What the results file keeps for the batch, as JSON text: the body as the API sent it (the reply,
-   * or in a dry run the batch as read), or the record reported for a 404. Kept as text, so a
-   * 20,000-job reply is not serialized again.
+   * What the results file keeps for the batch, as JSON bytes: the body as the API sent it (the reply,
+   * or in a dry run the batch as read), or the record reported for a 404. Kept as bytes, so a
+   * 20,000-job reply is neither serialized nor encoded again.
    */
-  recordJson: string
+  record: Buffer
   /** The API answered 404; `reply` is the `unchanged` record reported in its place. */
   notFound: boolean
   /** A retried attempt may already have cancelled jobs that the final reply then reports as skipped. */
@@ -26,6 +27,8 @@ export interface FailedBatch {
   /** Why, in one line: HTTP status, the server's words, a hint. */
   problem: string
   attempts: number
+  /** Set when the run's cancellation kept the batch from being sent, or cut its request short. */
+  interruption?: Interruption
 }
 
 /** The record reported for a batch the API does not know. */

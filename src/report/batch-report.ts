@@ -4,7 +4,7 @@ import { CANCEL_WORDING, type Wording } from './wording.js'
 
 /** The one log line for a batch: id, status, counts. */
 export function batchLogLine(result: BatchResult, wording: Wording = CANCEL_WORDING): string {
-  if (result.outcome === 'failed') return `${result.batchId}: failed: ${result.problem}`
+  if (result.outcome === 'failed') return `${result.batchId}: ${result.interruption ?? 'failed'}: ${result.problem}`
   const { reply } = result
   const facts = batchFacts(reply)
   const found = result.notFound ? ' (batch not found)' : ''

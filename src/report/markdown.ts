@@ -1,15 +1,31 @@
-/** Small helpers for Markdown that holds text from the API: cells are escaped and kept short. */
+/**
+ * Markdown that holds text from the API. Every cell goes through `cell()`, the one place that
+ * neutralises what Markdown would interpret: HTML, table pipes, line breaks, emphasis, code, links
+ * and images, and the bare URLs GitHub would turn into links. Only `link()` makes links, for https.
+ */
 const MAX_CELL = 200
+
+/**
+ * Backslash-escaped (CommonMark lets any ASCII punctuation be): what opens code, emphasis, strikethrough,
+ * links and images (without `[` there is no `](` nor `![`), table pipes, and an `_` at a word's edge
+ * (inside a word, as in `manually_cancelled`, it is plain text), so statuses stay readable.
+ */
+const MARKDOWN_PUNCTUATION = /[\\`*~[\]|]|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])/g
 
 export function cell(value: unknown): string {
   const text = textOf(value)
   const short = text.length > MAX_CELL ? `${text.slice(0, MAX_CELL - 3)}...` : text
-  return short
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/\|/g, '\\|')
-    .replace(/[\r\n]+/g, ' ')
+  return (
+    short
+      .replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;')
+      .replace(/[\r\n]+/g, ' ')
+      .replace(MARKDOWN_PUNCTUATION, '\\$&')
+      // GitHub turns bare URLs and `www.` addresses into links: break the `://` and the `www.`.
+      .replace(/:\/\//g, '\\://')
+      .replace(/\b(www)\./gi, '$1\\.')
+  )
 }
 
 function textOf(value: unknown): string {
@@ -19,13 +35,18 @@ function textOf(value: unknown): string {
   return JSON.stringify(value) ?? typeof value
 }
 
+/** An id in a code span: backticks cannot close it, pipes cannot split the table row. */
 export function code(value: string): string {
-  return `\`${value.replace(/`/g, "'")}\``
+  const short = value.length > MAX_CELL ? `${value.slice(0, MAX_CELL - 3)}...` : value
+  return `\`${short
+    .replace(/`/g, "'")
+    .replace(/\|/g, '\\|')
+    .replace(/[\r\n]+/g, ' ')}\``
 }
 
-/** A link for http(s) URLs only; anything else is shown as text. */
+/** A link for https URLs only; anything else is shown as text. */
 export function link(label: string, url: unknown): string {
-  if (typeof url !== 'string' || !/^https?:\/\//i.test(url)) return cell(url)
+  if (typeof url !== 'string' || !/^https:\/\//i.test(url)) return cell(url)
   // Parentheses would end the Markdown link early; encodeURI leaves them as they are.
   const safe = encodeURI(decodeURISafe(url)).replace(/\(/g, '%28').replace(/\)/g, '%29')
   return `[${label}](${safe})`

@@ -9,7 +9,8 @@ export function batchFailureReason(
   strictness: Strictness,
   wording: Wording = CANCEL_WORDING
 ): string | undefined {
-  if (result.outcome === 'failed') return result.problem
+  if (result.outcome === 'failed')
+    return result.interruption ? `${result.interruption}: ${result.problem}` : result.problem
   const { reply } = result
   if (verdictFor(reply.status, strictness) === 'pass') return undefined
   const what = result.notFound
@@ -19,16 +20,28 @@ export function batchFailureReason(
   return `${wording.status} ${reply.status} ${wording.fails} at strictness ${strictness} (${what}); strictness ${accept} accepts it`
 }
 
-/** The step's failure message naming every failed batch and why, or undefined when the step passes. */
+/**
+ * The step's failure message naming every failed batch and why, or undefined when the step passes.
+ * A run cancelled by the runner (`cancelledBy` names the signal) fails whatever became of its batches.
+ */
 export function stepFailureMessage(
   results: BatchResult[],
   strictness: Strictness,
-  wording: Wording = CANCEL_WORDING
+  wording: Wording = CANCEL_WORDING,
+  cancelledBy?: string
 ): string | undefined {
   const failures = results.flatMap((result) => {
     const reason = batchFailureReason(result, strictness, wording)
     return reason === undefined ? [] : [`Batch ${result.batchId}: ${reason}`]
   })
+  if (cancelledBy !== undefined) {
+    const unfinished = results.filter((result) => result.outcome === 'failed' && result.interruption).length
+    const headline =
+      unfinished === 0
+        ? `The run was cancelled (${cancelledBy}) after every batch was done.`
+        : `The run was cancelled (${cancelledBy}): ${unfinished} of ${results.length} batches were not done.`
+    return [headline, ...failures.map((line) => `- ${line}`)].join('\n')
+  }
   if (failures.length === 0) return undefined
   if (results.length === 1) return failures[0]
   return [`${failures.length} of ${results.length} batches failed:`, ...failures.map((line) => `- ${line}`)].join('\n')

@@ -14,6 +14,8 @@ export interface SummaryInput {
   context: RunContext
   /** Defaults to a real cancel's wording. */
   wording?: Wording
+  /** The signal that cancelled the run, when the runner cancelled it. */
+  cancelledBy?: string
 }
 
 const DRY_RUN_NOTE =
@@ -57,15 +59,17 @@ function keepWithinBudget(sections: string[]): string[] {
 
 /** The heading, the notes, the context line and one section per batch (batch sections last). */
 function renderSections(
-  { results, strictness, context, wording = CANCEL_WORDING }: SummaryInput,
+  { results, strictness, context, wording = CANCEL_WORDING, cancelledBy }: SummaryInput,
   rowLimit: number
 ): string[] {
   const failures = results.filter((result) => batchFailureReason(result, strictness, wording) !== undefined).length
   const statuses = results.flatMap((result) => (result.outcome === 'answered' ? [result.reply.status] : []))
   const headline =
-    failures === 0
-      ? `✅ ${wording.statusIs}${combinedStatus(statuses)}`
-      : `❌ ${failures} of ${results.length} ${wording.dryRun ? 'would fail' : 'failed'}`
+    cancelledBy !== undefined
+      ? `⏹️ run cancelled (${cancelledBy}), ${failures} of ${results.length} not done or failed`
+      : failures === 0
+        ? `✅ ${wording.statusIs}${combinedStatus(statuses)}`
+        : `❌ ${failures} of ${results.length} ${wording.dryRun ? 'would fail' : 'failed'}`
   return [
     `## Nexrender batch cancel${wording.dryRun ? ' (dry run)' : ''}: ${headline}`,
     ...(wording.dryRun ? [DRY_RUN_NOTE] : []),
@@ -87,7 +91,8 @@ function batchSection(result: BatchResult, strictness: Strictness, wording: Word
   const reason = batchFailureReason(result, strictness, wording)
   const verdict = reason === undefined ? '✅ pass' : '❌ fail'
   if (result.outcome === 'failed') {
-    return [`### Batch ${code(result.batchId)}: failed`, `> ${cell(result.problem)}`].join('\n\n')
+    const what = result.interruption ?? 'failed'
+    return [`### Batch ${code(result.batchId)}: ${what}`, `> ${cell(result.problem)}`].join('\n\n')
   }
   const heading = `### Batch ${code(result.batchId)}: ${wording.statusIs}${result.reply.status}`
   return [heading, ...answeredParts(result, verdict, wording, rowLimit)].join('\n\n')
