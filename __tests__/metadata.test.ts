@@ -2,7 +2,9 @@ import { describe, expect, it, jest } from '@jest/globals'
 import { validateAction, validateWorkflow } from '@action-validator/core'
 import { readdirSync, readFileSync } from 'node:fs'
 import { parse } from 'yaml'
-import { INPUT_DEFAULTS, parseInputs } from '../src/inputs/inputs.js'
+import { INPUT_DEFAULTS, parseInputs, RUNNER_DEFAULTS } from '../src/inputs/inputs.js'
+import { parseRecordInputs } from '../src/inputs/record-inputs.js'
+import { RECORD_OUTPUT_NAMES } from '../src/report/record-outputs.js'
 import { OUTPUT_NAMES } from '../src/report/outputs.js'
 
 interface ActionMetadata {
@@ -13,6 +15,8 @@ interface ActionMetadata {
 
 const actionYml = readFileSync('action.yml', 'utf8')
 const action = parse(actionYml) as ActionMetadata
+const recordYml = readFileSync('record/action.yml', 'utf8')
+const recordAction = parse(recordYml) as ActionMetadata
 const readme = readFileSync('README.md', 'utf8')
 const workflows = readdirSync('.github/workflows').map((name) => `.github/workflows/${name}`)
 
@@ -31,30 +35,47 @@ function readmeTable(heading: string): Map<string, string[]> {
   return new Map(rows.map((cells) => [cells[0]?.replace(/`/g, '') ?? '', cells.slice(1)]))
 }
 
-/** Every input name the code reads: the token (read first, to mask it) and what parseInputs asks for. */
+/** A reader that gives every input a valid value, so that every input is asked for, and notes the names. */
+function recordingReader(asked: string[]) {
+  const values: Record<string, string> = { 'batch-id': '01ARZ3NDEKTSV4RRFFQ69G5FAV', 'pull-request': '7' }
+  return (name: string) => (asked.push(name), values[name] ?? '')
+}
+
+/** Every input name the cancel code reads: the tokens (read first, to mask them) and what parseInputs asks for. */
 function inputsTheCodeReads(): string[] {
   const asked: string[] = []
-  parseInputs((name) => {
-    asked.push(name)
-    return name === 'batch-id' ? '01ARZ3NDEKTSV4RRFFQ69G5FAV' : ''
-  }, 'token-value')
-  return ['token', ...asked]
+  parseInputs(recordingReader(asked), 'token-value', 'github-token-value')
+  return ['token', 'github-token', ...asked]
 }
+
+/** Every input name the record code reads. */
+function recordInputsTheCodeReads(): string[] {
+  const asked: string[] = []
+  parseRecordInputs(recordingReader(asked), 'github-token-value', { sha: 'a'.repeat(40) }, {})
+  return ['github-token', ...asked]
+}
+
+const DEFAULTS: Record<string, string> = { ...INPUT_DEFAULTS, ...RUNNER_DEFAULTS }
 
 describe('action.yml, the code and the README stay in step', () => {
   it('declares every input the code reads, and no other', () => {
     expect(Object.keys(action.inputs).sort()).toEqual(inputsTheCodeReads().sort())
   })
 
-  it('declares the same defaults as the code, and marks only batch-id and token required', () => {
+  it('declares the same defaults as the code, and marks only token required', () => {
     for (const [name, input] of Object.entries(action.inputs)) {
-      const required = name === 'batch-id' || name === 'token'
-      expect({ name, required: input.required ?? false }).toEqual({ name, required })
-      expect({ name, default: input.default }).toEqual({
-        name,
-        default: (INPUT_DEFAULTS as Record<string, string>)[name]
-      })
+      expect({ name, required: input.required ?? false }).toEqual({ name, required: name === 'token' })
+      expect({ name, default: input.default }).toEqual({ name, default: DEFAULTS[name] })
     }
+  })
+
+  it('declares in record/action.yml every input the record code reads, and its outputs', () => {
+    expect(Object.keys(recordAction.inputs).sort()).toEqual(recordInputsTheCodeReads().sort())
+    for (const [name, input] of Object.entries(recordAction.inputs)) {
+      expect({ name, required: input.required ?? false }).toEqual({ name, required: name === 'batch-id' })
+      expect({ name, default: input.default }).toEqual({ name, default: DEFAULTS[name] })
+    }
+    expect(Object.keys(recordAction.outputs).sort()).toEqual([...RECORD_OUTPUT_NAMES].sort())
   })
 
   it('declares every output the code sets, and no other', () => {
@@ -64,11 +85,17 @@ describe('action.yml, the code and the README stay in step', () => {
   it('lists the same inputs and outputs in the README tables', () => {
     expect([...readmeTable('Inputs').keys()].sort()).toEqual(Object.keys(action.inputs).sort())
     expect([...readmeTable('Outputs').keys()].sort()).toEqual(Object.keys(action.outputs).sort())
+    expect([...readmeTable('The record step').keys()].sort()).toEqual(
+      [...Object.keys(recordAction.inputs), ...Object.keys(recordAction.outputs)].sort()
+    )
   })
 
-  it('documents required and default in the README as action.yml declares them', () => {
-    const table = readmeTable('Inputs')
-    for (const [name, input] of Object.entries(action.inputs)) {
+  it.each([
+    ['Inputs', action],
+    ['The record step', recordAction]
+  ])('documents required and default in the README table %s as the action declares them', (heading, metadata) => {
+    const table = readmeTable(heading)
+    for (const [name, input] of Object.entries(metadata.inputs)) {
       const [required, defaultValue] = table.get(name) ?? []
       expect({ name, required, defaultValue }).toEqual({
         name,
@@ -80,10 +107,13 @@ describe('action.yml, the code and the README stay in step', () => {
 })
 
 describe('metadata and workflows match their schemas', () => {
-  it('action.yml is a valid action running dist/index.js on node24', () => {
-    expect(action.runs).toEqual({ using: 'node24', main: 'dist/index.js' })
+  it.each([
+    ['action.yml', action, actionYml, 'dist/index.js'],
+    ['record/action.yml', recordAction, recordYml, '../dist/record/index.js']
+  ])('%s is a valid action running its bundle on node24', (_file, metadata, yml, main) => {
+    expect(metadata.runs).toEqual({ using: 'node24', main })
     // The validator's schema predates node24 (it knows node12 to node20); everything else is checked as is.
-    expect(validateAction(actionYml.replace('using: node24', 'using: node20')).errors).toEqual([])
+    expect(validateAction(yml.replace('using: node24', 'using: node20')).errors).toEqual([])
   })
 
   it.each(workflows)('%s is a valid workflow', (file) => {
@@ -96,7 +126,8 @@ describe('metadata and workflows match their schemas', () => {
   it.each(workflows)('%s pins every third-party action to a full commit SHA with its version', (file) => {
     const uses = [...readFileSync(file, 'utf8').matchAll(/^\s*(?:- )?uses: (.+)$/gm)].map(([, target]) => target ?? '')
     const unpinned = uses.filter(
-      (target) => target !== './' && !/^[\w.-]+\/[\w./-]+@[0-9a-f]{40} # v\d+(\.\d+)*$/.test(target)
+      (target) =>
+        !['./', './record'].includes(target) && !/^[\w.-]+\/[\w./-]+@[0-9a-f]{40} # v\d+(\.\d+)*$/.test(target)
     )
     expect(unpinned).toEqual([])
   })

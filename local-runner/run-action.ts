@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 export const ACTION_ENTRY = fileURLToPath(new URL('../dist/index.js', import.meta.url))
+export const RECORD_ENTRY = fileURLToPath(new URL('../dist/record/index.js', import.meta.url))
 
 export interface ActionRun {
   exitCode: number | null
@@ -24,6 +25,8 @@ export interface RunOptions {
   entry?: string
   /** Send a signal once the log matches, as the runner does when a run is cancelled. */
   signal?: { when: RegExp; send: NodeJS.Signals }
+  /** The triggering event: its name and payload, as the runner gives them (GITHUB_EVENT_NAME, GITHUB_EVENT_PATH). */
+  event?: { name: string; payload: object }
 }
 
 /**
@@ -40,6 +43,8 @@ export async function runAction(
   const summaryFile = join(folder, 'summary')
   writeFileSync(outputFile, '')
   writeFileSync(summaryFile, '')
+  const eventFile = join(folder, 'event.json')
+  writeFileSync(eventFile, JSON.stringify(options.event?.payload ?? {}))
   const inputVariables = Object.fromEntries(
     Object.entries(inputs).map(([name, value]) => [`INPUT_${name.toUpperCase()}`, value])
   )
@@ -51,7 +56,8 @@ export async function runAction(
       GITHUB_STEP_SUMMARY: summaryFile,
       RUNNER_TEMP: folder,
       GITHUB_REPOSITORY: 'acme/renders',
-      GITHUB_EVENT_NAME: 'workflow_dispatch',
+      GITHUB_EVENT_NAME: options.event?.name ?? 'workflow_dispatch',
+      GITHUB_EVENT_PATH: eventFile,
       ...inputVariables,
       ...env
     },

@@ -1,42 +1,72 @@
 import * as core from '@actions/core'
-import { closeSync, mkdtempSync, openSync, writeSync } from 'node:fs'
+import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { setTimeout as delay } from 'node:timers/promises'
-import { batchLogLine, batchWarnings } from './report/batch-report.js'
-import type { BatchResult } from './nexrender/batch-result.js'
-import { CANCEL, DRY_RUN } from './nexrender/batch-operation.js'
-import { errorMessage } from './report/error-message.js'
 import { githubContext } from './github/github-context.js'
+import type { PullRequestBatches } from './github/pull-request-batches.js'
+import { eventHeadOf, requireRepository, runContextFrom, type RunContext } from './github/run-context.js'
 import { createHttpTransport } from './http/http-transport.js'
-import { parseInputs, type Inputs } from './inputs/inputs.js'
+import type { RetryContext } from './http/send-with-retries.js'
+import type { Transport } from './http/transport.js'
+import { parseInputs, type Inputs, type PullRequestInputs } from './inputs/inputs.js'
+import { CANCEL, DRY_RUN } from './nexrender/batch-operation.js'
+import type { BatchResult } from './nexrender/batch-result.js'
+import { runBatches } from './nexrender/run-batches.js'
+import { batchLogLine, batchWarnings } from './report/batch-report.js'
+import { errorMessage } from './report/error-message.js'
 import { actionOutputs } from './report/outputs.js'
+import { pullRequestLogLines, type PullRequestReport } from './report/pull-request-report.js'
 import { redactor, type Redactor } from './report/redact.js'
 import { resultsFileParts } from './report/results-file.js'
-import { DEFAULT_RETRY_POLICY, delayScaleFrom } from './http/retry-policy.js'
-import { runBatches } from './nexrender/run-batches.js'
-import { runContextFrom } from './github/run-context.js'
 import { stepFailureMessage } from './report/step-outcome.js'
 import { renderSummary } from './report/summary.js'
-import { watchForCancellation, type RunCancellation } from './runner/run-cancellation.js'
-import { USER_AGENT } from './version.js'
 import { CANCEL_WORDING, DRY_RUN_WORDING } from './report/wording.js'
+import { writeJobSummary } from './runner/job-summary.js'
+import { runnerRetryContext } from './runner/retry-context.js'
+import { watchForCancellation } from './runner/run-cancellation.js'
+import { USER_AGENT } from './version.js'
+
+/** A pull request's part in the run: its records as read (absent if they could not be), and the report. */
+interface PullRequestPart {
+  batches?: PullRequestBatches
+  report: PullRequestReport
+}
 
 /** The action's edge: the only code that talks to the runner. Everything it calls is a plain function. */
 export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
-  // Mask the token before anything else can be logged.
+  // Mask the tokens before anything else can be logged.
   const token = core.getInput('token')
-  if (token !== '') core.setSecret(token)
-  const redact = redactor(token)
+  const githubToken = core.getInput('github-token')
+  for (const secret of [token, githubToken]) if (secret !== '') core.setSecret(secret)
+  const redact = redactor(token, githubToken)
   const cancellation = watchForCancellation(process, (signal, graceMs) =>
     core.info(
       `Received ${signal}: the run is being cancelled. No new request is sent; requests in flight get ${graceMs / 1000} s to answer.`
     )
   )
   try {
-    const inputs = parseInputs((name) => core.getInput(name), token)
-    const results = await processBatches(inputs, env, redact, cancellation)
-    await report(results, inputs, env, redact, cancellation.cancelledBy)
+    const inputs = parseInputs((name) => core.getInput(name), token, githubToken, env)
+    const context = runContextFrom(githubContext(), env.GITHUB_REPOSITORY)
+    const retry = runnerRetryContext(inputs.maxRetries, env, redact, cancellation)
+    // GitHub's calls record what the cancels did, so they may use the grace that requests in flight get.
+    const githubRetry = { ...retry, stopping: cancellation.interrupt }
+    const transport = createHttpTransport(USER_AGENT)
+    const pullRequest = inputs.pullRequest
+      ? await lookUpPullRequest(inputs.pullRequest, inputs, context, githubRetry, transport, redact)
+      : undefined
+    const batchIds = [
+      ...new Set([...inputs.batchIds, ...(pullRequest?.report.toCancel ?? []).map((record) => record.batchId)])
+    ]
+    if (batchIds.length > 0) announce(batchIds, inputs)
+    const results = await runBatches(batchIds, inputs.dryRun ? DRY_RUN : CANCEL, {
+      ...retry,
+      transport,
+      apiUrl: inputs.apiUrl,
+      token: inputs.token,
+      timeoutMs: inputs.timeoutMs
+    })
+    if (pullRequest?.batches && !inputs.dryRun) await recordOutcomes(pullRequest, results, redact)
+    await report(results, inputs, context, env, redact, cancellation.cancelledBy, pullRequest?.report)
   } catch (error) {
     core.setFailed(redact(errorMessage(error)))
   } finally {
@@ -44,40 +74,76 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   }
 }
 
-async function processBatches(
-  inputs: Inputs,
-  env: NodeJS.ProcessEnv,
-  redact: Redactor,
-  cancellation: RunCancellation
-): Promise<BatchResult[]> {
-  const count = `${inputs.batchIds.length} batch${inputs.batchIds.length === 1 ? '' : 'es'}`
+function announce(batchIds: string[], inputs: Inputs): void {
+  const count = `${batchIds.length} batch${batchIds.length === 1 ? '' : 'es'}`
   core.info(
     inputs.dryRun
       ? `Dry run: reading ${count} at ${inputs.apiUrl} to predict a cancel; nothing will be cancelled (strictness ${inputs.strictness})`
       : `Cancelling ${count} at ${inputs.apiUrl} (strictness ${inputs.strictness})`
   )
-  return runBatches(inputs.batchIds, inputs.dryRun ? DRY_RUN : CANCEL, {
-    transport: createHttpTransport(USER_AGENT),
-    apiUrl: inputs.apiUrl,
-    token: inputs.token,
-    timeoutMs: inputs.timeoutMs,
-    policy: { ...DEFAULT_RETRY_POLICY, retries: inputs.maxRetries, delayScale: delayScaleFrom(env) },
-    sleep: (ms, signal) => delay(ms, undefined, { signal }).catch(() => undefined),
-    random: Math.random,
-    now: Date.now,
-    log: (line) => core.info(redact(line)),
-    debug: (line) => core.debug(redact(line)),
-    stopping: cancellation.stopping,
-    interrupt: cancellation.interrupt
-  })
+}
+
+/**
+ * Reads the batches recorded on the pull request. Octokit and the records logic are loaded only here,
+ * so a plain cancel never pays for them. A failure is reported, not thrown: the batches given by id
+ * are still cancelled, and the step then fails naming the lookup.
+ */
+async function lookUpPullRequest(
+  pullRequest: PullRequestInputs,
+  inputs: Inputs,
+  context: RunContext,
+  retry: RetryContext,
+  transport: Transport,
+  redact: Redactor
+): Promise<PullRequestPart> {
+  const empty = { number: pullRequest.number, recorded: [], toCancel: [], alreadyDone: [], current: [] }
+  try {
+    const { lookUpPullRequestBatches } = await import('./github/pull-request-batches.js')
+    const batches = await lookUpPullRequestBatches({
+      ...retry,
+      transport,
+      token: pullRequest.githubToken,
+      apiUrl: pullRequest.githubApiUrl,
+      repository: requireRepository(context.repository),
+      timeoutMs: inputs.timeoutMs,
+      warn: (message) => core.warning(redact(message)),
+      pullRequest: pullRequest.number,
+      onlySuperseded: pullRequest.onlySuperseded,
+      eventHead: eventHeadOf(context, pullRequest.number)
+    })
+    const report: PullRequestReport = { ...empty, ...batches, recorded: batches.records }
+    for (const line of pullRequestLogLines(report)) core.info(redact(line))
+    return { batches, report }
+  } catch (error) {
+    const lookupFailure = `Could not read the batches recorded on pull request #${pullRequest.number}: ${errorMessage(error)}`
+    core.info(redact(lookupFailure))
+    return { report: { ...empty, lookupFailure } }
+  }
+}
+
+/** Writes the outcomes into the pull request's comment; if that fails the cancels still stand, with a warning. */
+async function recordOutcomes(pullRequest: PullRequestPart, results: BatchResult[], redact: Redactor): Promise<void> {
+  if (!pullRequest.batches) return
+  try {
+    const { recordCancelOutcomes } = await import('./github/pull-request-batches.js')
+    const stored = await recordCancelOutcomes(pullRequest.batches, results, new Date().toISOString())
+    pullRequest.report.commentUrl = stored.commentUrl
+  } catch (error) {
+    pullRequest.report.updateFailure = errorMessage(error)
+    core.warning(
+      redact(`The cancels happened, but the pull request's comment could not be updated: ${errorMessage(error)}`)
+    )
+  }
 }
 
 async function report(
   results: BatchResult[],
   inputs: Inputs,
+  context: RunContext,
   env: NodeJS.ProcessEnv,
   redact: Redactor,
-  cancelledBy: string | undefined
+  cancelledBy: string | undefined,
+  pullRequest: PullRequestReport | undefined
 ): Promise<void> {
   const wording = inputs.dryRun ? DRY_RUN_WORDING : CANCEL_WORDING
   for (const result of results) {
@@ -89,37 +155,17 @@ async function report(
   const resultsFile = writeResultsFile(results, env, redact)
   const outputs = actionOutputs(results, resultsFile, inputs.dryRun)
   for (const [name, value] of Object.entries(outputs)) core.setOutput(name, redact(value))
-  const context = runContextFrom(githubContext(), env.GITHUB_REPOSITORY)
-  await writeSummary(
-    redact(renderSummary({ results, strictness: inputs.strictness, context, wording, cancelledBy })),
-    env
-  )
-  const failure = stepFailureMessage(results, inputs.strictness, wording, cancelledBy)
-  if (failure !== undefined) core.setFailed(redact(failure))
+  const summary = renderSummary({ results, strictness: inputs.strictness, context, wording, cancelledBy, pullRequest })
+  await writeJobSummary(redact(summary), env)
+  const failures = [pullRequest?.lookupFailure, stepFailureMessage(results, inputs.strictness, wording, cancelledBy)]
+  const failure = failures.filter((message) => message !== undefined).join('\n')
+  if (failure !== '') core.setFailed(redact(failure))
 }
 
 function writeResultsFile(results: BatchResult[], env: NodeJS.ProcessEnv, redact: Redactor): string {
   const folder = mkdtempSync(join(env.RUNNER_TEMP || tmpdir(), 'nexrender-cancel-'))
   const file = join(folder, 'results.json')
-  // Piece by piece: the replies are written as they came, without joining or encoding them again.
-  const descriptor = openSync(file, 'w')
-  try {
-    for (const part of resultsFileParts(results)) writeSync(descriptor, redact.bytes(part))
-  } finally {
-    closeSync(descriptor)
-  }
+  // The replies are written as they came, without encoding them again.
+  writeFileSync(file, Buffer.concat(resultsFileParts(results).map((part) => redact.bytes(part))))
   return file
-}
-
-async function writeSummary(markdown: string, env: NodeJS.ProcessEnv): Promise<void> {
-  // Outside a runner there is no summary file; the log and outputs still tell the story.
-  if (!env.GITHUB_STEP_SUMMARY) {
-    core.debug('GITHUB_STEP_SUMMARY is not set; no job summary written')
-    return
-  }
-  try {
-    await core.summary.addRaw(markdown).write()
-  } catch (error) {
-    core.warning(`The job summary could not be written: ${errorMessage(error)}`)
-  }
 }

@@ -1,29 +1,63 @@
 import { describe, expect, it } from '@jest/globals'
-import { runContextFrom } from '../../src/github/run-context.js'
+import { eventHeadOf, requireRepository, runContextFrom } from '../../src/github/run-context.js'
+
+const HEAD = 'a'.repeat(40)
+const MERGE = 'b'.repeat(40)
 
 describe('runContextFrom', () => {
   const github = {
     eventName: 'pull_request',
+    sha: MERGE,
     serverUrl: 'https://github.com',
     runId: 99,
-    payload: { pull_request: { number: 5 } }
+    payload: { pull_request: { number: 5, head: { sha: HEAD } } }
   }
 
-  it('takes repository, event, pull request and run link', () => {
+  it('takes repository, event, pull request and its head, the sha and the run link', () => {
     expect(runContextFrom(github, 'acme/renders')).toEqual({
       repository: 'acme/renders',
       eventName: 'pull_request',
       pullRequestNumber: 5,
+      pullRequestHead: HEAD,
+      sha: MERGE,
       runUrl: 'https://github.com/acme/renders/actions/runs/99'
     })
   })
 
   it('leaves out what a run outside GitHub does not have', () => {
-    expect(runContextFrom({ ...github, eventName: '', runId: NaN, payload: {} }, undefined)).toEqual({
+    expect(runContextFrom({ ...github, eventName: '', sha: '', runId: NaN, payload: {} }, undefined)).toEqual({
       repository: undefined,
       eventName: undefined,
       pullRequestNumber: undefined,
+      pullRequestHead: undefined,
+      sha: undefined,
       runUrl: undefined
     })
+  })
+})
+
+describe('eventHeadOf', () => {
+  it("gives the event's head only for the pull request the event is about", () => {
+    const context = runContextFrom(
+      {
+        eventName: 'pull_request',
+        sha: MERGE,
+        serverUrl: '',
+        runId: 1,
+        payload: { pull_request: { number: 5, head: { sha: HEAD } } }
+      },
+      'acme/renders'
+    )
+    expect(eventHeadOf(context, 5)).toBe(HEAD)
+    expect(eventHeadOf(context, 6)).toBeUndefined()
+  })
+})
+
+describe('requireRepository', () => {
+  it.each(['acme/renders', 'my-org/my.repo_1'])('accepts %s', (repository) => {
+    expect(requireRepository(repository)).toBe(repository)
+  })
+  it.each([undefined, '', 'renders', 'a/b/c'])('refuses %j', (repository) => {
+    expect(() => requireRepository(repository)).toThrow('GITHUB_REPOSITORY is not set to owner/name')
   })
 })

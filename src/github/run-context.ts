@@ -1,25 +1,47 @@
-/** What the summary says about where the action ran; every field is optional outside a runner. */
+/** What the run knows of where it runs; every field is optional outside a runner. */
 export interface RunContext {
   repository?: string
   eventName?: string
+  /** The pull request the triggering event is about, if it is about one. */
   pullRequestNumber?: number
+  /** That pull request's head commit, from the event payload. */
+  pullRequestHead?: string
+  /** `GITHUB_SHA`: on pull_request events the merge commit, not the head. */
+  sha?: string
   runUrl?: string
 }
 
-/** The subset of `@actions/github`'s context that the summary uses. */
+/** The subset of `@actions/github`'s context that the action uses. */
 export interface GithubContextLike {
   eventName: string
+  sha: string
   serverUrl: string
   runId: number
-  payload: { pull_request?: { number: number }; [key: string]: unknown }
+  payload: { pull_request?: { number: number; head?: { sha?: string } }; [key: string]: unknown }
 }
 
 /** Builds the run context without touching `context.repo`, which throws when GITHUB_REPOSITORY is unset. */
 export function runContextFrom(github: GithubContextLike, repository: string | undefined): RunContext {
+  const pullRequest = github.payload.pull_request
   return {
     repository: repository || undefined,
     eventName: github.eventName || undefined,
-    pullRequestNumber: github.payload.pull_request?.number,
+    pullRequestNumber: pullRequest?.number,
+    pullRequestHead: pullRequest?.head?.sha || undefined,
+    sha: github.sha || undefined,
     runUrl: repository && github.runId ? `${github.serverUrl}/${repository}/actions/runs/${github.runId}` : undefined
   }
+}
+
+/** The head commit the event carries for this pull request, if the event is about it. */
+export function eventHeadOf(context: RunContext, pullRequest: number): string | undefined {
+  return context.pullRequestNumber === pullRequest ? context.pullRequestHead : undefined
+}
+
+/** The repository as `owner/name`, which every GitHub call needs; a runner always sets it. */
+export function requireRepository(repository: string | undefined): string {
+  if (!repository || !/^[\w.-]+\/[\w.-]+$/.test(repository)) {
+    throw new Error('The repository is unknown: GITHUB_REPOSITORY is not set to owner/name, as a runner sets it')
+  }
+  return repository
 }

@@ -3,30 +3,30 @@ import { InputError } from './input-error.js'
 export const DEFAULT_API_URL = 'https://api.nexrender.com/api/v2'
 
 /**
- * Checks the `api-url` input and returns it without a trailing slash.
- * Plain http is allowed only for loopback hosts, so the token never crosses a network in clear text.
+ * Checks an API base URL input (`api-url`, `github-api-url`) and returns it without a trailing slash.
+ * Plain http is allowed only for loopback hosts, so a token never crosses a network in clear text.
  */
-export function parseApiUrl(value: string): string {
+export function parseApiUrl(value: string, input = 'api-url'): string {
   let url: URL
   try {
     url = new URL(value)
   } catch {
-    throw new InputError('api-url', `is not a valid URL: '${value}'`)
+    throw new InputError(input, `is not a valid URL: '${value}'`)
   }
   if (url.username !== '' || url.password !== '') {
-    throw new InputError('api-url', 'must not contain credentials; the token input carries them')
+    throw new InputError(input, 'must not contain credentials; the token input carries them')
   }
   if (url.search !== '' || url.hash !== '') {
-    throw new InputError('api-url', `must not have a query or fragment: '${value}'`)
+    throw new InputError(input, `must not have a query or fragment: '${value}'`)
   }
   if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
     throw new InputError(
-      'api-url',
+      input,
       `must use https: plain http is allowed only for localhost, 127.0.0.0/8 and [::1], got '${url.host}'`
     )
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new InputError('api-url', `must be an https URL, got '${url.protocol}'`)
+    throw new InputError(input, `must be an https URL, got '${url.protocol}'`)
   }
   return url.href.replace(/\/+$/, '')
 }

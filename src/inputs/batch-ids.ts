@@ -6,10 +6,11 @@ export const BATCH_ID_PATTERN = /^[0-9A-HJKMNP-TV-Z]{26}$/
 /**
  * Splits the `batch-id` input on commas, spaces and newlines, normalizes each id
  * (ULIDs are case-insensitive, upper case is canonical) and drops duplicates,
- * keeping the order in which ids were first given.
+ * keeping the order in which ids were first given. Empty is an error unless `optional`.
  */
-export function parseBatchIds(raw: string): string[] {
+export function parseBatchIds(raw: string, optional = false): string[] {
   const given = raw.split(/[\s,]+/).filter((part) => part !== '')
+  if (given.length === 0 && optional) return []
   if (given.length === 0) {
     throw new InputError(
       'batch-id',

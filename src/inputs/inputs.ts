@@ -1,10 +1,15 @@
 import { DEFAULT_API_URL, parseApiUrl } from './api-url.js'
 import { parseBatchIds } from './batch-ids.js'
+import { parseBooleanInput } from './boolean-input.js'
+import { parseGitHubApiUrl } from './github-api-url.js'
 import { InputError } from './input-error.js'
+import { parsePullRequestNumber } from './pull-request-input.js'
+import { checkSecretInput } from './secret-input.js'
 import { isStrictness, STRICTNESS_LEVELS, type Strictness } from './strictness.js'
 
 /** Everything the run needs, parsed and checked. */
 export interface Inputs {
+  /** The batches given by id; may be empty when a pull request is given. */
   batchIds: string[]
   token: string
   strictness: Strictness
@@ -13,10 +18,29 @@ export interface Inputs {
   maxRetries: number
   /** Read the batches and predict, without cancelling anything. */
   dryRun: boolean
+  /** Set when the batches recorded on a pull request are to be cancelled too. */
+  pullRequest?: PullRequestInputs
+}
+
+export interface PullRequestInputs {
+  number: number
+  githubToken: string
+  githubApiUrl: string
+  /** Only the batches recorded for commits other than the pull request's current head. */
+  onlySuperseded: boolean
 }
 
 /** Reads one input by its `action.yml` name; returns '' when it is not set. */
 export type InputReader = (name: string) => string
+
+/**
+ * Defaults that are expressions in `action.yml`: a runner fills them in; outside one (tests, the demo)
+ * they are empty and the code falls back as it says (a test keeps these in step with action.yml).
+ */
+export const RUNNER_DEFAULTS = {
+  'github-token': '${{ github.token }}',
+  'github-api-url': '${{ github.api_url }}'
+} as const
 
 /** The defaults of the optional inputs, as `action.yml` declares them (a test keeps the two in step). */
 export const INPUT_DEFAULTS = {
@@ -24,7 +48,8 @@ export const INPUT_DEFAULTS = {
   'api-url': DEFAULT_API_URL,
   'timeout-seconds': '30',
   'max-retries': '3',
-  'dry-run': 'false'
+  'dry-run': 'false',
+  'only-superseded': 'false'
 } as const
 
 const MAX_TIMEOUT_SECONDS = 600
@@ -32,34 +57,55 @@ const MAX_RETRIES = 10
 
 /**
  * Parses and checks every input, so that a mistake fails the step before any request is sent.
- * The token is read by the caller first (to mask it) and passed in; no message ever quotes it.
+ * The tokens are read by the caller first (to mask them) and passed in; no message ever quotes them.
  */
-export function parseInputs(read: InputReader, token: string): Inputs {
+export function parseInputs(
+  read: InputReader,
+  token: string,
+  githubToken = '',
+  env: Record<string, string | undefined> = {}
+): Inputs {
   // Outside a runner (tests, the demo) unset inputs are empty; a runner fills in the defaults itself.
   const readOptional = (name: keyof typeof INPUT_DEFAULTS) => read(name) || INPUT_DEFAULTS[name]
+  const batchIds = parseBatchIds(read('batch-id'), true)
+  const pullRequestNumber = parsePullRequestNumber(read('pull-request'))
+  if (batchIds.length === 0 && pullRequestNumber === undefined) {
+    throw new InputError(
+      'batch-id',
+      'is required unless pull-request is given: give one batch id, or several separated by commas, spaces or newlines, or the number of a pull request whose recorded batches to cancel'
+    )
+  }
+  const onlySuperseded = parseBooleanInput('only-superseded', readOptional('only-superseded'))
+  if (onlySuperseded && pullRequestNumber === undefined) {
+    throw new InputError('only-superseded', 'needs pull-request: it picks among the batches recorded on a pull request')
+  }
   return {
-    batchIds: parseBatchIds(read('batch-id')),
-    token: checkToken(token),
+    batchIds,
+    token: checkSecretInput(
+      'token',
+      token,
+      'pass your Nexrender API token from a secret, e.g. token: ${{ secrets.NEXRENDER_TOKEN }}'
+    ),
     strictness: parseStrictness(readOptional('strictness')),
     apiUrl: parseApiUrl(readOptional('api-url')),
     timeoutMs: parseTimeoutSeconds(readOptional('timeout-seconds')) * 1000,
     maxRetries: parseMaxRetries(readOptional('max-retries')),
-    dryRun: parseDryRun(readOptional('dry-run'))
+    dryRun: parseBooleanInput('dry-run', readOptional('dry-run')),
+    ...(pullRequestNumber === undefined
+      ? {}
+      : {
+          pullRequest: {
+            number: pullRequestNumber,
+            githubToken: checkSecretInput(
+              'github-token',
+              githubToken,
+              'pull-request reads the comments of the pull request with it; its default is ${{ github.token }}'
+            ),
+            githubApiUrl: parseGitHubApiUrl(read('github-api-url'), env),
+            onlySuperseded
+          }
+        })
   }
-}
-
-function checkToken(token: string): string {
-  if (token === '') {
-    throw new InputError(
-      'token',
-      'is required: pass your Nexrender API token from a secret, e.g. token: ${{ secrets.NEXRENDER_TOKEN }}'
-    )
-  }
-  // A header value cannot hold these; say so without echoing the secret.
-  if (/[\s\p{Cc}]/u.test(token)) {
-    throw new InputError('token', 'contains whitespace or control characters; check how the secret was saved')
-  }
-  return token
 }
 
 function parseStrictness(value: string): Strictness {
@@ -86,11 +132,4 @@ function parseMaxRetries(raw: string): number {
     throw new InputError('max-retries', `must be a whole number from 0 to ${MAX_RETRIES}; got '${raw}'`)
   }
   return retries
-}
-
-/** The YAML 1.2 booleans, as core.getBooleanInput accepts them. */
-function parseDryRun(raw: string): boolean {
-  if (['true', 'True', 'TRUE'].includes(raw)) return true
-  if (['false', 'False', 'FALSE'].includes(raw)) return false
-  throw new InputError('dry-run', `must be true or false; got '${raw}'`)
 }

@@ -3,6 +3,7 @@ import { batchFacts, skipReason } from './batch-facts.js'
 import { uncertainRetryNote } from './batch-report.js'
 import { cell, code, link, table } from './markdown.js'
 import { combinedStatus } from './outputs.js'
+import { pullRequestSection, type PullRequestReport } from './pull-request-report.js'
 import type { RunContext } from '../github/run-context.js'
 import { batchFailureReason } from './step-outcome.js'
 import type { Strictness } from '../inputs/strictness.js'
@@ -16,6 +17,8 @@ export interface SummaryInput {
   wording?: Wording
   /** The signal that cancelled the run, when the runner cancelled it. */
   cancelledBy?: string
+  /** What became of a pull request's records, when one was given. */
+  pullRequest?: PullRequestReport
 }
 
 const DRY_RUN_NOTE =
@@ -59,23 +62,35 @@ function keepWithinBudget(sections: string[]): string[] {
 
 /** The heading, the notes, the context line and one section per batch (batch sections last). */
 function renderSections(
-  { results, strictness, context, wording = CANCEL_WORDING, cancelledBy }: SummaryInput,
+  { results, strictness, context, wording = CANCEL_WORDING, cancelledBy, pullRequest }: SummaryInput,
   rowLimit: number
 ): string[] {
-  const failures = results.filter((result) => batchFailureReason(result, strictness, wording) !== undefined).length
-  const statuses = results.flatMap((result) => (result.outcome === 'answered' ? [result.reply.status] : []))
-  const headline =
-    cancelledBy !== undefined
-      ? `⏹️ run cancelled (${cancelledBy}), ${failures} of ${results.length} not done or failed`
-      : failures === 0
-        ? `✅ ${wording.statusIs}${combinedStatus(statuses)}`
-        : `❌ ${failures} of ${results.length} ${wording.dryRun ? 'would fail' : 'failed'}`
+  const headline = headlineOf(results, strictness, wording, cancelledBy, pullRequest)
   return [
     `## Nexrender batch cancel${wording.dryRun ? ' (dry run)' : ''}: ${headline}`,
     ...(wording.dryRun ? [DRY_RUN_NOTE] : []),
     contextLine(context, strictness),
+    ...(pullRequest ? [pullRequestSection(pullRequest)] : []),
     ...results.map((result) => batchSection(result, strictness, wording, rowLimit))
   ]
+}
+
+/** The outcome in a few words, for the heading. */
+function headlineOf(
+  results: BatchResult[],
+  strictness: Strictness,
+  wording: Wording,
+  cancelledBy: string | undefined,
+  pullRequest: PullRequestReport | undefined
+): string {
+  const failures = results.filter((result) => batchFailureReason(result, strictness, wording) !== undefined).length
+  if (cancelledBy !== undefined)
+    return `⏹️ run cancelled (${cancelledBy}), ${failures} of ${results.length} not done or failed`
+  if (pullRequest?.lookupFailure) return "❌ the pull request's batches could not be read"
+  if (results.length === 0) return '✅ nothing left to cancel'
+  if (failures > 0) return `❌ ${failures} of ${results.length} ${wording.dryRun ? 'would fail' : 'failed'}`
+  const statuses = results.flatMap((result) => (result.outcome === 'answered' ? [result.reply.status] : []))
+  return `✅ ${wording.statusIs}${combinedStatus(statuses)}`
 }
 
 function contextLine(context: RunContext, strictness: Strictness): string {

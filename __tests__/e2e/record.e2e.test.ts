@@ -1,0 +1,146 @@
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
+import { errorMessage, warnings } from '../../local-runner/run-action.js'
+import { RECORDS_MARKER } from '../../src/github/records-comment.js'
+import {
+  HEAD,
+  OLD_HEAD,
+  PERSONAL_LOGIN,
+  PERSONAL_TOKEN,
+  PULL_REQUEST,
+  READ_ONLY_TOKEN,
+  startGitHubFixture,
+  type GitHubFixture
+} from '../support/github-fixture.js'
+
+let fixture: GitHubFixture
+beforeEach(async () => (fixture = await startGitHubFixture()))
+afterEach(async () => {
+  await fixture.github.close()
+  await fixture.simulator.close()
+})
+
+/** The records in the hidden part of a comment. */
+function recordsIn(body: string): Array<{ batchId: string; commit: string; runUrl?: string; cancel?: unknown }> {
+  const json = body.slice(body.indexOf(RECORDS_MARKER) + RECORDS_MARKER.length, body.lastIndexOf('-->'))
+  return (JSON.parse(json) as { records: Array<{ batchId: string; commit: string }> }).records
+}
+
+describe('the record step', () => {
+  it("creates the pull request's one comment on the first record: a table for people, the records hidden", async () => {
+    const { complete } = fixture.batches
+    const run = await fixture.record({ 'batch-id': complete.toLowerCase() })
+
+    expect(run.exitCode).toBe(0)
+    const [comment, ...others] = fixture.botComments()
+    expect(others).toEqual([])
+    expect(comment).toContain('### Nexrender renders of this pull request')
+    expect(comment).toContain(
+      `| \`${complete}\` | \`${HEAD.slice(0, 7)}\` | [run](https://github.com/acme/renders/actions/runs/4242) |`
+    )
+    expect(recordsIn(comment ?? '')).toEqual([
+      {
+        batchId: complete,
+        commit: HEAD,
+        runUrl: 'https://github.com/acme/renders/actions/runs/4242',
+        recordedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/)
+      }
+    ])
+    expect(run.outputs['recorded-batch-ids']).toBe(JSON.stringify([complete]))
+    expect(run.outputs['comment-url']).toMatch(
+      new RegExp(`^https://github\\.com/acme/renders/pull/${PULL_REQUEST}#issuecomment-\\d+$`)
+    )
+    expect(run.stdout).toContain(`Recorded ${complete} on pull request #${PULL_REQUEST} for commit ${HEAD.slice(0, 7)}`)
+    expect(run.summary).toContain(`## Nexrender batches recorded on pull request #${PULL_REQUEST}`)
+  })
+
+  it('updates the same comment after, and keeps one record of a batch recorded twice', async () => {
+    const { complete, partial } = fixture.batches
+    await fixture.record({ 'batch-id': complete }, OLD_HEAD)
+    await fixture.record({ 'batch-id': complete }, HEAD)
+    const run = await fixture.record({ 'batch-id': partial }, HEAD)
+
+    expect(fixture.botComments()).toHaveLength(1)
+    const records = recordsIn(fixture.botComments()[0] ?? '')
+    expect(records.map((record) => [record.batchId, record.commit])).toEqual([
+      [complete, OLD_HEAD],
+      [partial, HEAD]
+    ])
+    expect(JSON.parse(run.outputs['recorded-batch-ids'] ?? '')).toEqual([complete, partial])
+  })
+
+  it('loses nothing when two record steps run at once', async () => {
+    const { complete, partial } = fixture.batches
+    // Both read the pull request before either writes: both create a comment, then merge.
+    fixture.github.faults.holdListings = 2
+    const runs = await Promise.all([fixture.record({ 'batch-id': complete }), fixture.record({ 'batch-id': partial })])
+
+    expect(runs.map((run) => run.exitCode)).toEqual([0, 0])
+    const writes = fixture.github.requests.map((request) => request.method).filter((method) => method !== 'GET')
+    expect(writes.filter((method) => method === 'POST')).toHaveLength(2)
+    expect(writes).toContain('DELETE')
+    expect(fixture.botComments()).toHaveLength(1)
+    expect(
+      recordsIn(fixture.botComments()[0] ?? '')
+        .map((record) => record.batchId)
+        .sort()
+    ).toEqual([complete, partial].sort())
+  })
+
+  it("ignores a stranger's comment that copies the marker, naming its author, and keeps a comment of its own", async () => {
+    const { complete, otherTeam } = fixture.batches
+    await fixture.record({ 'batch-id': complete })
+    const copy = (fixture.botComments()[0] ?? '').replace(complete, otherTeam)
+    fixture.github.addComment(PULL_REQUEST, 'mallory', copy)
+    const run = await fixture.record({ 'batch-id': fixture.batches.partial })
+
+    expect(warnings(run).join('\n')).toContain('Ignored a comment by mallory')
+    expect(JSON.parse(run.outputs['recorded-batch-ids'] ?? '')).toEqual([complete, fixture.batches.partial])
+  })
+
+  it("trusts the token's own user with a personal token", async () => {
+    const run = await fixture.record({ 'batch-id': fixture.batches.complete, 'github-token': PERSONAL_TOKEN })
+    expect(run.exitCode).toBe(0)
+    expect(fixture.github.commentsOn(PULL_REQUEST).map((comment) => comment.author)).toEqual([PERSONAL_LOGIN])
+  })
+
+  it('needs a pull request outside pull_request events', async () => {
+    const run = await fixture.record({ 'batch-id': fixture.batches.complete }, HEAD, {
+      event: { name: 'push', payload: {} }
+    })
+    expect(run.exitCode).toBe(1)
+    expect(errorMessage(run)).toMatch(
+      /^Input 'pull-request' is required here: the push event is not about a pull request/
+    )
+    expect(fixture.github.requests).toEqual([])
+  })
+
+  it('takes pull-request and commit as given, for workflow_dispatch', async () => {
+    const commit = 'ABCDEF'.toLowerCase().padEnd(40, '0')
+    const run = await fixture.record(
+      { 'batch-id': fixture.batches.complete, 'pull-request': String(PULL_REQUEST), commit },
+      HEAD,
+      { event: { name: 'workflow_dispatch', payload: {} } }
+    )
+    expect(run.exitCode).toBe(0)
+    expect(recordsIn(fixture.botComments()[0] ?? '')[0]?.commit).toBe(commit)
+  })
+
+  it('says which permission it needs when GitHub refuses the write', async () => {
+    const run = await fixture.record({ 'batch-id': fixture.batches.complete, 'github-token': READ_ONLY_TOKEN })
+
+    expect(run.exitCode).toBe(1)
+    const message = errorMessage(run)
+    expect(message).toContain(
+      `Writing the records comment of pull request #${PULL_REQUEST}: HTTP 403: Resource not accessible by integration.`
+    )
+    expect(message).toContain('needs pull-requests: write (or issues: write)')
+    expect(message).toContain('permissions:\n  pull-requests: write')
+  })
+
+  it('retries GitHub when it is briefly down', async () => {
+    fixture.github.faults.serverErrors = { times: 2, status: 503, retryAfter: '1' }
+    const run = await fixture.record({ 'batch-id': fixture.batches.complete })
+    expect(run.exitCode).toBe(0)
+    expect(run.stdout).toMatch(/GitHub GET \/user: attempt 1 of 4 failed \(HTTP 503 Service Unavailable\)/)
+  })
+})

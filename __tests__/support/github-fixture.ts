@@ -1,0 +1,86 @@
+import { RECORD_ENTRY, runAction, secretLeaks, type ActionRun, type RunOptions } from '../../local-runner/run-action.js'
+import { startFakeGitHub, type RunningFakeGitHub } from '../../simulator/github/server.js'
+import { startFixture, TEST_TOKEN, type Fixture } from './simulator-fixture.js'
+
+/** The workflow's default token: an app installation token, acting as github-actions[bot]. */
+export const GITHUB_TOKEN = 'ghs_test9WorkflowTOKENq2Lm'
+/** A personal token, acting as its user. */
+export const PERSONAL_TOKEN = 'ghp_test4PersonalTOKENx8Rt'
+/** A workflow token without `pull-requests: write`. */
+export const READ_ONLY_TOKEN = 'ghs_test1ReadOnlyTOKENz5Kp'
+export const PERSONAL_LOGIN = 'octo-dev'
+export const PULL_REQUEST = 7
+export const OLD_HEAD = '1'.repeat(40)
+export const HEAD = '2'.repeat(40)
+const MERGE_COMMIT = 'c'.repeat(40)
+
+export interface GitHubFixture extends Fixture {
+  github: RunningFakeGitHub
+  /** Runs the record step on a pull_request event whose head is `head`. */
+  record: (inputs: Record<string, string>, head?: string, options?: RunOptions) => Promise<ActionRun>
+  /** Runs the cancel step; `event` defaults to workflow_dispatch. */
+  cancel: (inputs: Record<string, string>, options?: RunOptions) => Promise<ActionRun>
+  /** The pull request's comments by github-actions[bot]. */
+  botComments: () => string[]
+}
+
+/** A pull_request event about PULL_REQUEST with this head, as the runner's payload file gives it. */
+export function pullRequestEvent(head: string, action = 'synchronize') {
+  return {
+    name: 'pull_request',
+    payload: { action, number: PULL_REQUEST, pull_request: { number: PULL_REQUEST, head: { sha: head } } }
+  }
+}
+
+/** Both simulators, and the two steps run as a runner runs them, each checked for token leaks. */
+export async function startGitHubFixture(): Promise<GitHubFixture> {
+  const fixture = await startFixture()
+  const github = await startFakeGitHub({
+    tokens: {
+      [GITHUB_TOKEN]: { login: 'github-actions[bot]', kind: 'app' },
+      [PERSONAL_TOKEN]: { login: PERSONAL_LOGIN, kind: 'user' },
+      [READ_ONLY_TOKEN]: { login: 'github-actions[bot]', kind: 'app', canWrite: false }
+    },
+    pullRequests: { [PULL_REQUEST]: { head: HEAD } }
+  })
+  const env = {
+    GITHUB_API_URL: github.apiUrl,
+    GITHUB_SHA: MERGE_COMMIT,
+    GITHUB_RUN_ID: '4242',
+    NEXRENDER_CANCEL_RETRY_DELAY_SCALE: '0.001'
+  }
+  const checked = (run: ActionRun): ActionRun => {
+    for (const secret of [TEST_TOKEN, GITHUB_TOKEN, PERSONAL_TOKEN, READ_ONLY_TOKEN]) {
+      const leaks = secretLeaks(run, secret)
+      if (leaks.length > 0) throw new Error(`a token leaked into: ${leaks.join(', ')}`)
+      if (github.comments.some((comment) => comment.body.includes(secret)))
+        throw new Error('a token leaked into a comment')
+    }
+    return run
+  }
+  return {
+    ...fixture,
+    github,
+    record: async (inputs, head = HEAD, options = {}) =>
+      checked(
+        await runAction({ 'github-token': GITHUB_TOKEN, ...inputs }, env, {
+          entry: RECORD_ENTRY,
+          event: pullRequestEvent(head),
+          ...options
+        })
+      ),
+    cancel: async (inputs, options = {}) =>
+      checked(
+        await runAction(
+          { token: TEST_TOKEN, 'api-url': fixture.simulator.baseUrl, 'github-token': GITHUB_TOKEN, ...inputs },
+          env,
+          options
+        )
+      ),
+    botComments: () =>
+      github
+        .commentsOn(PULL_REQUEST)
+        .filter((comment) => comment.author === 'github-actions[bot]')
+        .map((comment) => comment.body)
+  }
+}

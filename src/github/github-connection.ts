@@ -1,0 +1,54 @@
+import type { RetryContext } from '../http/send-with-retries.js'
+import type { Transport } from '../http/transport.js'
+import { USER_AGENT } from '../version.js'
+import { describeGitHubFailure } from './github-failure.js'
+import { DEFAULT_TOKEN_LOGIN, type GitHubApi } from './github-api.js'
+import { octokitApi } from './octokit-api.js'
+import { RecordsStore } from './records-store.js'
+import { fetchOverTransport } from './transport-fetch.js'
+
+export interface GitHubConnectionConfig extends RetryContext {
+  transport: Transport
+  token: string
+  /** The REST API's base URL. */
+  apiUrl: string
+  /** `owner/name`. */
+  repository: string
+  timeoutMs: number
+  warn: (message: string) => void
+}
+
+/** Runs one GitHub call; a failure becomes an error that says what was being done and what to do. */
+export async function calling<T>(doing: string, call: () => Promise<T>): Promise<T> {
+  try {
+    return await call()
+  } catch (error) {
+    throw new Error(describeGitHubFailure(error, doing), { cause: error })
+  }
+}
+
+/**
+ * The records store of a pull request, reading only the comments of the login the token acts as:
+ * the token's user for a personal token, asked of the API; github-actions[bot] for the workflow's
+ * token, which has no user to ask about.
+ */
+export async function openRecordsStore(
+  config: GitHubConnectionConfig,
+  pullRequest: number
+): Promise<{ api: GitHubApi; store: RecordsStore }> {
+  const api = octokitApi({
+    token: config.token,
+    apiUrl: config.apiUrl,
+    repository: config.repository,
+    userAgent: USER_AGENT,
+    fetch: fetchOverTransport(config)
+  })
+  const login = await calling('Finding whom the GitHub token acts as', () => api.tokenLogin())
+  const store = new RecordsStore(api, pullRequest, {
+    trustedLogin: login ?? DEFAULT_TOKEN_LOGIN,
+    warn: config.warn,
+    sleep: (ms) => config.sleep(ms, config.stopping),
+    random: config.random
+  })
+  return { api, store }
+}

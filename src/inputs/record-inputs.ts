@@ -1,0 +1,53 @@
+import type { RunContext } from '../github/run-context.js'
+import { eventHeadOf } from '../github/run-context.js'
+import { parseBatchIds } from './batch-ids.js'
+import { parseCommit } from './commit-input.js'
+import { parseGitHubApiUrl } from './github-api-url.js'
+import { InputError } from './input-error.js'
+import type { InputReader } from './inputs.js'
+import { parsePullRequestNumber } from './pull-request-input.js'
+import { checkSecretInput } from './secret-input.js'
+
+/** What the record step needs, parsed and checked. */
+export interface RecordInputs {
+  batchIds: string[]
+  pullRequest: number
+  githubToken: string
+  githubApiUrl: string
+  /** The commit the render was made for. */
+  commit: string
+}
+
+/**
+ * The record step's inputs. The pull request defaults to the one the event is about, and the commit
+ * to that pull request's head (on pull_request events `GITHUB_SHA` is a merge commit), else `GITHUB_SHA`.
+ */
+export function parseRecordInputs(
+  read: InputReader,
+  githubToken: string,
+  context: RunContext,
+  env: Record<string, string | undefined>
+): RecordInputs {
+  const batchIds = parseBatchIds(read('batch-id'))
+  const pullRequest = parsePullRequestNumber(read('pull-request')) ?? context.pullRequestNumber
+  if (pullRequest === undefined) {
+    throw new InputError(
+      'pull-request',
+      `is required here: the ${context.eventName ?? 'triggering'} event is not about a pull request; give its number, e.g. pull-request: \${{ github.event.pull_request.number }}`
+    )
+  }
+  const commit = parseCommit(read('commit')) ?? eventHeadOf(context, pullRequest) ?? context.sha?.toLowerCase()
+  if (commit === undefined) {
+    throw new InputError(
+      'commit',
+      'is required here: the run has no GITHUB_SHA; give the commit the render was made for'
+    )
+  }
+  return {
+    batchIds,
+    pullRequest,
+    githubToken: checkSecretInput('github-token', githubToken, 'its default is ${{ github.token }}'),
+    githubApiUrl: parseGitHubApiUrl(read('github-api-url'), env),
+    commit
+  }
+}

@@ -1,0 +1,18 @@
+import type { StoredRecords } from '../github/records-store.js'
+import { isDone } from '../github/records.js'
+import { code, link } from './markdown.js'
+
+/** The record step's job summary: what it recorded, and where the records are kept. */
+export function recordSummary(
+  recorded: { batchIds: string[]; pullRequest: number; commit: string },
+  stored: StoredRecords
+): string {
+  const open = stored.records.filter((record) => !isDone(record)).length
+  const where = stored.commentUrl ? link('its records comment', stored.commentUrl) : 'its records comment'
+  return [
+    `## Nexrender batches recorded on pull request #${recorded.pullRequest}`,
+    `Recorded ${recorded.batchIds.map(code).join(', ')} for commit ${code(recorded.commit.slice(0, 7))}.`,
+    `The pull request has ${stored.records.length} batches recorded, ${open} still open: see ${where}. ` +
+      'A cancel step with `pull-request` cancels the open ones.'
+  ].join('\n\n')
+}
