@@ -93,3 +93,57 @@ describe('parseInputs', () => {
     expect(() => parseInputs(reader({ 'batch-id': 'nope', strictness: 'bad' }), '')).toThrow("Input 'batch-id'")
   })
 })
+
+describe('parseInputs with a pull request', () => {
+  it('reads the pull request, its token, the GitHub API from the environment, and only-superseded', () => {
+    const inputs = parseInputs(reader({ 'pull-request': '42', 'only-superseded': 'true' }), 'tok', 'ghs_x', {
+      GITHUB_API_URL: 'https://github.example.com/api/v3/'
+    })
+    expect(inputs.batchIds).toEqual([])
+    expect(inputs.pullRequest).toEqual({
+      number: 42,
+      githubToken: 'ghs_x',
+      githubApiUrl: 'https://github.example.com/api/v3',
+      onlySuperseded: true
+    })
+  })
+
+  it('prefers the github-api-url input, and falls back to github.com', () => {
+    const read = (extra: Record<string, string>) =>
+      parseInputs(reader({ 'pull-request': '1', ...extra }), 'tok', 'ghs_x').pullRequest
+    expect(read({ 'github-api-url': 'http://127.0.0.1:9/' })?.githubApiUrl).toBe('http://127.0.0.1:9')
+    expect(read({})?.githubApiUrl).toBe('https://api.github.com')
+  })
+
+  it('has no pull request part without pull-request, and ignores the GitHub token then', () => {
+    expect(parseInputs(reader({ 'batch-id': ID }), 'tok', '').pullRequest).toBeUndefined()
+  })
+
+  it.each([
+    [{}, 'tok', 'ghs_x', "Input 'batch-id' is required unless pull-request is given"],
+    [
+      { 'pull-request': '#7' },
+      'tok',
+      'ghs_x',
+      "Input 'pull-request' must be a pull request's number, like 42; got '#7'"
+    ],
+    [{ 'pull-request': '0' }, 'tok', 'ghs_x', "Input 'pull-request' must be a pull request's number"],
+    [{ 'batch-id': ID, 'only-superseded': 'true' }, 'tok', 'ghs_x', "Input 'only-superseded' needs pull-request"],
+    [
+      { 'pull-request': '7', 'only-superseded': 'maybe' },
+      'tok',
+      'ghs_x',
+      "Input 'only-superseded' must be true or false; got 'maybe'"
+    ],
+    [{ 'pull-request': '7' }, 'tok', '', "Input 'github-token' is required: pull-request reads the comments"],
+    [{ 'pull-request': '7' }, 'tok', 'ghs x', "Input 'github-token' contains whitespace or control characters"],
+    [
+      { 'pull-request': '7', 'github-api-url': 'http://github.example.com' },
+      'tok',
+      'ghs_x',
+      "Input 'github-api-url' must use https"
+    ]
+  ])('refuses %j', (values, token, githubToken, message) => {
+    expect(thrownMessage(() => parseInputs(reader(values), token, githubToken))).toContain(message)
+  })
+})

@@ -41,7 +41,8 @@ function mergeRecord(a: BatchRecord, b: BatchRecord): BatchRecord {
     .sort()
     .at(-1)
   const merged: BatchRecord = { batchId: first.batchId, commit: first.commit, recordedAt: first.recordedAt }
-  if (first.runUrl !== undefined) merged.runUrl = first.runUrl
+  const runUrl = first.runUrl ?? second.runUrl
+  if (runUrl !== undefined) merged.runUrl = runUrl
   if (cancel) merged.cancel = cancel
   if (failedAt !== undefined) merged.failedAt = failedAt
   return merged
@@ -53,7 +54,11 @@ function latest<T extends { at: string }>(a: T | undefined, b: T | undefined): T
 }
 
 function compareRecorded(a: BatchRecord, b: BatchRecord): number {
-  return a.recordedAt.localeCompare(b.recordedAt) || a.commit.localeCompare(b.commit)
+  return (
+    a.recordedAt.localeCompare(b.recordedAt) ||
+    a.commit.localeCompare(b.commit) ||
+    (a.runUrl ?? '').localeCompare(b.runUrl ?? '')
+  )
 }
 
 /** Every batch once, merged across the lists, oldest recording first. */

@@ -1,7 +1,7 @@
 import type { RunContext } from '../github/run-context.js'
 import { eventHeadOf } from '../github/run-context.js'
 import { parseBatchIds } from './batch-ids.js'
-import { parseCommit } from './commit-input.js'
+import { COMMIT_PATTERN, parseCommit } from './commit-input.js'
 import { parseGitHubApiUrl } from './github-api-url.js'
 import { InputError } from './input-error.js'
 import type { InputReader } from './inputs.js'
@@ -36,7 +36,8 @@ export function parseRecordInputs(
       `is required here: the ${context.eventName ?? 'triggering'} event is not about a pull request; give its number, e.g. pull-request: \${{ github.event.pull_request.number }}`
     )
   }
-  const commit = parseCommit(read('commit')) ?? eventHeadOf(context, pullRequest) ?? context.sha?.toLowerCase()
+  const fallbacks = [eventHeadOf(context, pullRequest), context.sha?.toLowerCase()]
+  const commit = parseCommit(read('commit')) ?? fallbacks.find((sha) => sha !== undefined && COMMIT_PATTERN.test(sha))
   if (commit === undefined) {
     throw new InputError(
       'commit',

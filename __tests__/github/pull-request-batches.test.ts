@@ -1,0 +1,56 @@
+import { describe, expect, it } from '@jest/globals'
+import { recordCancelOutcomes, type PullRequestBatches } from '../../src/github/pull-request-batches.js'
+import type { BatchRecord, RecordChange } from '../../src/github/records.js'
+import type { RecordsStore } from '../../src/github/records-store.js'
+import { answered, failed, reply } from '../support/replies.js'
+
+const record = (batchId: string): BatchRecord => ({
+  batchId,
+  commit: '1'.repeat(40),
+  recordedAt: '2026-11-29T00:00:00.000Z'
+})
+const AT = '2026-11-29T05:00:00.000Z'
+
+function batches(records: BatchRecord[]) {
+  const written: RecordChange[][] = []
+  const store = {
+    pullRequest: 7,
+    write: async (changes: RecordChange[]) => (written.push(changes), { records, commentUrl: 'u' })
+  }
+  const value: PullRequestBatches = {
+    records,
+    toCancel: records,
+    alreadyDone: [],
+    current: [],
+    store: store as unknown as RecordsStore
+  }
+  return { value, written }
+}
+
+describe('recordCancelOutcomes', () => {
+  it('makes an answered batch done, keeps a failed one open, and leaves one never sent as it was', async () => {
+    const { value, written } = batches([record('A'), record('B'), record('C')])
+    await recordCancelOutcomes(
+      value,
+      [
+        answered({ batchId: 'A', reply: reply({ batchId: 'A', status: 'cancelled' }) }),
+        failed('HTTP 500', 'B'),
+        { ...failed('the run was cancelled before it was sent', 'C'), interruption: 'not attempted' },
+        answered({ batchId: 'GIVEN-BY-ID' })
+      ],
+      AT
+    )
+    expect(written).toEqual([
+      [
+        { kind: 'cancelled', batchId: 'A', status: 'cancelled', at: AT },
+        { kind: 'cancel-failed', batchId: 'B', at: AT }
+      ]
+    ])
+  })
+
+  it('writes nothing when no recorded batch was sent', async () => {
+    const { value, written } = batches([record('A')])
+    expect(await recordCancelOutcomes(value, [answered({ batchId: 'OTHER' })], AT)).toBe(value)
+    expect(written).toEqual([])
+  })
+})

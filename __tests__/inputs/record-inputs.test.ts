@@ -1,0 +1,51 @@
+import { describe, expect, it } from '@jest/globals'
+import type { RunContext } from '../../src/github/run-context.js'
+import { parseRecordInputs } from '../../src/inputs/record-inputs.js'
+
+const ID = '01ARZ3NDEKTSV4RRFFQ69G5FAV'
+const HEAD = 'a'.repeat(40)
+const MERGE = 'b'.repeat(40)
+const reader = (values: Record<string, string>) => (name: string) => values[name] ?? ''
+const onPullRequest: RunContext = { eventName: 'pull_request', pullRequestNumber: 7, pullRequestHead: HEAD, sha: MERGE }
+
+describe('parseRecordInputs', () => {
+  it("defaults to the event's pull request and its head, not the merge commit", () => {
+    expect(parseRecordInputs(reader({ 'batch-id': ID }), 'ghs_x', onPullRequest, {})).toEqual({
+      batchIds: [ID],
+      pullRequest: 7,
+      githubToken: 'ghs_x',
+      githubApiUrl: 'https://api.github.com',
+      commit: HEAD
+    })
+  })
+
+  it('takes what is given; the head of another pull request is not known, so GITHUB_SHA stands in', () => {
+    const given = parseRecordInputs(reader({ 'batch-id': ID, 'pull-request': '9' }), 'ghs_x', onPullRequest, {})
+    expect(given).toMatchObject({ pullRequest: 9, commit: MERGE })
+    const commit = parseRecordInputs(reader({ 'batch-id': ID, commit: 'C'.repeat(40) }), 'ghs_x', onPullRequest, {})
+    expect(commit.commit).toBe('c'.repeat(40))
+  })
+
+  it.each([
+    [{}, onPullRequest, "Input 'batch-id' is required"],
+    [
+      { 'batch-id': ID },
+      { eventName: 'push', sha: MERGE },
+      "Input 'pull-request' is required here: the push event is not about a pull request"
+    ],
+    [{ 'batch-id': ID, 'pull-request': '3' }, {}, "Input 'commit' is required here: the run has no GITHUB_SHA"],
+    [
+      { 'batch-id': ID, commit: 'main' },
+      onPullRequest,
+      "Input 'commit' must be a full commit id of 40 hex digits; got 'main'"
+    ]
+  ])('refuses %j', (values, context, message) => {
+    expect(() => parseRecordInputs(reader(values), 'ghs_x', context, {})).toThrow(message)
+  })
+
+  it('needs the GitHub token', () => {
+    expect(() => parseRecordInputs(reader({ 'batch-id': ID }), '', onPullRequest, {})).toThrow(
+      "Input 'github-token' is required"
+    )
+  })
+})
