@@ -1,19 +1,40 @@
 /**
  * `npm run demo` (which builds dist/ first): the action cancelling batches on the built-in simulator,
- * with no account, token or network. Starts the simulator on a free loopback port, runs the bundled
- * action as a runner would, and prints each run's log, outputs and job summary.
+ * with no account, token or network. Starts the simulator and a fake GitHub API on free loopback
+ * ports, runs the bundled steps as a runner would, and prints each run's log, outputs and job summary;
+ * then the pull-request story, with the pull request's comment as it reads after each step.
  */
-import { runAction, type ActionRun } from '../local-runner/run-action.js'
+import { RECORD_ENTRY, runAction, type ActionRun, type RunOptions } from '../local-runner/run-action.js'
+import { DEMO_GITHUB_TOKEN, DEMO_PULL_REQUEST, FIRST_PUSH, SECOND_PUSH, seedGitHub } from '../simulator/github/seed.js'
+import { startFakeGitHub } from '../simulator/github/server.js'
 import { seedState } from '../simulator/seed.js'
 import { startSimulator } from '../simulator/server.js'
 
 const TOKEN = 'demo-token'
+const REPOSITORY = 'acme/promo-videos'
 
 const { state, batches } = seedState()
 const simulator = await startSimulator({ state, token: TOKEN })
-console.log(`Simulator on ${simulator.baseUrl}, token '${TOKEN}'\n`)
+const github = await startFakeGitHub(seedGitHub())
+console.log(`Simulator on ${simulator.baseUrl}, token '${TOKEN}'; fake GitHub API on ${github.apiUrl}\n`)
 
-const runs: Array<{ title: string; inputs: Record<string, string> }> = [
+interface DemoStep {
+  title: string
+  inputs: Record<string, string>
+  record?: boolean
+  event?: RunOptions['event']
+  /** Print the pull request's comment after the step. */
+  showComment?: boolean
+}
+
+/** A pull_request event about the demo's pull request, its head at `head`. */
+const pullRequestEvent = (action: string, head: string) => ({
+  name: 'pull_request',
+  payload: { action, number: DEMO_PULL_REQUEST, pull_request: { number: DEMO_PULL_REQUEST, head: { sha: head } } }
+})
+const onPullRequest = { 'pull-request': String(DEMO_PULL_REQUEST) }
+
+const steps: DemoStep[] = [
   {
     title: 'A batch whose jobs are all waiting: cancelled, cascades included (strictness strict)',
     inputs: { 'batch-id': batches.complete }
@@ -32,34 +53,81 @@ const runs: Array<{ title: string; inputs: Record<string, string> }> = [
   },
   {
     title: 'All three again in one step: nothing is left, cancelling is idempotent (strictness off)',
-    inputs: { 'batch-id': Object.values(batches).join('\n'), strictness: 'off' }
+    inputs: { 'batch-id': [batches.complete, batches.partial, batches.unchanged].join('\n'), strictness: 'off' }
+  },
+  {
+    title: `Pull request #${DEMO_PULL_REQUEST}, first push (${FIRST_PUSH.slice(0, 7)}): its preview render is recorded on the pull request`,
+    inputs: { 'batch-id': batches.firstPreview },
+    record: true,
+    event: pullRequestEvent('opened', FIRST_PUSH),
+    showComment: true
+  },
+  {
+    title: `Second push (${SECOND_PUSH.slice(0, 7)}): its own preview render is recorded too`,
+    inputs: { 'batch-id': batches.secondPreview },
+    record: true,
+    event: pullRequestEvent('synchronize', SECOND_PUSH),
+    showComment: true
+  },
+  {
+    title: 'On that push (pull_request synchronize): the render of the superseded commit is cancelled',
+    inputs: { ...onPullRequest, 'only-superseded': 'true' },
+    event: pullRequestEvent('synchronize', SECOND_PUSH),
+    showComment: true
+  },
+  {
+    title:
+      'The pull request closes: what is left is cancelled; the first render is done and not sent again (strictness lenient)',
+    inputs: { ...onPullRequest, strictness: 'lenient' },
+    event: pullRequestEvent('closed', SECOND_PUSH),
+    showComment: true
   }
 ]
+
 try {
-  for (const [index, { title, inputs }] of runs.entries()) {
+  for (const [index, step] of steps.entries()) {
+    const inputs = step.record
+      ? { 'github-token': DEMO_GITHUB_TOKEN, ...step.inputs }
+      : { token: TOKEN, 'api-url': simulator.baseUrl, 'github-token': DEMO_GITHUB_TOKEN, ...step.inputs }
     const run = await runAction(
-      { token: TOKEN, 'api-url': simulator.baseUrl, ...inputs },
-      { GITHUB_REPOSITORY: 'acme/promo-videos', GITHUB_EVENT_NAME: 'workflow_dispatch' }
+      inputs,
+      { GITHUB_REPOSITORY: REPOSITORY, GITHUB_API_URL: github.apiUrl, GITHUB_RUN_ID: String(7100 + index) },
+      { ...(step.record ? { entry: RECORD_ENTRY } : {}), event: step.event }
     )
-    printRun(`${index + 1}. ${title}`, inputs, run)
+    printRun(`${index + 1}. ${step.title}`, step, run)
   }
 } finally {
-  await simulator.close()
+  await Promise.all([simulator.close(), github.close()])
 }
 
-function printRun(title: string, inputs: Record<string, string>, run: ActionRun): void {
+function printRun(title: string, step: DemoStep, run: ActionRun): void {
   const rule = '═'.repeat(Math.min(100, title.length))
   console.log(`${rule}\n${title}\n${rule}`)
+  console.log(
+    `uses: ${step.record ? 'OWNER/nexrender-cancel-batch-action/record@v1' : 'OWNER/nexrender-cancel-batch-action@v1'}`
+  )
   console.log('with:')
-  for (const [name, value] of Object.entries(inputs)) console.log(`  ${name}: ${value.replace(/\n/g, ' ')}`)
+  for (const [name, value] of Object.entries(step.inputs)) console.log(`  ${name}: ${value.replace(/\n/g, ' ')}`)
   console.log('\n── log ──')
   console.log(readableLog(run.stdout + run.stderr))
   console.log(`── step ${run.exitCode === 0 ? 'passed' : `failed (exit code ${run.exitCode})`} ──\n`)
   console.log('── outputs ──')
   for (const [name, value] of Object.entries(run.outputs)) console.log(`  ${name} = ${value}`)
   console.log('\n── job summary ──')
-  console.log(run.summary.trim().replace(/^\|---(\|---)*\|\n/gm, ''))
+  console.log(withoutTableRules(run.summary.trim()))
+  if (step.showComment) {
+    console.log(`\n── the comment on pull request #${DEMO_PULL_REQUEST} now ──`)
+    for (const comment of github.commentsOn(DEMO_PULL_REQUEST, REPOSITORY)) {
+      const [visible = '', hidden = ''] = comment.body.split('<!--')
+      console.log(`by ${comment.author}:\n${withoutTableRules(visible.trim())}`)
+      if (hidden) console.log('(and the records, as JSON in a hidden HTML comment)')
+    }
+  }
   console.log('')
+}
+
+function withoutTableRules(markdown: string): string {
+  return markdown.replace(/^\|---(\|---)*\|\n/gm, '')
 }
 
 /** The workflow commands as the runner's log shows them; the debug lines stay hidden, as they do by default. */
@@ -70,7 +138,7 @@ function readableLog(log: string): string {
     .filter((line) => !line.startsWith('::debug::'))
     .map((line) =>
       line
-        .replace(/^::add-mask::.*$/, '(the token is masked from here on)')
+        .replace(/^::add-mask::.*$/, '(a token is masked from here on)')
         .replace(/^::warning::/, 'Warning: ')
         .replace(/^::error::/, 'Error: ')
         .replace(/%0A/g, '\n         ')

@@ -219,8 +219,9 @@ function mergeRecord(a, b) {
         .sort()
         .at(-1);
     const merged = { batchId: first.batchId, commit: first.commit, recordedAt: first.recordedAt };
-    if (first.runUrl !== undefined)
-        merged.runUrl = first.runUrl;
+    const runUrl = first.runUrl ?? second.runUrl;
+    if (runUrl !== undefined)
+        merged.runUrl = runUrl;
     if (cancel)
         merged.cancel = cancel;
     if (failedAt !== undefined)
@@ -233,7 +234,9 @@ function latest(a, b) {
     return a.at >= b.at ? a : b;
 }
 function compareRecorded(a, b) {
-    return a.recordedAt.localeCompare(b.recordedAt) || a.commit.localeCompare(b.commit);
+    return (a.recordedAt.localeCompare(b.recordedAt) ||
+        a.commit.localeCompare(b.commit) ||
+        (a.runUrl ?? '').localeCompare(b.runUrl ?? ''));
 }
 /** Every batch once, merged across the lists, oldest recording first. */
 function mergeRecords(...lists) {

@@ -8,6 +8,10 @@ export interface SeededBatches {
   partial: string
   /** Nothing is left to cancel: the cancel leaves the batch unchanged. */
   unchanged: string
+  /** A pull request's preview render for its first push: every job waits. */
+  firstPreview: string
+  /** The preview render for its second push: one job is rendering already. */
+  secondPreview: string
 }
 
 /** The demo's data: the same ids on every start, one batch for each outcome. */
@@ -37,6 +41,11 @@ export function seedState(): { state: SimulatorState; batches: SeededBatches } {
       ...jobsOf(2, 'finished', { templateId: 'tpl-recap' }),
       { status: 'error', templateId: 'tpl-recap' },
       { status: 'manually_cancelled', templateId: 'tpl-recap' }
+    ]),
+    firstPreview: builder.batch(jobsOf(3, 'queued', { templateId: 'tpl-preview' })),
+    secondPreview: builder.batch([
+      { status: 'render:dorender', templateId: 'tpl-preview' },
+      ...jobsOf(2, 'queued', { templateId: 'tpl-preview' })
     ])
   }
   return { state: builder.state, batches }

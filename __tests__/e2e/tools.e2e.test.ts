@@ -29,6 +29,11 @@ describe('npm run simulator', () => {
 
     expect(apiUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/api\/v2$/)
     expect(output).toContain('token:    cli-token')
+    const githubUrl = output.match(/github-api-url: +(\S+)/)?.[1] ?? ''
+    const pull = await fetch(`${githubUrl}/repos/any/repo/pulls/1`, {
+      headers: { authorization: 'Bearer demo-github-token' }
+    })
+    expect(((await pull.json()) as { head: { sha: string } }).head.sha).toMatch(/^2222222/)
     const reply = await fetch(`${apiUrl}/batches/${complete}/cancel`, {
       method: 'POST',
       headers: { authorization: 'Bearer cli-token' }
@@ -44,6 +49,12 @@ describe('npm run simulator', () => {
     expect(await simulator.exited).toBe(2)
     expect(await simulator.ready).toContain("--port must be a port number from 0 to 65535, got 'http'")
   }, 20_000)
+
+  it('refuses a GitHub port that is not a port number', async () => {
+    const simulator = start(['simulator/cli.ts', '--github-port', '70000'], () => false)
+    expect(await simulator.exited).toBe(2)
+    expect(await simulator.ready).toContain("--github-port must be a port number from 0 to 65535, got '70000'")
+  }, 20_000)
 })
 
 describe('npm run demo', () => {
@@ -51,11 +62,20 @@ describe('npm run demo', () => {
     const demo = start(['demo/run-demo.ts'], () => false)
     expect(await demo.exited).toBe(0)
     const output = await demo.ready
-    expect(output).toContain('(the token is masked from here on)')
+    expect(output).toContain('(a token is masked from here on)')
     expect(output).toContain('## Nexrender batch cancel: ✅ cancelled')
     expect(output).toContain('## Nexrender batch cancel (dry run): ✅ would be partial')
     expect(output).toContain('## Nexrender batch cancel: ✅ partial')
     expect(output).toContain('── step failed (exit code 1) ──')
     expect(output).toContain('status = unchanged')
+    // The pull-request story: two renders recorded, the superseded one cancelled, the rest on close.
+    expect(output).toContain('Recorded 01KDVDNA0MCCX8BCF6MB22HG98 on pull request #1 for commit 1111111')
+    expect(output).toContain('2 batches are recorded there now')
+    expect(output).toContain(
+      'Only superseded renders: the current head is 2222222; left rendering: 01KDVDNA0RMF0DPRQAZBBA4JFV'
+    )
+    expect(output).toContain('Already done, not sent again: 01KDVDNA0MCCX8BCF6MB22HG98')
+    expect(output).toContain('| `01KDVDNA0MCCX8BCF6MB22HG98` | `1111111` |')
+    expect(output).toMatch(/\| `01KDVDNA0RMF0DPRQAZBBA4JFV` \| `2222222` \| .* \| cancelled in part \(partial\), /)
   }, 30_000)
 })

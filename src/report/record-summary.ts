@@ -12,7 +12,7 @@ export function recordSummary(
   return [
     `## Nexrender batches recorded on pull request #${recorded.pullRequest}`,
     `Recorded ${recorded.batchIds.map(code).join(', ')} for commit ${code(recorded.commit.slice(0, 7))}.`,
-    `The pull request has ${stored.records.length} batches recorded, ${open} still open: see ${where}. ` +
+    `The pull request has ${stored.records.length} batch${stored.records.length === 1 ? '' : 'es'} recorded, ${open} still open: see ${where}. ` +
       'A cancel step with `pull-request` cancels the open ones.'
   ].join('\n\n')
 }

@@ -1,0 +1,16 @@
+import type { FakeGitHubOptions } from './server.js'
+
+/** The demo's pull request, in any repository, and the two commits pushed to it. */
+export const DEMO_PULL_REQUEST = 1
+export const FIRST_PUSH = '1111111aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa'
+export const SECOND_PUSH = '2222222bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb'
+/** Plays the workflow's default token, acting as github-actions[bot]. */
+export const DEMO_GITHUB_TOKEN = 'demo-github-token'
+
+/** The fake GitHub of the demo, the CLI and CI: one pull request whose head is the second push. */
+export function seedGitHub(token = DEMO_GITHUB_TOKEN): FakeGitHubOptions {
+  return {
+    tokens: { [token]: { login: 'github-actions[bot]', kind: 'app' } },
+    pullRequests: { [DEMO_PULL_REQUEST]: { head: SECOND_PUSH } }
+  }
+}
