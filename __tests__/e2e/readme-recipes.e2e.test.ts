@@ -1,0 +1,159 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { readFileSync } from 'node:fs'
+import { parse } from 'yaml'
+import { RECORD_ENTRY, runAction, secretLeaks, type ActionRun } from '../../local-runner/run-action.js'
+import { TEST_TOKEN } from '../support/simulator-fixture.js'
+import {
+  GITHUB_TOKEN,
+  HEAD,
+  OLD_HEAD,
+  PULL_REQUEST,
+  startGitHubFixture,
+  type GitHubFixture
+} from '../support/github-fixture.js'
+
+/** The README's recipes run as written: their action steps, with the expressions a runner would evaluate. */
+interface Step {
+  id?: string
+  uses?: string
+  with?: Record<string, string | number | boolean>
+}
+interface Recipe {
+  name: string
+  on: Record<string, { types?: string[] } | null> | string
+  permissions?: Record<string, string>
+  jobs: Record<string, { steps: Step[] }>
+}
+
+const recipes = new Map(
+  [...readFileSync('README.md', 'utf8').matchAll(/```yaml\n([\s\S]*?)```/g)]
+    .map(([, block = '']) => parse(block) as Recipe)
+    .filter((recipe) => recipe.jobs !== undefined)
+    .map((recipe) => [recipe.name, recipe])
+)
+const ACTION = 'OWNER/nexrender-cancel-batch-action'
+
+let fixture: GitHubFixture
+beforeAll(async () => (fixture = await startGitHubFixture()))
+afterAll(async () => {
+  await fixture.github.close()
+  await fixture.simulator.close()
+})
+
+/** Runs the recipe's steps of this action, with `${{ … }}` taken from `values`; any other expression fails the test. */
+async function runRecipe(
+  name: string,
+  values: Record<string, string>,
+  event: { name: string; payload: object }
+): Promise<ActionRun[]> {
+  const recipe = recipes.get(name)
+  if (!recipe) throw new Error(`the README has no recipe named ${name}`)
+  const steps = Object.values(recipe.jobs).flatMap((job) => job.steps.filter((step) => step.uses?.startsWith(ACTION)))
+  const runs: ActionRun[] = []
+  for (const step of steps) {
+    const inputs = Object.fromEntries(
+      Object.entries(step.with ?? {}).map(([input, value]) => [
+        input,
+        String(value).replace(/\$\{\{\s*([^}]+?)\s*\}\}/g, (_, expression: string) => {
+          if (!(expression in values)) throw new Error(`${name}: no value for \${{ ${expression} }}`)
+          return values[expression] ?? ''
+        })
+      ])
+    )
+    // What the runner fills in from action.yml's defaults.
+    const withDefaults = { 'github-token': GITHUB_TOKEN, 'api-url': fixture.simulator.baseUrl, ...inputs }
+    const record = step.uses?.endsWith('/record@v1')
+    const run = await runAction(
+      withDefaults,
+      { GITHUB_API_URL: fixture.github.apiUrl, GITHUB_SHA: 'c'.repeat(40), GITHUB_RUN_ID: '77' },
+      { ...(record ? { entry: RECORD_ENTRY } : {}), event }
+    )
+    for (const secret of [TEST_TOKEN, GITHUB_TOKEN]) expect(secretLeaks(run, secret)).toEqual([])
+    runs.push(run)
+  }
+  return runs
+}
+
+const pullRequestEvent = (action: string, head: string) => ({
+  name: 'pull_request',
+  payload: { action, number: PULL_REQUEST, pull_request: { number: PULL_REQUEST, head: { sha: head } } }
+})
+const onPullRequest = {
+  'secrets.NEXRENDER_TOKEN': TEST_TOKEN,
+  'github.event.pull_request.number': String(PULL_REQUEST),
+  'steps.cancel.outputs.cancelled-jobs-count': '',
+  'steps.cancel.outputs.status': ''
+}
+
+describe('the README recipes, run as written against the simulators', () => {
+  it('every pull-request recipe asks for pull-requests: write', () => {
+    for (const name of [
+      'Preview render',
+      'Stop preview renders',
+      'Stop superseded preview renders',
+      'Cancel renders'
+    ]) {
+      expect({ name, permissions: recipes.get(name)?.permissions }).toMatchObject({
+        name,
+        permissions: { 'pull-requests': 'write' }
+      })
+    }
+  })
+
+  it('records two pushes, cancels the superseded render on the second, and the rest on close', async () => {
+    const { complete, partial } = fixture.batches
+    const [first] = await runRecipe(
+      'Preview render',
+      { 'steps.render.outputs.batch-id': complete },
+      pullRequestEvent('opened', OLD_HEAD)
+    )
+    const [second] = await runRecipe(
+      'Preview render',
+      { 'steps.render.outputs.batch-id': partial },
+      pullRequestEvent('synchronize', HEAD)
+    )
+    expect([first?.exitCode, second?.exitCode]).toEqual([0, 0])
+    expect(JSON.parse(second?.outputs['recorded-batch-ids'] ?? '')).toEqual([complete, partial])
+
+    const [superseded] = await runRecipe(
+      'Stop superseded preview renders',
+      onPullRequest,
+      pullRequestEvent('synchronize', HEAD)
+    )
+    expect(superseded).toMatchObject({ exitCode: 0, outputs: { status: 'cancelled', 'batch-id': complete } })
+
+    const [closed] = await runRecipe('Stop preview renders', onPullRequest, pullRequestEvent('closed', HEAD))
+    expect(closed).toMatchObject({ exitCode: 0, outputs: { status: 'partial', 'batch-id': partial } })
+    expect(closed?.stdout).toContain(`Already done, not sent again: ${complete}`)
+  })
+
+  it('cancels by hand, a dry run first', async () => {
+    const dispatch = (dryRun: string) =>
+      runRecipe(
+        'Cancel renders',
+        {
+          'inputs.batch-id': fixture.batches.unchanged,
+          'inputs.pull-request': String(PULL_REQUEST),
+          'inputs.strictness': 'off',
+          'inputs.dry-run': dryRun,
+          'secrets.NEXRENDER_TOKEN': TEST_TOKEN
+        },
+        { name: 'workflow_dispatch', payload: { inputs: {} } }
+      )
+    const [dryRun] = await dispatch('true')
+    expect(dryRun).toMatchObject({ exitCode: 0, outputs: { 'dry-run': 'true', status: 'unchanged' } })
+    const [real] = await dispatch('false')
+    expect(real).toMatchObject({ exitCode: 0, outputs: { 'dry-run': 'false', 'batch-id': fixture.batches.unchanged } })
+  })
+
+  it('stops a CI render whose checks failed', async () => {
+    const [run] = await runRecipe(
+      'Render',
+      { 'steps.render.outputs.batch-id': fixture.batches.otherTeam, 'secrets.NEXRENDER_TOKEN': TEST_TOKEN },
+      { name: 'push', payload: {} }
+    )
+    // The batch belongs to another team here: the step fails, and says why.
+    expect(run?.exitCode).toBe(1)
+    expect(run?.stdout).toContain("the token's team cannot reach this batch")
+  })
+})
