@@ -46,21 +46,24 @@ export class RecordsStore {
    * comment held. Extra comments of ours (two first records at once) are merged into the oldest.
    */
   async write(changes: RecordChange[]): Promise<StoredRecords> {
-    for (let attempt = 1; attempt <= MAX_WRITE_TRIES; attempt++) {
+    for (let writes = 0; ; writes++) {
       const ours = await this.ownComments()
       const current = this.recordsIn(ours)
       const [kept, ...extra] = ours
       if (kept && extra.length === 0 && holdsChanges(current, changes))
         return { records: current, commentUrl: kept.url }
+      if (writes === MAX_WRITE_TRIES) {
+        throw new Error(
+          `the records comment of pull request #${this.pullRequest} kept changing: after ${MAX_WRITE_TRIES} tries it still did not hold this step's changes`
+        )
+      }
+      // Another step wrote in between: fall out of step with it before writing again.
+      if (writes > 0) await this.options.sleep(50 + Math.floor(this.options.random() * 200))
       const body = renderRecordsComment(applyChanges(current, changes))
       if (kept) await this.api.updateComment(kept.id, body)
       else await this.api.createComment(this.pullRequest, body)
       for (const comment of extra) await this.deleteIfThere(comment)
-      await this.options.sleep(50 + Math.floor(this.options.random() * 200))
     }
-    throw new Error(
-      `the records comment of pull request #${this.pullRequest} kept changing: after ${MAX_WRITE_TRIES} tries it still did not hold this step's changes`
-    )
   }
 
   /** The trusted login's record comments, oldest first; a warning for each look-alike by anyone else. */
