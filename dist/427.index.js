@@ -45,6 +45,12 @@ const OWN_HEADERS = new Set(['authorization', 'user-agent', 'content-length', 'h
 function fetchOverTransport(context) {
     return async (input, init = {}) => {
         const url = input instanceof Request ? input.url : String(input);
+        // Octokit follows the `Link` headers of a reply when it pages: a link elsewhere must not get the token.
+        if (new URL(url).origin !== new URL(context.apiUrl).origin) {
+            throw new TypeError('fetch failed', {
+                cause: new GitHubUnreachable(`refused to send the token to ${new URL(url).origin}, which is not the GitHub API at ${context.apiUrl}`)
+            });
+        }
         const method = (init.method ?? 'GET').toUpperCase();
         if (!METHODS.includes(method))
             throw new TypeError(`fetch failed`, { cause: new GitHubUnreachable(`${method} is not used`) });

@@ -1,4 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
 import { errorMessage, warnings } from '../../local-runner/run-action.js'
 import { RECORDS_MARKER } from '../../src/github/records-comment.js'
 import {
@@ -138,6 +140,25 @@ describe('cancelling the batches recorded on a pull request', () => {
     expect(message).toContain('permissions:\n  pull-requests: write')
     expect(run.summary).toContain("## Nexrender batch cancel: ❌ the pull request's batches could not be read")
     expect(run.summary).toContain('```yaml\npermissions:\n  pull-requests: write\n```')
+  })
+
+  it('never follows a page link to another host with the token', async () => {
+    const caught: string[] = []
+    const elsewhere = createServer(
+      (request, response) => (caught.push(request.headers.authorization ?? ''), response.end('[]'))
+    )
+    await new Promise<void>((resolve) => elsewhere.listen(0, '127.0.0.2', resolve))
+    try {
+      fixture.github.faults.nextPageAt = `http://127.0.0.2:${(elsewhere.address() as AddressInfo).port}/steal?page=2`
+      const run = await fixture.cancel({ ...PR, 'batch-id': fixture.batches.complete })
+
+      expect(caught).toEqual([])
+      expect(run.exitCode).toBe(1)
+      expect(errorMessage(run)).toContain('refused to send the token to http://127.0.0.2:')
+      expect(cancelsSent()).toEqual([fixture.batches.complete])
+    } finally {
+      await new Promise((resolve) => elsewhere.close(resolve))
+    }
   })
 
   it('in a dry run reads the records but writes nothing', async () => {

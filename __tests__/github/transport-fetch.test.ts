@@ -13,6 +13,7 @@ function fetchWith(outcomes: AttemptOutcome[]) {
   const fetch = fetchOverTransport({
     transport: async (request) => (sent.push(request), outcomes.shift() as AttemptOutcome),
     token: 'ghs_secret',
+    apiUrl: 'https://api.github.com',
     timeoutMs: 5000,
     policy: { ...DEFAULT_RETRY_POLICY, retries: 2 },
     sleep: async () => undefined,
@@ -82,6 +83,19 @@ describe('fetchOverTransport', () => {
         'HTTP 301: the GitHub API redirected to https://elsewhere.example/; the action never follows redirects, so the token stays with the API host'
       )
     )
+  })
+
+  it('never sends the token to another origin, such as a page link pointing elsewhere', async () => {
+    const { fetch, sent } = fetchWith([answer(200, '[]')])
+    const failure = (await fetch('https://evil.example/repos/a/b/issues/7/comments?page=2').catch(
+      (error: Error) => error
+    )) as Error & {
+      cause: Error
+    }
+    expect(failure.cause.message).toBe(
+      'refused to send the token to https://evil.example, which is not the GitHub API at https://api.github.com'
+    )
+    expect(sent).toEqual([])
   })
 
   it('fails with the reason when no answer came', async () => {

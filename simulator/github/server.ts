@@ -32,6 +32,8 @@ export interface FakeGitHubFaults {
   serverErrors?: { times: number; status?: number; retryAfter?: string }
   /** Hold comment listings until this many are waiting, then answer them together: writers that read at once. */
   holdListings?: number
+  /** Point every listing's next-page link here, as a broken or hostile API might. */
+  nextPageAt?: string
 }
 
 export interface RecordedGitHubRequest {
@@ -173,7 +175,11 @@ export async function startFakeGitHub(options: FakeGitHubOptions): Promise<Runni
       target.searchParams.set('page', String(number))
       return `<${target.href}>; rel="${rel}"`
     }
-    const links = page < last ? [link(page + 1, 'next'), link(last, 'last')] : []
+    const links = faults.nextPageAt
+      ? [`<${faults.nextPageAt}>; rel="next"`]
+      : page < last
+        ? [link(page + 1, 'next'), link(last, 'last')]
+        : []
     return {
       status: 200,
       body: all.slice((page - 1) * perPage, page * perPage).map(commentJson),

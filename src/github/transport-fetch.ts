@@ -13,6 +13,8 @@ export const ATTEMPTS_HEADER = 'x-nexrender-cancel-attempts'
 export interface FetchContext extends RetryContext {
   transport: Transport
   token: string
+  /** The REST API's base URL: the only origin the token is sent to. */
+  apiUrl: string
   timeoutMs: number
 }
 
@@ -36,6 +38,14 @@ const OWN_HEADERS = new Set(['authorization', 'user-agent', 'content-length', 'h
 export function fetchOverTransport(context: FetchContext): typeof fetch {
   return async (input, init = {}) => {
     const url = input instanceof Request ? input.url : String(input)
+    // Octokit follows the `Link` headers of a reply when it pages: a link elsewhere must not get the token.
+    if (new URL(url).origin !== new URL(context.apiUrl).origin) {
+      throw new TypeError('fetch failed', {
+        cause: new GitHubUnreachable(
+          `refused to send the token to ${new URL(url).origin}, which is not the GitHub API at ${context.apiUrl}`
+        )
+      })
+    }
     const method = (init.method ?? 'GET').toUpperCase() as HttpRequest['method']
     if (!METHODS.includes(method))
       throw new TypeError(`fetch failed`, { cause: new GitHubUnreachable(`${method} is not used`) })
