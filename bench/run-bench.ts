@@ -4,14 +4,13 @@
  */
 import { spawn } from 'node:child_process'
 import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
-import { createServer } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { ACTION_ENTRY, RECORD_ENTRY, runAction, type RunOptions } from '../local-runner/run-action.js'
 import { StateBuilder, jobsOf, type JobSpec } from '../simulator/builder.js'
 import { startFakeGitHub } from '../simulator/github/server.js'
+import { startFlood } from '../simulator/flood.js'
 import { cancelBatch } from '../simulator/model.js'
 import { renderRecordsComment } from '../src/github/records-comment.js'
 import { startReplayServer } from './replay-server.js'
@@ -115,10 +114,10 @@ try {
   )
   console.log(`   peak memory for a 20,000-job reply: ${await peakMemoryOf(inputs(hugeBatch))} MB (target < 200 MB)`)
   console.log(
-    `   peak memory while a server streams 400 MB at it: ${await peakMemoryOf({ ...inputs(startupBatch), 'api-url': flood })} MB (the reply is cut at 16 MiB)`
+    `   peak memory while a server streams 400 MB at it: ${await peakMemoryOf({ ...inputs(startupBatch), 'api-url': flood.apiUrl })} MB (the reply is cut at 16 MiB)`
   )
 } finally {
-  await Promise.all([server.close(), github.close()])
+  await Promise.all([server.close(), github.close(), flood.close()])
   process.exit(0)
 }
 
@@ -145,27 +144,6 @@ async function peakMemoryOf(values: Record<string, string>): Promise<number> {
   const file = join(mkdtempSync(join(tmpdir(), 'bench-memory-')), 'peak')
   await runAction(values, { NODE_OPTIONS: `--import=${here('report-peak-memory.mjs')}`, PEAK_MEMORY_FILE: file })
   return Math.round(Number(readFileSync(file, 'utf8')) / 1024)
-}
-
-/** A server that answers every request with a 400 MB body, as fast as it is read; returns its api-url. */
-async function startFlood(): Promise<string> {
-  const chunk = Buffer.alloc(64 * 1024, ' ')
-  const flooding = createServer((request, response) => {
-    request.resume()
-    response.writeHead(200, { 'content-type': 'application/json' })
-    let sent = 0
-    const pump = () => {
-      while (sent < 400 * 1024 * 1024 && !response.destroyed) {
-        sent += chunk.length
-        if (!response.write(chunk)) return void response.once('drain', pump)
-      }
-      response.end()
-    }
-    pump()
-  })
-  await new Promise<void>((resolve) => flooding.listen(0, '127.0.0.1', resolve))
-  flooding.unref()
-  return `http://127.0.0.1:${(flooding.address() as AddressInfo).port}/api/v2`
 }
 
 function prefixed(values: Record<string, string>): Record<string, string> {

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
-import { createServer, type Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
+import { createServer } from 'node:http'
 import { errorMessage } from '../../local-runner/run-action.js'
 import { StateBuilder, jobsOf } from '../../simulator/builder.js'
+import { startFlood, type FloodServer } from '../../simulator/flood.js'
 import { OTHER_BATCH_ID, startSimulator } from '../../simulator/server.js'
 import { startFixture, TEST_TOKEN, type Fixture } from '../support/simulator-fixture.js'
 
@@ -11,44 +11,23 @@ beforeEach(async () => (fixture = await startFixture()))
 afterEach(() => fixture.simulator.close())
 
 describe('a reply too large', () => {
-  let flood: Server
-  let written: number
-  let requests: number
-  beforeEach(async () => {
-    written = 0
-    requests = 0
-    // 400 MB of a reply that never ends, as fast as the action reads it.
-    flood = createServer((request, response) => {
-      requests++
-      request.resume()
-      response.writeHead(200, { 'content-type': 'application/json' })
-      const chunk = Buffer.alloc(64 * 1024, ' ')
-      const pump = () => {
-        while (written < 400 * 1024 * 1024 && !response.destroyed) {
-          written += chunk.length
-          if (!response.write(chunk)) return void response.once('drain', pump)
-        }
-        response.end()
-      }
-      pump()
-    })
-    await new Promise<void>((resolve) => flood.listen(0, '127.0.0.1', resolve))
-  })
-  afterEach(() => new Promise((resolve) => (flood.closeAllConnections(), flood.close(resolve))))
+  let flood: FloodServer
+  beforeEach(async () => (flood = await startFlood()))
+  afterEach(() => flood.close())
 
   it('fails the batch at the cap, without reading on and without retrying, whatever the strictness', async () => {
-    const apiUrl = `http://127.0.0.1:${(flood.address() as AddressInfo).port}/api/v2`
     const run = await fixture.run({
       ...fixture.inputs(fixture.batches.complete, { strictness: 'off' }),
-      'api-url': apiUrl
+      'api-url': flood.apiUrl
     })
 
     expect(run.exitCode).toBe(1)
     expect(errorMessage(run)).toBe(
       `Batch ${fixture.batches.complete}: HTTP 200, but the reply is larger than the 16 MiB the action reads (the cap); it stopped reading`
     )
-    expect(requests).toBe(1)
-    expect(written).toBeLessThan(64 * 1024 * 1024)
+    expect(flood.requests).toBe(1)
+    // Of the 400 MB on offer, no more than the cap and what the network buffers held.
+    expect(flood.written).toBeLessThan(64 * 1024 * 1024)
     expect(JSON.parse(run.files.results ?? '')).toEqual([
       { batchId: fixture.batches.complete, error: expect.stringContaining('16 MiB') }
     ])

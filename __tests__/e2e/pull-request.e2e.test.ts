@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { errorMessage, warnings } from '../../local-runner/run-action.js'
-import { RECORDS_MARKER } from '../../src/github/records-comment.js'
+import { parseRecordsComment } from '../../src/github/records-comment.js'
 import {
   HEAD,
   OLD_HEAD,
@@ -22,12 +22,8 @@ afterEach(async () => {
 
 const PR = { 'pull-request': String(PULL_REQUEST) }
 
-function recordsIn(body: string): Array<{ batchId: string; cancel?: { status: string }; failedAt?: string }> {
-  const json = body.slice(body.indexOf(RECORDS_MARKER) + RECORDS_MARKER.length, body.lastIndexOf('-->'))
-  return (JSON.parse(json) as { records: Array<{ batchId: string }> }).records
-}
 const stateOf = (batchId: string) =>
-  recordsIn(fixture.botComments()[0] ?? '').find((record) => record.batchId === batchId)
+  parseRecordsComment(fixture.botComments()[0] ?? '').records.find((record) => record.batchId === batchId)
 const cancelsSent = () =>
   fixture.simulator.requests.filter((request) => request.method === 'POST').map((request) => request.path.split('/')[4])
 const githubWrites = () => fixture.github.requests.filter((request) => request.method !== 'GET')

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import { errorMessage, warnings } from '../../local-runner/run-action.js'
-import { RECORDS_MARKER } from '../../src/github/records-comment.js'
+import { parseRecordsComment } from '../../src/github/records-comment.js'
 import {
   HEAD,
   OLD_HEAD,
@@ -19,12 +19,6 @@ afterEach(async () => {
   await fixture.simulator.close()
 })
 
-/** The records in the hidden part of a comment. */
-function recordsIn(body: string): Array<{ batchId: string; commit: string; runUrl?: string; cancel?: unknown }> {
-  const json = body.slice(body.indexOf(RECORDS_MARKER) + RECORDS_MARKER.length, body.lastIndexOf('-->'))
-  return (JSON.parse(json) as { records: Array<{ batchId: string; commit: string }> }).records
-}
-
 describe('the record step', () => {
   it("creates the pull request's one comment on the first record: a table for people, the records hidden", async () => {
     const { complete } = fixture.batches
@@ -37,7 +31,7 @@ describe('the record step', () => {
     expect(comment).toContain(
       `| \`${complete}\` | \`${HEAD.slice(0, 7)}\` | [run](https://github.com/acme/renders/actions/runs/4242) |`
     )
-    expect(recordsIn(comment ?? '')).toEqual([
+    expect(parseRecordsComment(comment ?? '').records).toEqual([
       {
         batchId: complete,
         commit: HEAD,
@@ -60,7 +54,7 @@ describe('the record step', () => {
     const run = await fixture.record({ 'batch-id': partial }, HEAD)
 
     expect(fixture.botComments()).toHaveLength(1)
-    const records = recordsIn(fixture.botComments()[0] ?? '')
+    const records = parseRecordsComment(fixture.botComments()[0] ?? '').records
     expect(records.map((record) => [record.batchId, record.commit])).toEqual([
       [complete, OLD_HEAD],
       [partial, HEAD]
@@ -80,8 +74,8 @@ describe('the record step', () => {
     expect(writes).toContain('DELETE')
     expect(fixture.botComments()).toHaveLength(1)
     expect(
-      recordsIn(fixture.botComments()[0] ?? '')
-        .map((record) => record.batchId)
+      parseRecordsComment(fixture.botComments()[0] ?? '')
+        .records.map((record) => record.batchId)
         .sort()
     ).toEqual([complete, partial].sort())
   })
@@ -122,7 +116,7 @@ describe('the record step', () => {
       { event: { name: 'workflow_dispatch', payload: {} } }
     )
     expect(run.exitCode).toBe(0)
-    expect(recordsIn(fixture.botComments()[0] ?? '')[0]?.commit).toBe(commit)
+    expect(parseRecordsComment(fixture.botComments()[0] ?? '').records[0]?.commit).toBe(commit)
   })
 
   it('says which permission it needs when GitHub refuses the write', async () => {
