@@ -14,9 +14,13 @@ export interface ReplayServer {
 export async function startReplayServer(
   replies: Map<string, { body: string; delayMs?: number }>
 ): Promise<ReplayServer> {
+  // Encoded once here, not per request.
+  const encoded = new Map(
+    [...replies].map(([batchId, reply]) => [batchId, { ...reply, body: Buffer.from(reply.body) }])
+  )
   const server = createServer((request, response) => {
     const batchId = request.url?.match(/\/batches\/([^/]+)\/cancel$/)?.[1] ?? ''
-    const reply = replies.get(batchId)
+    const reply = encoded.get(batchId)
     request.resume()
     const answer = () =>
       reply

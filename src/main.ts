@@ -1,5 +1,6 @@
 import * as core from '@actions/core'
-import { mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdtempSync } from 'node:fs'
+import { writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { githubContext } from './github/github-context.js'
@@ -153,19 +154,25 @@ async function report(
   }
   if (inputs.dryRun) core.info('Dry run: nothing was cancelled. Cascaded relatives cannot be known in advance.')
   const resultsFile = writeResultsFile(results, env, redact)
-  const outputs = actionOutputs(results, resultsFile, inputs.dryRun)
+  const outputs = actionOutputs(results, resultsFile.path, inputs.dryRun)
   for (const [name, value] of Object.entries(outputs)) core.setOutput(name, redact(value))
   const summary = renderSummary({ results, strictness: inputs.strictness, context, wording, cancelledBy, pullRequest })
   await writeJobSummary(redact(summary), env)
+  await resultsFile.written
   const failures = [pullRequest?.lookupFailure, stepFailureMessage(results, inputs.strictness, wording, cancelledBy)]
   const failure = failures.filter((message) => message !== undefined).join('\n')
   if (failure !== '') core.setFailed(redact(failure))
 }
 
-function writeResultsFile(results: BatchResult[], env: NodeJS.ProcessEnv, redact: Redactor): string {
-  const folder = mkdtempSync(join(env.RUNNER_TEMP || tmpdir(), 'nexrender-cancel-'))
-  const file = join(folder, 'results.json')
-  // The replies are written as they came, without encoding them again.
-  writeFileSync(file, Buffer.concat(resultsFileParts(results).map((part) => redact.bytes(part))))
-  return file
+/**
+ * Starts writing the results file and gives its path at once: the replies go out as they came, piece
+ * by piece, while the outputs and the summary are worked out.
+ */
+function writeResultsFile(
+  results: BatchResult[],
+  env: NodeJS.ProcessEnv,
+  redact: Redactor
+): { path: string; written: Promise<void> } {
+  const path = join(mkdtempSync(join(env.RUNNER_TEMP || tmpdir(), 'nexrender-cancel-')), 'results.json')
+  return { path, written: writeFile(path, resultsFileParts(results).map((part) => redact.bytes(part))) }
 }
