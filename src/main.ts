@@ -174,5 +174,11 @@ function writeResultsFile(
   redact: Redactor
 ): { path: string; written: Promise<void> } {
   const path = join(mkdtempSync(join(env.RUNNER_TEMP || tmpdir(), 'nexrender-cancel-')), 'results.json')
-  return { path, written: writeFile(path, resultsFileParts(results).map((part) => redact.bytes(part))) }
+  return {
+    path,
+    written: writeFile(
+      path,
+      resultsFileParts(results).map((part) => redact.bytes(part))
+    )
+  }
 }
