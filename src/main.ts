@@ -66,7 +66,8 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
       token: inputs.token,
       timeoutMs: inputs.timeoutMs
     })
-    if (pullRequest?.batches && !inputs.dryRun) await recordOutcomes(pullRequest, results, redact)
+    if (pullRequest?.batches && !inputs.dryRun)
+      await recordOutcomes(pullRequest.batches, pullRequest.report, results, redact)
     await report(results, inputs, context, env, redact, cancellation.cancelledBy, pullRequest?.report)
   } catch (error) {
     core.setFailed(redact(errorMessage(error)))
@@ -112,7 +113,8 @@ async function lookUpPullRequest(
       onlySuperseded: pullRequest.onlySuperseded,
       eventHead: eventHeadOf(context, pullRequest.number)
     })
-    const report: PullRequestReport = { ...empty, ...batches, recorded: batches.records }
+    const { commentUrl, records, toCancel, alreadyDone, current, head } = batches
+    const report: PullRequestReport = { ...empty, commentUrl, recorded: records, toCancel, alreadyDone, current, head }
     for (const line of pullRequestLogLines(report)) core.info(redact(line))
     return { batches, report }
   } catch (error) {
@@ -123,14 +125,17 @@ async function lookUpPullRequest(
 }
 
 /** Writes the outcomes into the pull request's comment; if that fails the cancels still stand, with a warning. */
-async function recordOutcomes(pullRequest: PullRequestPart, results: BatchResult[], redact: Redactor): Promise<void> {
-  if (!pullRequest.batches) return
+async function recordOutcomes(
+  batches: PullRequestBatches,
+  report: PullRequestReport,
+  results: BatchResult[],
+  redact: Redactor
+): Promise<void> {
   try {
     const { recordCancelOutcomes } = await import('./github/pull-request-batches.js')
-    const stored = await recordCancelOutcomes(pullRequest.batches, results, new Date().toISOString())
-    pullRequest.report.commentUrl = stored.commentUrl
+    report.commentUrl = (await recordCancelOutcomes(batches, results, new Date().toISOString())).commentUrl
   } catch (error) {
-    pullRequest.report.updateFailure = errorMessage(error)
+    report.updateFailure = errorMessage(error)
     core.warning(
       redact(`The cancels happened, but the pull request's comment could not be updated: ${errorMessage(error)}`)
     )

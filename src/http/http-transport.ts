@@ -1,7 +1,7 @@
 import { HttpClient } from '@actions/http-client'
 import type { IncomingHttpHeaders, IncomingMessage } from 'node:http'
 import type { RequestHandler } from '@actions/http-client/lib/interfaces'
-import { formatBytes, type HttpRequest, type NetworkFailure, type Transport } from './transport.js'
+import type { HttpRequest, NetworkFailure, Transport } from './transport.js'
 
 /** Failures before the request could reach the server: safe to retry, nothing happened. */
 const NOT_SENT_CODES = ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ENETDOWN']
@@ -98,6 +98,13 @@ async function readBody(message: IncomingMessage, limit: number): Promise<Buffer
     chunks.push(chunk as Buffer)
   }
   return chunks.length === 1 && chunks[0] ? chunks[0] : Buffer.concat(chunks, size)
+}
+
+/** A number of bytes as people read it: `16 MiB`, `512 KiB`, `900 bytes`. */
+function formatBytes(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${+(bytes / (1024 * 1024)).toFixed(1)} MiB`
+  if (bytes >= 1024) return `${+(bytes / 1024).toFixed(1)} KiB`
+  return `${bytes} bytes`
 }
 
 function headerValue(value: string | string[] | undefined): string | undefined {

@@ -45,10 +45,3 @@ export type Interruption = 'not attempted' | 'interrupted'
 export type AttemptOutcome = HttpAnswer | NetworkFailure
 
 export type Transport = (request: HttpRequest) => Promise<AttemptOutcome>
-
-/** A number of bytes as people read it: `16 MiB`, `512 KiB`, `900 bytes`. */
-export function formatBytes(bytes: number): string {
-  if (bytes >= 1024 * 1024) return `${+(bytes / (1024 * 1024)).toFixed(1)} MiB`
-  if (bytes >= 1024) return `${+(bytes / 1024).toFixed(1)} KiB`
-  return `${bytes} bytes`
-}
