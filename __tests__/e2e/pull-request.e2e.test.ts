@@ -1,9 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { errorMessage, warnings } from '../../local-runner/run-action.js'
+import { errorMessage, runAction, warnings } from '../../local-runner/run-action.js'
+import { TEST_TOKEN } from '../support/simulator-fixture.js'
 import { parseRecordsComment } from '../../src/github/records-comment.js'
 import {
+  GITHUB_TOKEN,
   HEAD,
   OLD_HEAD,
   PULL_REQUEST,
@@ -197,6 +199,27 @@ describe('cancelling the batches recorded on a pull request', () => {
       "The cancels happened, but the pull request's comment could not be updated"
     )
     expect(run.summary).toContain('The cancels happened, but the comment was not updated')
+  })
+
+  it('loads its GitHub part on a runner with a proxy, which makes @actions/github build a proxy dispatcher', async () => {
+    await fixture.record({ 'batch-id': fixture.batches.complete })
+    const run = await runAction(
+      {
+        ...PR,
+        token: TEST_TOKEN,
+        'api-url': fixture.simulator.baseUrl,
+        'github-token': GITHUB_TOKEN,
+        'github-api-url': fixture.github.apiUrl
+      },
+      // A GitHub that is not on loopback, so the proxy applies to it when @actions/github loads.
+      {
+        GITHUB_API_URL: 'https://api.github.test',
+        HTTPS_PROXY: 'http://127.0.0.1:9',
+        NEXRENDER_CANCEL_RETRY_DELAY_SCALE: '0.001'
+      }
+    )
+    expect(run.exitCode).toBe(0)
+    expect(cancelsSent()).toEqual([fixture.batches.complete])
   })
 
   it('needs batch-id or pull-request', async () => {
