@@ -17,10 +17,7 @@ import {
 
 let fixture: GitHubFixture
 beforeEach(async () => (fixture = await startGitHubFixture()))
-afterEach(async () => {
-  await fixture.github.close()
-  await fixture.simulator.close()
-})
+afterEach(() => fixture.close())
 
 const PR = { 'pull-request': String(PULL_REQUEST) }
 

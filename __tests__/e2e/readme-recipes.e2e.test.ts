@@ -35,10 +35,7 @@ const ACTION = 'OWNER/nexrender-cancel-batch-action'
 
 let fixture: GitHubFixture
 beforeAll(async () => (fixture = await startGitHubFixture()))
-afterAll(async () => {
-  await fixture.github.close()
-  await fixture.simulator.close()
-})
+afterAll(() => fixture.close())
 
 /** Runs the recipe's steps of this action, with `${{ … }}` taken from `values`; any other expression fails the test. */
 async function runRecipe(

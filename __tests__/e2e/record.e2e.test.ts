@@ -14,10 +14,7 @@ import {
 
 let fixture: GitHubFixture
 beforeEach(async () => (fixture = await startGitHubFixture()))
-afterEach(async () => {
-  await fixture.github.close()
-  await fixture.simulator.close()
-})
+afterEach(() => fixture.close())
 
 describe('the record step', () => {
   it("creates the pull request's one comment on the first record: a table for people, the records hidden", async () => {

@@ -22,6 +22,8 @@ export interface GitHubFixture extends Fixture {
   cancel: (inputs: Record<string, string>, options?: RunOptions) => Promise<ActionRun>
   /** The pull request's comments by github-actions[bot]. */
   botComments: () => string[]
+  /** Stops both simulators. */
+  close: () => Promise<void>
 }
 
 /** A pull_request event about PULL_REQUEST with this head, as the runner's payload file gives it. */
@@ -81,6 +83,10 @@ export async function startGitHubFixture(): Promise<GitHubFixture> {
       github
         .commentsOn(PULL_REQUEST)
         .filter((comment) => comment.author === 'github-actions[bot]')
-        .map((comment) => comment.body)
+        .map((comment) => comment.body),
+    close: async () => {
+      await github.close()
+      await fixture.simulator.close()
+    }
   }
 }
