@@ -113,5 +113,5 @@ describe('runner cancellation', () => {
     expect(run.summary).toContain(`### Batch \`${slow[2]}\`: not attempted`)
     // The queued batch was never sent.
     expect(fixture.simulator.requests.filter((request) => request.path.includes(slow[2] ?? '-'))).toEqual([])
-  }, 20_000)
+  })
 })

@@ -42,19 +42,19 @@ describe('npm run simulator', () => {
 
     simulator.child.kill('SIGTERM')
     expect(await simulator.exited).toBe(0)
-  }, 20_000)
+  })
 
   it('refuses a port that is not a port number', async () => {
     const simulator = start(['simulator/cli.ts', '--port', 'http'], () => false)
     expect(await simulator.exited).toBe(2)
     expect(await simulator.ready).toContain("--port must be a port number from 0 to 65535, got 'http'")
-  }, 20_000)
+  })
 
   it('refuses a GitHub port that is not a port number', async () => {
     const simulator = start(['simulator/cli.ts', '--github-port', '70000'], () => false)
     expect(await simulator.exited).toBe(2)
     expect(await simulator.ready).toContain("--github-port must be a port number from 0 to 65535, got '70000'")
-  }, 20_000)
+  })
 })
 
 describe('npm run demo', () => {
@@ -77,5 +77,5 @@ describe('npm run demo', () => {
     expect(output).toContain('Already done, not sent again: 01KDVDNA0MCCX8BCF6MB22HG98')
     expect(output).toContain('| `01KDVDNA0MCCX8BCF6MB22HG98` | `1111111` |')
     expect(output).toMatch(/\| `01KDVDNA0RMF0DPRQAZBBA4JFV` \| `2222222` \| .* \| cancelled in part \(partial\), /)
-  }, 30_000)
+  })
 })
