@@ -68,10 +68,10 @@ function fetchOverTransport(context) {
             interrupt: context.interrupt
         };
         const label = `GitHub ${method} ${new URL(url).pathname}`;
-        const { last, attempts, exhausted } = await (0,send_with_retries/* sendWithRetries */.HI)(() => context.transport(request), label, context);
+        const final = await (0,send_with_retries/* sendWithRetries */.HI)(() => context.transport(request), label, context);
+        const { last, attempts } = final;
         if (last.kind === 'network-failure') {
-            const reason = exhausted ? `gave up after ${attempts} attempts: ${last.reason}` : last.reason;
-            throw new TypeError('fetch failed', { cause: new GitHubUnreachable(reason) });
+            throw new TypeError('fetch failed', { cause: new GitHubUnreachable((0,send_with_retries/* finalReason */.Nt)(final, last.reason)) });
         }
         if (last.status >= 300 && last.status < 400 && last.status !== 304) {
             const target = last.location ? ` to ${last.location}` : '';

@@ -14,6 +14,7 @@ import { CANCEL, DRY_RUN } from './nexrender/batch-operation.js'
 import type { BatchResult } from './nexrender/batch-result.js'
 import { runBatches } from './nexrender/run-batches.js'
 import { batchLogLine, batchWarnings } from './report/batch-report.js'
+import { counted } from './report/counted.js'
 import { errorMessage } from './report/error-message.js'
 import { actionOutputs } from './report/outputs.js'
 import { pullRequestLogLines, type PullRequestReport } from './report/pull-request-report.js'
@@ -77,7 +78,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
 }
 
 function announce(batchIds: string[], inputs: Inputs): void {
-  const count = `${batchIds.length} batch${batchIds.length === 1 ? '' : 'es'}`
+  const count = counted(batchIds.length, 'batch', 'batches')
   core.info(
     inputs.dryRun
       ? `Dry run: reading ${count} at ${inputs.apiUrl} to predict a cancel; nothing will be cancelled (strictness ${inputs.strictness})`

@@ -7,6 +7,7 @@ import { createHttpTransport } from './http/http-transport.js'
 import { parseRecordInputs } from './inputs/record-inputs.js'
 import { recordOutputs } from './report/record-outputs.js'
 import { recordSummary } from './report/record-summary.js'
+import { counted } from './report/counted.js'
 import { errorMessage } from './report/error-message.js'
 import { redactor } from './report/redact.js'
 import { writeJobSummary } from './runner/job-summary.js'
@@ -51,7 +52,7 @@ export async function runRecord(env: NodeJS.ProcessEnv = process.env): Promise<v
     core.info(
       redact(
         `Recorded ${inputs.batchIds.join(', ')} on pull request #${inputs.pullRequest} for commit ${inputs.commit.slice(0, 7)}; ` +
-          `${count} batch${count === 1 ? ' is' : 'es are'} recorded there now: ${stored.commentUrl ?? ''}`
+          `${counted(count, 'batch', 'batches')} ${count === 1 ? 'is' : 'are'} recorded there now: ${stored.commentUrl ?? ''}`
       )
     )
     for (const [name, value] of Object.entries(recordOutputs(stored))) core.setOutput(name, redact(value))

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 import { DEFAULT_RETRY_POLICY } from '../../src/http/retry-policy.js'
-import { sendWithRetries, type RetryContext } from '../../src/http/send-with-retries.js'
+import { finalReason, sendWithRetries, type RetryContext } from '../../src/http/send-with-retries.js'
 import type { AttemptOutcome } from '../../src/http/transport.js'
 
 const ok: AttemptOutcome = { kind: 'answer', status: 200, statusText: 'OK', body: Buffer.from('{}') }
@@ -147,5 +147,16 @@ describe('sendWithRetries when the run is cancelled', () => {
     })
     expect(s.calls()).toBe(1)
     expect(s.waits).toEqual([1000])
+  })
+})
+
+describe('finalReason', () => {
+  it.each([
+    ['retries that ran out', 4, true, 'gave up after 4 attempts: HTTP 503'],
+    ['a single attempt that was all max-retries 0 allows', 1, true, 'gave up after 1 attempt: HTTP 503'],
+    ['a failure that was not worth retrying', 1, false, 'HTTP 503']
+  ])('after %s says %j', (_case, attempts, exhausted, expected) => {
+    const final = { last: status(503), attempts, earlierAttemptMayHaveActed: false, exhausted }
+    expect(finalReason(final, 'HTTP 503')).toBe(expected)
   })
 })

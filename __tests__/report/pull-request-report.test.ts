@@ -57,6 +57,14 @@ describe('pullRequestSection', () => {
     )
   })
 
+  it('counts a single record as one batch', () => {
+    const one = report({ recorded: [record('OLD')], alreadyDone: [], current: [], head: undefined })
+    expect(pullRequestSection(one)).toContain('- 1 batch recorded in [the records comment]')
+    expect(pullRequestLogLines(one)[0]).toBe(
+      'Pull request #7: 1 batch recorded in https://github.com/a/b/pull/7#issuecomment-1.'
+    )
+  })
+
   it('shows a lookup failure, with the permissions block as YAML', () => {
     const lookupFailure = 'Could not read: HTTP 403: [x](https://evil.example)\n\npermissions:\n  pull-requests: write'
     expect(pullRequestSection(report({ lookupFailure }))).toBe(

@@ -1,4 +1,4 @@
-import { sendWithRetries, type RetryContext } from '../http/send-with-retries.js'
+import { finalReason, sendWithRetries, type RetryContext } from '../http/send-with-retries.js'
 import type { HttpRequest, Transport } from '../http/transport.js'
 
 /**
@@ -65,10 +65,10 @@ export function fetchOverTransport(context: FetchContext): typeof fetch {
       interrupt: context.interrupt
     }
     const label = `GitHub ${method} ${new URL(url).pathname}`
-    const { last, attempts, exhausted } = await sendWithRetries(() => context.transport(request), label, context)
+    const final = await sendWithRetries(() => context.transport(request), label, context)
+    const { last, attempts } = final
     if (last.kind === 'network-failure') {
-      const reason = exhausted ? `gave up after ${attempts} attempts: ${last.reason}` : last.reason
-      throw new TypeError('fetch failed', { cause: new GitHubUnreachable(reason) })
+      throw new TypeError('fetch failed', { cause: new GitHubUnreachable(finalReason(final, last.reason)) })
     }
     if (last.status >= 300 && last.status < 400 && last.status !== 304) {
       const target = last.location ? ` to ${last.location}` : ''

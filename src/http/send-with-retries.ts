@@ -1,3 +1,4 @@
+import { counted } from '../report/counted.js'
 import { retryDelayMs, type RetryPolicy } from './retry-policy.js'
 import type { AttemptOutcome, HttpAnswer, Interruption, NetworkFailure } from './transport.js'
 
@@ -36,6 +37,11 @@ export function retryReason(outcome: AttemptOutcome, policy: RetryPolicy): strin
 /** Whether the server may have acted on an attempt that did not give a usable answer. */
 export function mayHaveActed(outcome: AttemptOutcome): boolean {
   return outcome.kind === 'network-failure' ? outcome.mayHaveReachedServer : outcome.status >= 500
+}
+
+/** The reason the last attempt failed, saying how many attempts were made when the retries ran out. */
+export function finalReason(final: FinalOutcome, reason: string): string {
+  return final.exhausted ? `gave up after ${counted(final.attempts, 'attempt')}: ${reason}` : reason
 }
 
 export function describeStatus(answer: HttpAnswer): string {

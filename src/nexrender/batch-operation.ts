@@ -6,7 +6,7 @@ import { errorMessage } from '../report/error-message.js'
 import { describeHttpFailure } from '../http/http-failure.js'
 import { predictCancel } from './predict-cancel.js'
 import { ReplyContractError } from './reply-checks.js'
-import { sendWithRetries, type FinalOutcome, type RetryContext } from '../http/send-with-retries.js'
+import { finalReason, sendWithRetries, type FinalOutcome, type RetryContext } from '../http/send-with-retries.js'
 import type { Transport } from '../http/transport.js'
 
 /** One request per batch, and how its answer becomes the reply the verdict judges. */
@@ -70,13 +70,13 @@ export async function runBatchOperation(
 
 /** Turns the last attempt into a result: a reply (404 counts as `unchanged`) or a failure with its reason. */
 export function interpretFinalOutcome(batchId: string, final: FinalOutcome, operation: BatchOperation): BatchResult {
-  const { last, attempts, exhausted } = final
+  const { last, attempts } = final
   // A GET changes nothing, so only an earlier POST can have cancelled anything.
   const earlierAttemptMayHaveActed = operation.method === 'POST' && final.earlierAttemptMayHaveActed
   const failed = (problem: string): BatchResult => ({
     batchId,
     outcome: 'failed',
-    problem: exhausted ? `gave up after ${attempts} attempt${attempts === 1 ? '' : 's'}: ${problem}` : problem,
+    problem: finalReason(final, problem),
     attempts,
     ...(last.kind === 'network-failure' && last.interruption ? { interruption: last.interruption } : {})
   })

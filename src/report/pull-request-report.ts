@@ -1,5 +1,6 @@
 import { describeState } from '../github/record-state.js'
 import type { BatchRecord } from '../github/records.js'
+import { counted } from './counted.js'
 import { cell, code, link } from './markdown.js'
 
 /** What became of a pull request's records in one cancel step, for the log and the summary. */
@@ -30,7 +31,7 @@ export function pullRequestLogLines(report: PullRequestReport): string[] {
   const lines = [
     report.recorded.length === 0
       ? `Pull request #${number}: no batches recorded.`
-      : `Pull request #${number}: ${report.recorded.length} batch${report.recorded.length === 1 ? '' : 'es'} recorded in ${report.commentUrl ?? 'its comment'}.`
+      : `Pull request #${number}: ${counted(report.recorded.length, 'batch', 'batches')} recorded in ${report.commentUrl ?? 'its comment'}.`
   ]
   if (report.alreadyDone.length > 0) lines.push(`  Already done, not sent again: ${ids(report.alreadyDone)}`)
   if (report.head) {
@@ -63,7 +64,7 @@ export function pullRequestSection(report: PullRequestReport): string {
   const lines = [
     report.recorded.length === 0
       ? '- No batches are recorded on this pull request.'
-      : `- ${report.recorded.length} batches recorded in ${where}.`
+      : `- ${counted(report.recorded.length, 'batch', 'batches')} recorded in ${where}.`
   ]
   for (const record of report.alreadyDone) {
     lines.push(`- ${code(record.batchId)}: already done (${describeState(record)}), not sent again.`)

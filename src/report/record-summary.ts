@@ -1,5 +1,6 @@
 import type { StoredRecords } from '../github/records-store.js'
 import { isDone } from '../github/records.js'
+import { counted } from './counted.js'
 import { code, link } from './markdown.js'
 
 /** The record step's job summary: what it recorded, and where the records are kept. */
@@ -12,7 +13,7 @@ export function recordSummary(
   return [
     `## Nexrender batches recorded on pull request #${recorded.pullRequest}`,
     `Recorded ${recorded.batchIds.map(code).join(', ')} for commit ${code(recorded.commit.slice(0, 7))}.`,
-    `The pull request has ${stored.records.length} batch${stored.records.length === 1 ? '' : 'es'} recorded, ${open} still open: see ${where}. ` +
+    `The pull request has ${counted(stored.records.length, 'batch', 'batches')} recorded, ${open} still open: see ${where}. ` +
       'A cancel step with `pull-request` cancels the open ones.'
   ].join('\n\n')
 }
