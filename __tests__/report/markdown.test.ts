@@ -59,6 +59,10 @@ describe('code()', () => {
     expect(code(value)).toBe(span)
     expect(renderedCell(code(value)).map((token) => token.type)).toEqual(['code_inline'])
   })
+
+  it('caps a span at 200 characters, as a cell', () => {
+    expect(code('x'.repeat(500))).toBe(`\`${'x'.repeat(197)}...\``)
+  })
 })
 
 describe('link()', () => {

@@ -13,10 +13,8 @@ const MAX_CELL = 200
 const MARKDOWN_PUNCTUATION = /[\\`*~[\]|]|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])/g
 
 export function cell(value: unknown): string {
-  const text = textOf(value)
-  const short = text.length > MAX_CELL ? `${text.slice(0, MAX_CELL - 3)}...` : text
   return (
-    short
+    clip(textOf(value))
       .replace(/&/g, '&amp;')
       .replace(/</g, '&lt;')
       .replace(/>/g, '&gt;')
@@ -28,6 +26,11 @@ export function cell(value: unknown): string {
   )
 }
 
+/** At most MAX_CELL characters, so one long value cannot swell a table. */
+function clip(text: string): string {
+  return text.length > MAX_CELL ? `${text.slice(0, MAX_CELL - 3)}...` : text
+}
+
 function textOf(value: unknown): string {
   if (value === undefined || value === null || value === '') return '–'
   if (typeof value === 'string') return value
@@ -37,8 +40,7 @@ function textOf(value: unknown): string {
 
 /** An id in a code span: backticks cannot close it, pipes cannot split the table row. */
 export function code(value: string): string {
-  const short = value.length > MAX_CELL ? `${value.slice(0, MAX_CELL - 3)}...` : value
-  return `\`${short
+  return `\`${clip(value)
     .replace(/`/g, "'")
     .replace(/\|/g, '\\|')
     .replace(/[\r\n]+/g, ' ')}\``

@@ -1,6 +1,7 @@
 import type { AnsweredBatch, BatchResult } from '../nexrender/batch-result.js'
 import { batchFacts, skipReason } from './batch-facts.js'
 import { uncertainRetryNote } from './batch-report.js'
+import { counted } from './counted.js'
 import { cell, code, link, table } from './markdown.js'
 import { combinedStatus } from './outputs.js'
 import { pullRequestSection, type PullRequestReport } from './pull-request-report.js'
@@ -57,7 +58,9 @@ function keepWithinBudget(sections: string[]): string[] {
     kept.push(section)
   }
   const leftOut = sections.length - kept.length
-  return leftOut === 0 ? kept : [...kept, `… and ${leftOut} more batches: see the results file.`]
+  return leftOut === 0
+    ? kept
+    : [...kept, `… and ${counted(leftOut, 'more batch', 'more batches')}: see the results file.`]
 }
 
 /** The heading, the notes, the context line and one section per batch (batch sections last). */
