@@ -34,6 +34,14 @@ interface PullRequestPart {
   report: PullRequestReport
 }
 
+/** What every part of the run reads: the checked inputs, where it runs, and the redactor of its secrets. */
+interface RunSetting {
+  inputs: Inputs
+  context: RunContext
+  env: NodeJS.ProcessEnv
+  redact: Redactor
+}
+
 /** The action's edge: the only code that talks to the runner. Everything it calls is a plain function. */
 export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   // Mask the tokens before anything else can be logged.
@@ -49,12 +57,13 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   try {
     const inputs = parseInputs((name) => core.getInput(name), token, githubToken, env)
     const context = runContextFrom(githubContext(), env.GITHUB_REPOSITORY)
+    const setting: RunSetting = { inputs, context, env, redact }
     const retry = runnerRetryContext(inputs.maxRetries, env, redact, cancellation)
     // GitHub's calls record what the cancels did, so they may use the grace that requests in flight get.
     const githubRetry = { ...retry, stopping: cancellation.interrupt }
     const transport = createHttpTransport(USER_AGENT)
     const pullRequest = inputs.pullRequest
-      ? await lookUpPullRequest(inputs.pullRequest, inputs, context, githubRetry, transport, redact)
+      ? await lookUpPullRequest(setting, inputs.pullRequest, githubRetry, transport)
       : undefined
     const batchIds = [
       ...new Set([...inputs.batchIds, ...(pullRequest?.report.toCancel ?? []).map((record) => record.batchId)])
@@ -69,7 +78,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     })
     if (pullRequest?.batches && !inputs.dryRun)
       await recordOutcomes(pullRequest.batches, pullRequest.report, results, redact)
-    await report(results, inputs, context, env, redact, cancellation.cancelledBy, pullRequest?.report)
+    await report(setting, results, cancellation.cancelledBy, pullRequest?.report)
   } catch (error) {
     core.setFailed(redact(errorMessage(error)))
   } finally {
@@ -92,14 +101,12 @@ function announce(batchIds: string[], inputs: Inputs): void {
  * are still cancelled, and the step then fails naming the lookup.
  */
 async function lookUpPullRequest(
+  { inputs, context, redact }: RunSetting,
   pullRequest: PullRequestInputs,
-  inputs: Inputs,
-  context: RunContext,
   retry: RetryContext,
-  transport: Transport,
-  redact: Redactor
+  transport: Transport
 ): Promise<PullRequestPart> {
-  const empty = { number: pullRequest.number, recorded: [], toCancel: [], alreadyDone: [], current: [] }
+  const { number } = pullRequest
   try {
     const { lookUpPullRequestBatches } = await import('./github/pull-request-batches.js')
     const batches = await lookUpPullRequestBatches({
@@ -110,18 +117,18 @@ async function lookUpPullRequest(
       repository: requireRepository(context.repository),
       timeoutMs: inputs.timeoutMs,
       warn: (message) => core.warning(redact(message)),
-      pullRequest: pullRequest.number,
+      pullRequest: number,
       onlySuperseded: pullRequest.onlySuperseded,
-      eventHead: eventHeadOf(context, pullRequest.number)
+      eventHead: eventHeadOf(context, number)
     })
     const { commentUrl, records, toCancel, alreadyDone, current, head } = batches
-    const report: PullRequestReport = { ...empty, commentUrl, recorded: records, toCancel, alreadyDone, current, head }
+    const report: PullRequestReport = { number, commentUrl, recorded: records, toCancel, alreadyDone, current, head }
     for (const line of pullRequestLogLines(report)) core.info(redact(line))
     return { batches, report }
   } catch (error) {
-    const lookupFailure = `Could not read the batches recorded on pull request #${pullRequest.number}: ${errorMessage(error)}`
+    const lookupFailure = `Could not read the batches recorded on pull request #${number}: ${errorMessage(error)}`
     core.info(redact(lookupFailure))
-    return { report: { ...empty, lookupFailure } }
+    return { report: { number, lookupFailure, recorded: [], toCancel: [], alreadyDone: [], current: [] } }
   }
 }
 
@@ -144,11 +151,8 @@ async function recordOutcomes(
 }
 
 async function report(
+  { inputs, context, env, redact }: RunSetting,
   results: BatchResult[],
-  inputs: Inputs,
-  context: RunContext,
-  env: NodeJS.ProcessEnv,
-  redact: Redactor,
   cancelledBy: string | undefined,
   pullRequest: PullRequestReport | undefined
 ): Promise<void> {
