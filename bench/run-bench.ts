@@ -12,7 +12,7 @@ import { StateBuilder, jobsOf, type JobSpec } from '../simulator/builder.js'
 import { startFakeGitHub } from '../simulator/github/server.js'
 import { startFlood } from '../simulator/flood.js'
 import { cancelBatch } from '../simulator/model.js'
-import { renderRecordsComment } from '../src/github/records-comment.js'
+import { renderRecordsComment } from '../src/records/records-comment.js'
 import { startReplayServer } from './replay-server.js'
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 21)

@@ -3,9 +3,9 @@ import { mkdtempSync } from 'node:fs'
 import { writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { githubContext } from './github/github-context.js'
-import type { PullRequestBatches } from './github/pull-request-batches.js'
-import { eventHeadOf, requireRepository, runContextFrom, type RunContext } from './github/run-context.js'
+import { githubContext } from './runner/github-context.js'
+import type { PullRequestBatches } from './records/pull-request-batches.js'
+import { eventHeadOf, requireRepository, runContextFrom, type RunContext } from './runner/run-context.js'
 import { createHttpTransport } from './http/http-transport.js'
 import type { RetryContext } from './http/send-with-retries.js'
 import type { Transport } from './http/transport.js'
@@ -14,8 +14,8 @@ import { CANCEL, DRY_RUN } from './nexrender/batch-operation.js'
 import type { BatchResult } from './nexrender/batch-result.js'
 import { runBatches } from './nexrender/run-batches.js'
 import { batchLogLine, batchWarnings } from './report/batch-report.js'
-import { counted } from './report/counted.js'
-import { errorMessage } from './report/error-message.js'
+import { counted } from './helpers/counted.js'
+import { errorMessage } from './helpers/error-message.js'
 import { actionOutputs } from './report/outputs.js'
 import { pullRequestLogLines, type PullRequestReport } from './report/pull-request-report.js'
 import { redactor, type Redactor } from './report/redact.js'
@@ -108,7 +108,7 @@ async function lookUpPullRequest(
 ): Promise<PullRequestPart> {
   const { number } = pullRequest
   try {
-    const { lookUpPullRequestBatches } = await import('./github/pull-request-batches.js')
+    const { lookUpPullRequestBatches } = await import('./records/pull-request-batches.js')
     const batches = await lookUpPullRequestBatches({
       ...retry,
       transport,
@@ -140,7 +140,7 @@ async function recordOutcomes(
   redact: Redactor
 ): Promise<void> {
   try {
-    const { recordCancelOutcomes } = await import('./github/pull-request-batches.js')
+    const { recordCancelOutcomes } = await import('./records/pull-request-batches.js')
     report.commentUrl = (await recordCancelOutcomes(batches, results, new Date().toISOString())).commentUrl
   } catch (error) {
     report.updateFailure = errorMessage(error)

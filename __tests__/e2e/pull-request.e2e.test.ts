@@ -3,7 +3,7 @@ import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { errorMessage, runAction, warnings } from '../../local-runner/run-action.js'
 import { TEST_TOKEN } from '../support/simulator-fixture.js'
-import { parseRecordsComment } from '../../src/github/records-comment.js'
+import { parseRecordsComment } from '../../src/records/records-comment.js'
 import {
   GITHUB_TOKEN,
   HEAD,

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import { errorMessage, warnings } from '../../local-runner/run-action.js'
-import { parseRecordsComment } from '../../src/github/records-comment.js'
+import { parseRecordsComment } from '../../src/records/records-comment.js'
 import {
   HEAD,
   OLD_HEAD,

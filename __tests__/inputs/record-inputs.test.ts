@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import type { RunContext } from '../../src/github/run-context.js'
+import type { RunContext } from '../../src/runner/run-context.js'
 import { parseRecordInputs } from '../../src/inputs/record-inputs.js'
 
 const ID = '01ARZ3NDEKTSV4RRFFQ69G5FAV'

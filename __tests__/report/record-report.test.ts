@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import type { BatchRecord } from '../../src/github/records.js'
+import type { BatchRecord } from '../../src/records/records.js'
 import { recordOutputs } from '../../src/report/record-outputs.js'
 import { recordSummary } from '../../src/report/record-summary.js'
 

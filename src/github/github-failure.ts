@@ -1,4 +1,4 @@
-import { errorMessage } from '../report/error-message.js'
+import { errorMessage } from '../helpers/error-message.js'
 import { ATTEMPTS_HEADER, GitHubUnreachable } from './transport-fetch.js'
 
 /** The `permissions:` block that lets the workflow's token read and write the pull request's comments. */

@@ -1,4 +1,4 @@
-import { counted } from '../report/counted.js'
+import { counted } from '../helpers/counted.js'
 import { retryDelayMs, type RetryPolicy } from './retry-policy.js'
 import type { AttemptOutcome, HttpAnswer, Interruption, NetworkFailure } from './transport.js'
 

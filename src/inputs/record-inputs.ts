@@ -1,5 +1,5 @@
-import type { RunContext } from '../github/run-context.js'
-import { eventHeadOf } from '../github/run-context.js'
+import type { RunContext } from '../runner/run-context.js'
+import { eventHeadOf } from '../runner/run-context.js'
 import { parseBatchIds } from './batch-ids.js'
 import { COMMIT_PATTERN, parseCommit } from './commit-input.js'
 import { parseGitHubApiUrl } from './github-api-url.js'

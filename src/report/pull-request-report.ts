@@ -1,7 +1,7 @@
-import { describeState } from '../github/record-state.js'
-import type { BatchRecord } from '../github/records.js'
-import { counted } from './counted.js'
-import { cell, code, link } from './markdown.js'
+import { describeState } from '../records/record-state.js'
+import type { BatchRecord } from '../records/records.js'
+import { counted } from '../helpers/counted.js'
+import { cell, code, link } from '../helpers/markdown.js'
 
 /** What became of a pull request's records in one cancel step, for the log and the summary. */
 export interface PullRequestReport {

@@ -1,4 +1,4 @@
-import type { StoredRecords } from '../github/records-store.js'
+import type { StoredRecords } from '../records/records-store.js'
 
 /** The record step's outputs, by their `record/action.yml` names. */
 export const RECORD_OUTPUT_NAMES = ['comment-url', 'recorded-batch-ids'] as const

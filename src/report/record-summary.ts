@@ -1,7 +1,7 @@
-import type { StoredRecords } from '../github/records-store.js'
-import { isDone } from '../github/records.js'
-import { counted } from './counted.js'
-import { code, link } from './markdown.js'
+import type { StoredRecords } from '../records/records-store.js'
+import { isDone } from '../records/records.js'
+import { counted } from '../helpers/counted.js'
+import { code, link } from '../helpers/markdown.js'
 
 /** The record step's job summary: what it recorded, and where the records are kept. */
 export function recordSummary(

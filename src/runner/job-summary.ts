@@ -1,5 +1,5 @@
 import * as core from '@actions/core'
-import { errorMessage } from '../report/error-message.js'
+import { errorMessage } from '../helpers/error-message.js'
 
 /** Writes the step's job summary; outside a runner there is no summary file, and the log tells the story. */
 export async function writeJobSummary(markdown: string, env: NodeJS.ProcessEnv): Promise<void> {

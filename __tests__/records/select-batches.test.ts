@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
-import type { BatchRecord } from '../../src/github/records.js'
-import { selectBatches } from '../../src/github/select-batches.js'
+import type { BatchRecord } from '../../src/records/records.js'
+import { selectBatches } from '../../src/records/select-batches.js'
 
 const OLD = '1'.repeat(40)
 const HEAD = '2'.repeat(40)

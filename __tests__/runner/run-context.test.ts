@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { eventHeadOf, requireRepository, runContextFrom } from '../../src/github/run-context.js'
+import { eventHeadOf, requireRepository, runContextFrom } from '../../src/runner/run-context.js'
 
 const HEAD = 'a'.repeat(40)
 const MERGE = 'b'.repeat(40)

@@ -5,7 +5,7 @@ import {
   mergeRecords,
   type BatchRecord,
   type RecordChange
-} from '../../src/github/records.js'
+} from '../../src/records/records.js'
 
 const A = '01KDVDNA01E9NK47NS912KC35A'
 const B = '01KDVDNA07TXH63FZT7APV6KX1'

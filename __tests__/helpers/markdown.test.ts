@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 import MarkdownIt from 'markdown-it'
-import { cell, code, link, table } from '../../src/report/markdown.js'
+import { cell, code, link, table } from '../../src/helpers/markdown.js'
 
 /** GitHub-flavoured enough to judge escaping: tables, strikethrough, raw HTML and bare-URL links. */
 const markdown = new MarkdownIt({ html: true, linkify: true })

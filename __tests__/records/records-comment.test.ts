@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
-import { parseRecordsComment, RECORDS_MARKER, renderRecordsComment } from '../../src/github/records-comment.js'
-import type { BatchRecord } from '../../src/github/records.js'
+import { parseRecordsComment, RECORDS_MARKER, renderRecordsComment } from '../../src/records/records-comment.js'
+import type { BatchRecord } from '../../src/records/records.js'
 
 const A = '01KDVDNA01E9NK47NS912KC35A'
 const B = '01KDVDNA07TXH63FZT7APV6KX1'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { counted } from '../../src/report/counted.js'
+import { counted } from '../../src/helpers/counted.js'
 
 describe('counted', () => {
   it.each([

@@ -1,11 +1,11 @@
 import type { RetryContext } from '../http/send-with-retries.js'
 import type { Transport } from '../http/transport.js'
 import { USER_AGENT } from '../version.js'
-import { describeGitHubFailure } from './github-failure.js'
-import { DEFAULT_TOKEN_LOGIN, type GitHubApi } from './github-api.js'
-import { octokitApi } from './octokit-api.js'
+import { describeGitHubFailure } from '../github/github-failure.js'
+import { DEFAULT_TOKEN_LOGIN, type GitHubApi } from '../github/github-api.js'
+import { octokitApi } from '../github/octokit-api.js'
 import { RecordsStore } from './records-store.js'
-import { fetchOverTransport } from './transport-fetch.js'
+import { fetchOverTransport } from '../github/transport-fetch.js'
 
 export interface GitHubConnectionConfig extends RetryContext {
   transport: Transport

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
-import { recordCancelOutcomes, type PullRequestBatches } from '../../src/github/pull-request-batches.js'
-import type { BatchRecord, RecordChange } from '../../src/github/records.js'
-import type { RecordsStore } from '../../src/github/records-store.js'
+import { recordCancelOutcomes, type PullRequestBatches } from '../../src/records/pull-request-batches.js'
+import type { BatchRecord, RecordChange } from '../../src/records/records.js'
+import type { RecordsStore } from '../../src/records/records-store.js'
 import { answered, failed, reply } from '../support/replies.js'
 
 const record = (batchId: string): BatchRecord => ({

@@ -1,4 +1,4 @@
-import type { GitHubApi, IssueComment } from './github-api.js'
+import type { GitHubApi, IssueComment } from '../github/github-api.js'
 import { RECORDS_MARKER, parseRecordsComment, renderRecordsComment } from './records-comment.js'
 import { applyChanges, holdsChanges, mergeRecords, type BatchRecord, type RecordChange } from './records.js'
 

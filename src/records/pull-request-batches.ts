@@ -3,7 +3,7 @@
  * cancel never pays for Octokit at start-up.
  */
 import type { BatchResult } from '../nexrender/batch-result.js'
-import { calling, openRecordsStore, type GitHubConnectionConfig } from './github-connection.js'
+import { calling, openRecordsStore, type GitHubConnectionConfig } from './records-connection.js'
 import type { RecordChange } from './records.js'
 import type { RecordsStore, StoredRecords } from './records-store.js'
 import { selectBatches, type BatchSelection } from './select-batches.js'

@@ -1,8 +1,8 @@
 import { describe, expect, it } from '@jest/globals'
 import type { GitHubApi, IssueComment } from '../../src/github/github-api.js'
-import { parseRecordsComment, renderRecordsComment } from '../../src/github/records-comment.js'
-import type { BatchRecord, RecordChange } from '../../src/github/records.js'
-import { MAX_WRITE_TRIES, RecordsStore } from '../../src/github/records-store.js'
+import { parseRecordsComment, renderRecordsComment } from '../../src/records/records-comment.js'
+import type { BatchRecord, RecordChange } from '../../src/records/records.js'
+import { MAX_WRITE_TRIES, RecordsStore } from '../../src/records/records-store.js'
 
 const BOT = 'github-actions[bot]'
 const A = '01KDVDNA01E9NK47NS912KC35A'
