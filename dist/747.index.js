@@ -54,7 +54,7 @@ exports.HttpClient = exports.HttpClientResponse = exports.HttpClientError = expo
 exports.getProxyUrl = getProxyUrl;
 exports.isHttps = isHttps;
 const http = __importStar(__webpack_require__(611));
-const https = __importStar(__webpack_require__(692));
+const https = __importStar(__webpack_require__(311));
 const pm = __importStar(__webpack_require__(335));
 const tunnel = __importStar(__webpack_require__(770));
 const undici_1 = __webpack_require__(222);

@@ -1,5 +1,6 @@
 import * as core from '@actions/core'
-import { calling, openRecordsStore } from './records/records-connection.js'
+import { calling } from './github/github-failure.js'
+import { openRecordsStore } from './records/records-connection.js'
 import { githubContext } from './runner/github-context.js'
 import type { RecordChange } from './records/records.js'
 import { requireRepository, runContextFrom } from './runner/run-context.js'
@@ -36,6 +37,7 @@ export async function runRecord(env: NodeJS.ProcessEnv = process.env): Promise<v
         apiUrl: inputs.githubApiUrl,
         repository,
         timeoutMs: TIMEOUT_MS,
+        userAgent: USER_AGENT,
         warn: (message) => core.warning(redact(message))
       },
       inputs.pullRequest

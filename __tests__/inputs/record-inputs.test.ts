@@ -1,12 +1,16 @@
 import { describe, expect, it } from '@jest/globals'
-import type { RunContext } from '../../src/runner/run-context.js'
-import { parseRecordInputs } from '../../src/inputs/record-inputs.js'
+import { parseRecordInputs, type RecordDefaults } from '../../src/inputs/record-inputs.js'
 
 const ID = '01ARZ3NDEKTSV4RRFFQ69G5FAV'
 const HEAD = 'a'.repeat(40)
 const MERGE = 'b'.repeat(40)
 const reader = (values: Record<string, string>) => (name: string) => values[name] ?? ''
-const onPullRequest: RunContext = { eventName: 'pull_request', pullRequestNumber: 7, pullRequestHead: HEAD, sha: MERGE }
+const onPullRequest: RecordDefaults = {
+  eventName: 'pull_request',
+  pullRequestNumber: 7,
+  pullRequestHead: HEAD,
+  sha: MERGE
+}
 
 describe('parseRecordInputs', () => {
   it("defaults to the event's pull request and its head, not the merge commit", () => {

@@ -37,3 +37,12 @@ export function describeGitHubFailure(error: unknown, doing: string): string {
   }
   return `${doing}: ${said}${after}`
 }
+
+/** Runs one GitHub call; a failure becomes an error that says what was being done and what to do. */
+export async function calling<T>(doing: string, call: () => Promise<T>): Promise<T> {
+  try {
+    return await call()
+  } catch (error) {
+    throw new Error(describeGitHubFailure(error, doing), { cause: error })
+  }
+}

@@ -1,5 +1,3 @@
-import type { RunContext } from '../runner/run-context.js'
-import { eventHeadOf } from '../runner/run-context.js'
 import { parseBatchIds } from './batch-ids.js'
 import { COMMIT_PATTERN, parseCommit } from './commit-input.js'
 import { parseGitHubApiUrl } from './github-api-url.js'
@@ -18,6 +16,15 @@ export interface RecordInputs {
   commit: string
 }
 
+/** What the run's context offers the record step's inputs as defaults (the runner's `RunContext` fits). */
+export interface RecordDefaults {
+  eventName?: string
+  /** The pull request the triggering event is about, and its head commit. */
+  pullRequestNumber?: number
+  pullRequestHead?: string
+  sha?: string
+}
+
 /**
  * The record step's inputs. The pull request defaults to the one the event is about, and the commit
  * to that pull request's head (on pull_request events `GITHUB_SHA` is a merge commit), else `GITHUB_SHA`.
@@ -25,7 +32,7 @@ export interface RecordInputs {
 export function parseRecordInputs(
   read: InputReader,
   githubToken: string,
-  context: RunContext,
+  context: RecordDefaults,
   env: Record<string, string | undefined>
 ): RecordInputs {
   const batchIds = parseBatchIds(read('batch-id'))
@@ -36,7 +43,8 @@ export function parseRecordInputs(
       `is required here: the ${context.eventName ?? 'triggering'} event is not about a pull request; give its number, e.g. pull-request: \${{ github.event.pull_request.number }}`
     )
   }
-  const fallbacks = [eventHeadOf(context, pullRequest), context.sha?.toLowerCase()]
+  const eventHead = context.pullRequestNumber === pullRequest ? context.pullRequestHead : undefined
+  const fallbacks = [eventHead, context.sha?.toLowerCase()]
   const commit = parseCommit(read('commit')) ?? fallbacks.find((sha) => sha !== undefined && COMMIT_PATTERN.test(sha))
   if (commit === undefined) {
     throw new InputError(

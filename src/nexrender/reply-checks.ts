@@ -1,4 +1,5 @@
 /** Checks shared by the reply parsers: each names the field and what was found, for a clear error. */
+import { isRecord } from '../helpers/is-record.js'
 
 /** A reply that does not match the documented contract. */
 export class ReplyContractError extends Error {
@@ -18,10 +19,6 @@ export function parseJsonObject(body: string): Record<string, unknown> {
   }
   if (!isRecord(value)) throw new ReplyContractError('it is not a JSON object')
   return value
-}
-
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
 export function expectString(reply: Record<string, unknown>, field: string): void {

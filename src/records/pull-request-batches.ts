@@ -3,7 +3,8 @@
  * cancel never pays for Octokit at start-up.
  */
 import type { BatchResult } from '../nexrender/batch-result.js'
-import { calling, openRecordsStore, type GitHubConnectionConfig } from './records-connection.js'
+import { calling } from '../github/github-failure.js'
+import { openRecordsStore, type GitHubConnectionConfig } from './records-connection.js'
 import type { RecordChange } from './records.js'
 import type { RecordsStore, StoredRecords } from './records-store.js'
 import { selectBatches, type BatchSelection } from './select-batches.js'

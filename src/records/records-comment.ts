@@ -1,7 +1,7 @@
 import { BATCH_ID_PATTERN } from '../inputs/batch-ids.js'
 import { COMMIT_PATTERN } from '../inputs/commit-input.js'
 import { CANCEL_STATUSES, type CancelStatus } from '../nexrender/cancel-reply.js'
-import { isRecord } from '../nexrender/reply-checks.js'
+import { isRecord } from '../helpers/is-record.js'
 import { code, link, table } from '../helpers/markdown.js'
 import { describeState, readableTime } from './record-state.js'
 import { isDone, type BatchRecord } from './records.js'

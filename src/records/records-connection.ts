@@ -1,7 +1,6 @@
 import type { RetryContext } from '../http/send-with-retries.js'
 import type { Transport } from '../http/transport.js'
-import { USER_AGENT } from '../version.js'
-import { describeGitHubFailure } from '../github/github-failure.js'
+import { calling } from '../github/github-failure.js'
 import { DEFAULT_TOKEN_LOGIN, type GitHubApi } from '../github/github-api.js'
 import { octokitApi } from '../github/octokit-api.js'
 import { RecordsStore } from './records-store.js'
@@ -15,16 +14,9 @@ export interface GitHubConnectionConfig extends RetryContext {
   /** `owner/name`. */
   repository: string
   timeoutMs: number
+  /** Sent as the User-Agent of every GitHub request. */
+  userAgent: string
   warn: (message: string) => void
-}
-
-/** Runs one GitHub call; a failure becomes an error that says what was being done and what to do. */
-export async function calling<T>(doing: string, call: () => Promise<T>): Promise<T> {
-  try {
-    return await call()
-  } catch (error) {
-    throw new Error(describeGitHubFailure(error, doing), { cause: error })
-  }
 }
 
 /**
@@ -40,7 +32,7 @@ export async function openRecordsStore(
     token: config.token,
     apiUrl: config.apiUrl,
     repository: config.repository,
-    userAgent: USER_AGENT,
+    userAgent: config.userAgent,
     fetch: fetchOverTransport(config)
   })
   const login = await calling('Finding whom the GitHub token acts as', () => api.tokenLogin())

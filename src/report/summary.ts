@@ -5,15 +5,22 @@ import { counted } from '../helpers/counted.js'
 import { cell, code, link, table } from '../helpers/markdown.js'
 import { combinedStatus } from './outputs.js'
 import { pullRequestSection, type PullRequestReport } from './pull-request-report.js'
-import type { RunContext } from '../runner/run-context.js'
 import { batchFailureReason } from './step-outcome.js'
 import type { Strictness } from '../inputs/strictness.js'
 import { CANCEL_WORDING, type Wording } from './wording.js'
 
+/** What the summary says of where the run ran (the runner's `RunContext` fits). */
+export interface SummaryContext {
+  repository?: string
+  eventName?: string
+  pullRequestNumber?: number
+  runUrl?: string
+}
+
 export interface SummaryInput {
   results: BatchResult[]
   strictness: Strictness
-  context: RunContext
+  context: SummaryContext
   /** Defaults to a real cancel's wording. */
   wording?: Wording
   /** The signal that cancelled the run, when the runner cancelled it. */
@@ -96,7 +103,7 @@ function headlineOf(
   return `✅ ${wording.statusIs}${combinedStatus(statuses)}`
 }
 
-function contextLine(context: RunContext, strictness: Strictness): string {
+function contextLine(context: SummaryContext, strictness: Strictness): string {
   const parts = [`Strictness ${code(strictness)}`]
   if (context.repository) parts.push(`repository ${code(context.repository)}`)
   if (context.eventName) parts.push(`event ${code(context.eventName)}`)
