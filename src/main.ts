@@ -29,7 +29,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   try {
     const inputs = parseInputs((name) => core.getInput(name), token, githubToken, env)
     const context = runContextFrom(githubContext(), env.GITHUB_REPOSITORY)
-    const retry = runnerRetryContext(inputs.maxRetries, env, redact, cancellation)
+    const retry = runnerRetryContext(inputs.maxRetries, redact, cancellation)
     const transport = createHttpTransport(USER_AGENT)
     let pullRequest: PullRequestPart | undefined
     if (inputs.pullRequest) {

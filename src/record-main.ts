@@ -31,7 +31,7 @@ export async function runRecord(env: NodeJS.ProcessEnv = process.env): Promise<v
     const repository = requireRepository(context.repository)
     const { store } = await openRecordsStore(
       {
-        ...runnerRetryContext(RETRIES, env, redact),
+        ...runnerRetryContext(RETRIES, redact),
         transport: createHttpTransport(USER_AGENT),
         token: inputs.githubToken,
         apiUrl: inputs.githubApiUrl,

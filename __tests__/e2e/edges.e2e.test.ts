@@ -89,7 +89,7 @@ describe('runner cancellation', () => {
 
     const run = await fixture.run(
       fixture.inputs(ids.join('\n')),
-      { NEXRENDER_CANCEL_RETRY_DELAY_SCALE: '1' },
+      { NODE_OPTIONS: '' },
       { signal: { when: /retrying in 60\.0 s/, send: 'SIGINT' } }
     )
 

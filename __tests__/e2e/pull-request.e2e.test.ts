@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { errorMessage, runAction, warnings } from '../../local-runner/run-action.js'
+import { SHORT_WAITS } from '../support/short-waits-env.js'
 import { TEST_TOKEN } from '../support/simulator-fixture.js'
 import { parseRecordsComment } from '../../src/records/records-comment.js'
 import {
@@ -212,7 +213,7 @@ describe('cancelling the batches recorded on a pull request', () => {
       {
         GITHUB_API_URL: 'https://api.github.test',
         HTTPS_PROXY: 'http://127.0.0.1:9',
-        NEXRENDER_CANCEL_RETRY_DELAY_SCALE: '0.001'
+        ...SHORT_WAITS
       }
     )
     expect(run.exitCode).toBe(0)

@@ -11,7 +11,7 @@ const retryLines = (stdout: string) => stdout.split('\n').filter((line) => line.
 describe('retries', () => {
   it('waits as Retry-After says (real timing), logs the retry, then succeeds', async () => {
     fixture.simulator.faults.set(fixture.batches.complete, { rateLimit: { times: 1, retryAfter: '1' } })
-    const run = await fixture.run(fixture.inputs(fixture.batches.complete), { NEXRENDER_CANCEL_RETRY_DELAY_SCALE: '1' })
+    const run = await fixture.run(fixture.inputs(fixture.batches.complete), { NODE_OPTIONS: '' })
 
     expect(run.exitCode).toBe(0)
     expect(retryLines(run.stdout)).toEqual([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { DEFAULT_RETRY_POLICY, delayScaleFrom, parseRetryAfterMs, retryDelayMs } from '../../src/http/retry-policy.js'
+import { DEFAULT_RETRY_POLICY, parseRetryAfterMs, retryDelayMs } from '../../src/http/retry-policy.js'
 
 const NOW = Date.parse('2026-11-28T12:00:00Z')
 const middle = () => 0.5
@@ -38,29 +38,10 @@ describe('retryDelayMs', () => {
     expect(retryDelayMs(DEFAULT_RETRY_POLICY, 2, 'soon', NOW, middle)).toBe(2000)
     expect(retryDelayMs(DEFAULT_RETRY_POLICY, 2, '-1', NOW, middle)).toBe(2000)
   })
-
-  it('scales every wait by delayScale', () => {
-    const fast = { ...DEFAULT_RETRY_POLICY, delayScale: 0.01 }
-    expect(retryDelayMs(fast, 1, undefined, NOW, middle)).toBe(10)
-    expect(retryDelayMs(fast, 1, '30', NOW, middle)).toBe(300)
-  })
 })
 
 describe('parseRetryAfterMs', () => {
   it.each([undefined, '', '  ', '1.5', 'tomorrow'])('ignores %j', (header) => {
     expect(parseRetryAfterMs(header, NOW)).toBeUndefined()
-  })
-})
-
-describe('delayScaleFrom', () => {
-  it.each([
-    [{}, 1],
-    [{ NEXRENDER_CANCEL_RETRY_DELAY_SCALE: '0.001' }, 0.001],
-    [{ NEXRENDER_CANCEL_RETRY_DELAY_SCALE: '0' }, 0],
-    [{ NEXRENDER_CANCEL_RETRY_DELAY_SCALE: '5' }, 1],
-    [{ NEXRENDER_CANCEL_RETRY_DELAY_SCALE: 'fast' }, 1],
-    [{ NEXRENDER_CANCEL_RETRY_DELAY_SCALE: '-1' }, 1]
-  ])('%j gives %d', (env, scale) => {
-    expect(delayScaleFrom(env)).toBe(scale)
   })
 })

@@ -1,5 +1,6 @@
 import { RECORD_ENTRY, runAction, secretLeaks, type ActionRun, type RunOptions } from '../../local-runner/run-action.js'
 import { startFakeGitHub, type RunningFakeGitHub } from '../../simulator/github/server.js'
+import { SHORT_WAITS } from './short-waits-env.js'
 import { startFixture, TEST_TOKEN, type Fixture } from './simulator-fixture.js'
 
 /** The workflow's default token: an app installation token, acting as github-actions[bot]. */
@@ -49,7 +50,7 @@ export async function startGitHubFixture(): Promise<GitHubFixture> {
     GITHUB_API_URL: github.apiUrl,
     GITHUB_SHA: MERGE_COMMIT,
     GITHUB_RUN_ID: '4242',
-    NEXRENDER_CANCEL_RETRY_DELAY_SCALE: '0.001'
+    ...SHORT_WAITS
   }
   const checked = (run: ActionRun): ActionRun => {
     for (const secret of [TEST_TOKEN, GITHUB_TOKEN, PERSONAL_TOKEN, READ_ONLY_TOKEN]) {

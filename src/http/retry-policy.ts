@@ -10,8 +10,6 @@ export interface RetryPolicy {
   jitter: number
   /** The longest wait a `Retry-After` header can ask for. */
   maxRetryAfterMs: number
-  /** Multiplies every wait; 1 in real runs, smaller in tests so that retries do not slow the suite. */
-  delayScale: number
 }
 
 export const DEFAULT_RETRY_POLICY: RetryPolicy = {
@@ -19,8 +17,7 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = {
   statusCodes: [408, 429, 500, 502, 503, 504],
   baseDelayMs: 1000,
   jitter: 0.2,
-  maxRetryAfterMs: 60_000,
-  delayScale: 1
+  maxRetryAfterMs: 60_000
 }
 
 /**
@@ -39,7 +36,7 @@ export function retryDelayMs(
     asked !== undefined
       ? Math.min(asked, policy.maxRetryAfterMs)
       : policy.baseDelayMs * 2 ** (retry - 1) * (1 - policy.jitter + 2 * policy.jitter * random())
-  return Math.round(delay * policy.delayScale)
+  return Math.round(delay)
 }
 
 /** `Retry-After` as milliseconds from `now`: delay-seconds or an HTTP date; undefined when absent or unreadable. */
@@ -50,15 +47,4 @@ export function parseRetryAfterMs(header: string | undefined, now: number): numb
   const date = Date.parse(value)
   if (Number.isNaN(date) || !/[a-z]/i.test(value)) return undefined
   return Math.max(0, date - now)
-}
-
-/**
- * Tests shorten every wait through this variable (a factor from 0 to 1); any other value is ignored,
- * so a real run always waits as the policy says.
- */
-export const DELAY_SCALE_VARIABLE = 'NEXRENDER_CANCEL_RETRY_DELAY_SCALE'
-
-export function delayScaleFrom(env: Record<string, string | undefined>): number {
-  const scale = Number(env[DELAY_SCALE_VARIABLE] ?? 1)
-  return scale >= 0 && scale <= 1 ? scale : 1
 }
