@@ -51,7 +51,7 @@ function inputsTheCodeReads(): string[] {
 /** Every input name the record code reads. */
 function recordInputsTheCodeReads(): string[] {
   const asked: string[] = []
-  parseRecordInputs(recordingReader(asked), 'github-token-value', { sha: 'a'.repeat(40) }, {})
+  parseRecordInputs(recordingReader(asked), 'github-token-value', {}, {})
   return ['github-token', ...asked]
 }
 

@@ -12,7 +12,7 @@ import { StateBuilder, jobsOf, type JobSpec } from '../simulator/builder.js'
 import { startFakeGitHub } from '../simulator/github/server.js'
 import { startFlood } from '../simulator/flood.js'
 import { cancelBatch } from '../simulator/model.js'
-import { renderRecordsComment } from '../src/records/records-comment.js'
+import { commentBodies } from '../src/records/records-layout.js'
 import { startReplayServer } from './replay-server.js'
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 21)
@@ -76,7 +76,7 @@ try {
     // A pull request with one open record: read it, cancel the batch, write the outcome back.
     const number = 5000 + round
     const open = { batchId: startupBatch, commit: 'a'.repeat(40), recordedAt: new Date().toISOString() }
-    github.addComment(number, 'github-actions[bot]', renderRecordsComment([open]))
+    github.addComment(number, 'github-actions[bot]', commentBodies([open])[0] ?? '')
     pullRequest.push(
       await timed({ ...inputs(''), 'pull-request': String(number), 'github-token': GITHUB_TOKEN }, githubEnv)
     )

@@ -118,9 +118,9 @@ function printRun(title: string, step: DemoStep, run: ActionRun): void {
   if (step.showComment) {
     console.log(`\n── the comment on pull request #${DEMO_PULL_REQUEST} now ──`)
     for (const comment of github.commentsOn(DEMO_PULL_REQUEST, REPOSITORY)) {
-      const [visible = '', hidden = ''] = comment.body.split('<!--')
+      const visible = comment.body.replace(/<!--[\s\S]*?-->\n?/, '')
       console.log(`by ${comment.author}:\n${withoutTableRules(visible.trim())}`)
-      if (hidden) console.log('(and the records, as JSON in a hidden HTML comment)')
+      if (visible !== comment.body) console.log('(and the records, as JSON in a hidden HTML comment under the heading)')
     }
   }
   console.log('')

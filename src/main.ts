@@ -11,7 +11,7 @@ import { githubContext } from './runner/github-context.js'
 import { reportRun } from './runner/report-run.js'
 import { runnerRetryContext } from './runner/retry-context.js'
 import { watchForCancellation } from './runner/run-cancellation.js'
-import { eventHeadOf, requireRepository, runContextFrom } from './runner/run-context.js'
+import { requireRepository, runContextFrom } from './runner/run-context.js'
 import { USER_AGENT } from './version.js'
 
 /** The action's edge: the only code that talks to the runner. Everything it calls is a plain function. */
@@ -46,11 +46,9 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
           apiUrl: githubApiUrl,
           repository: requireRepository(context.repository),
           timeoutMs: inputs.timeoutMs,
-          userAgent: USER_AGENT,
           warn: (message) => core.warning(redact(message)),
           pullRequest: number,
-          onlySuperseded,
-          eventHead: eventHeadOf(context, number)
+          onlySuperseded
         },
         (line) => core.info(redact(line))
       )

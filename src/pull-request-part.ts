@@ -30,14 +30,25 @@ export async function lookUpPullRequest(
   const number = config.pullRequest
   try {
     const batches = await lookUpPullRequestBatches(config)
-    const { commentUrl, records, toCancel, alreadyDone, current, head } = batches
-    const report: PullRequestReport = { number, commentUrl, recorded: records, toCancel, alreadyDone, current, head }
+    const { commentUrl, records, toCancel, alreadyDone, current, head, unreadable } = batches
+    const report: PullRequestReport = {
+      number,
+      commentUrl,
+      recorded: records,
+      toCancel,
+      alreadyDone,
+      current,
+      head,
+      unreadable
+    }
     for (const line of pullRequestLogLines(report)) info(line)
     return { batches, report }
   } catch (error) {
     const lookupFailure = `Could not read the batches recorded on pull request #${number}: ${errorMessage(error)}`
     info(lookupFailure)
-    return { report: { number, lookupFailure, recorded: [], toCancel: [], alreadyDone: [], current: [] } }
+    return {
+      report: { number, lookupFailure, recorded: [], toCancel: [], alreadyDone: [], current: [], unreadable: [] }
+    }
   }
 }
 
@@ -49,7 +60,7 @@ export async function writeOutcomes(
 ): Promise<void> {
   if (!part.batches) return
   try {
-    part.report.commentUrl = (await recordCancelOutcomes(part.batches, results, new Date().toISOString())).commentUrl
+    part.report.commentUrl = (await recordCancelOutcomes(part.batches, results, new Date())).commentUrl
   } catch (error) {
     part.report.updateFailure = errorMessage(error)
     warn(`The cancels happened, but the pull request's comment could not be updated: ${errorMessage(error)}`)

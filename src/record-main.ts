@@ -1,18 +1,19 @@
 import * as core from '@actions/core'
-import { calling } from './github/github-failure.js'
-import { openRecordsStore } from './records/records-connection.js'
-import { githubContext } from './runner/github-context.js'
-import type { RecordChange } from './records/records.js'
-import { requireRepository, runContextFrom } from './runner/run-context.js'
-import { createHttpTransport } from './http/http-transport.js'
-import { parseRecordInputs } from './inputs/record-inputs.js'
-import { recordOutputs } from './report/record-outputs.js'
-import { recordSummary } from './report/record-summary.js'
 import { counted } from './helpers/counted.js'
 import { errorMessage } from './helpers/error-message.js'
+import { calling } from './github/github-failure.js'
+import { createHttpTransport } from './http/http-transport.js'
+import { parseRecordInputs } from './inputs/record-inputs.js'
+import { closedPullRequestProblem, unreadableWarning } from './report/record-problems.js'
+import { connectToGitHub } from './records/github-connection.js'
+import { recordTime, type RecordChange } from './records/records.js'
+import { recordOutputs } from './report/record-outputs.js'
+import { recordSummary } from './report/record-summary.js'
 import { redactor } from './report/redact.js'
+import { githubContext } from './runner/github-context.js'
 import { writeJobSummary } from './runner/job-summary.js'
 import { runnerRetryContext } from './runner/retry-context.js'
+import { requireRepository, runContextFrom } from './runner/run-context.js'
 import { USER_AGENT } from './version.js'
 
 /** Each GitHub call's limits; the record step has no inputs for them. */
@@ -25,40 +26,56 @@ export async function runRecord(env: NodeJS.ProcessEnv = process.env): Promise<v
   const githubToken = core.getInput('github-token')
   if (githubToken !== '') core.setSecret(githubToken)
   const redact = redactor(githubToken)
+  const warn = (message: string) => core.warning(redact(message))
   try {
     const context = runContextFrom(githubContext(), env.GITHUB_REPOSITORY)
     const inputs = parseRecordInputs((name) => core.getInput(name), githubToken, context, env)
-    const repository = requireRepository(context.repository)
-    const { store } = await openRecordsStore(
-      {
-        ...runnerRetryContext(RETRIES, redact),
-        transport: createHttpTransport(USER_AGENT),
-        token: inputs.githubToken,
-        apiUrl: inputs.githubApiUrl,
-        repository,
-        timeoutMs: TIMEOUT_MS,
-        userAgent: USER_AGENT,
-        warn: (message) => core.warning(redact(message))
-      },
-      inputs.pullRequest
-    )
-    const recordedAt = new Date().toISOString()
+    const { pullRequest } = inputs
+    const hints = { fromFork: context.pullRequestNumber === pullRequest && context.pullRequestFromFork }
+    const github = await connectToGitHub({
+      ...runnerRetryContext(RETRIES, redact),
+      transport: createHttpTransport(USER_AGENT),
+      token: inputs.githubToken,
+      apiUrl: inputs.githubApiUrl,
+      repository: requireRepository(context.repository),
+      timeoutMs: TIMEOUT_MS,
+      warn
+    })
+    // Recording by hand: the render was made for what the pull request's head is now.
+    const commit =
+      inputs.commit ??
+      (
+        await calling(`Reading the head commit of pull request #${pullRequest}`, () =>
+          github.api.pullRequest(pullRequest)
+        )
+      ).head
+    const recordedAt = recordTime(Date.now())
     const changes = inputs.batchIds.map((batchId): RecordChange => ({
       kind: 'record',
-      record: { batchId, commit: inputs.commit, recordedAt, ...(context.runUrl ? { runUrl: context.runUrl } : {}) }
+      record: { batchId, commit, recordedAt, ...(context.runUrl ? { runUrl: context.runUrl } : {}) }
     }))
-    const stored = await calling(`Writing the records comment of pull request #${inputs.pullRequest}`, () =>
-      store.write(changes)
+    const store = github.store(pullRequest)
+    const stored = await calling(
+      `Writing the records comment of pull request #${pullRequest}`,
+      () => store.write(changes),
+      hints
     )
+    for (const unreadable of stored.unreadable) warn(unreadableWarning(unreadable))
     const count = stored.records.length
     core.info(
       redact(
-        `Recorded ${inputs.batchIds.join(', ')} on pull request #${inputs.pullRequest} for commit ${inputs.commit.slice(0, 7)}; ` +
+        `Recorded ${inputs.batchIds.join(', ')} on pull request #${pullRequest} for commit ${commit.slice(0, 7)}; ` +
           `${counted(count, 'batch', 'batches')} ${count === 1 ? 'is' : 'are'} recorded there now: ${stored.commentUrl ?? ''}`
       )
     )
     for (const [name, value] of Object.entries(recordOutputs(stored))) core.setOutput(name, redact(value))
-    await writeJobSummary(redact(recordSummary(inputs, stored)), env)
+    await writeJobSummary(redact(recordSummary({ ...inputs, commit }, stored)), env)
+    // Checked once the records are written: a close after this finds them, and its cleanup cancels them.
+    const now = await calling(`Reading the state of pull request #${pullRequest}`, () =>
+      github.api.pullRequest(pullRequest)
+    )
+    const closed = closedPullRequestProblem(now, inputs.batchIds, stored.records)
+    if (closed) core.setFailed(redact(closed))
   } catch (error) {
     core.setFailed(redact(errorMessage(error)))
   }

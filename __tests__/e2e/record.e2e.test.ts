@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import { errorMessage, warnings } from '../../local-runner/run-action.js'
-import { parseRecordsComment } from '../../src/records/records-comment.js'
+import { readRecordsPart } from '../../src/records/records-format.js'
 import {
   HEAD,
   OLD_HEAD,
@@ -28,7 +28,7 @@ describe('the record step', () => {
     expect(comment).toContain(
       `| \`${complete}\` | \`${HEAD.slice(0, 7)}\` | [run](https://github.com/acme/renders/actions/runs/4242) |`
     )
-    expect(parseRecordsComment(comment ?? '').records).toEqual([
+    expect(readRecordsPart(comment ?? '').records).toEqual([
       {
         batchId: complete,
         commit: HEAD,
@@ -51,7 +51,7 @@ describe('the record step', () => {
     const run = await fixture.record({ 'batch-id': partial }, HEAD)
 
     expect(fixture.botComments()).toHaveLength(1)
-    const records = parseRecordsComment(fixture.botComments()[0] ?? '').records
+    const records = readRecordsPart(fixture.botComments()[0] ?? '').records
     expect(records.map((record) => [record.batchId, record.commit])).toEqual([
       [complete, OLD_HEAD],
       [partial, HEAD]
@@ -59,19 +59,21 @@ describe('the record step', () => {
     expect(JSON.parse(run.outputs['recorded-batch-ids'] ?? '')).toEqual([complete, partial])
   })
 
-  it('loses nothing when two record steps run at once', async () => {
+  it('loses nothing when two record steps run at once, and makes one comment', async () => {
     const { complete, partial } = fixture.batches
-    // Both read the pull request before either writes: both create a comment, then merge.
+    // Both read the pull request before either writes: one takes the lease and creates the comment, the other waits.
     fixture.github.faults.holdListings = 2
     const runs = await Promise.all([fixture.record({ 'batch-id': complete }), fixture.record({ 'batch-id': partial })])
 
     expect(runs.map((run) => run.exitCode)).toEqual([0, 0])
-    const writes = fixture.github.requests.map((request) => request.method).filter((method) => method !== 'GET')
-    expect(writes.filter((method) => method === 'POST')).toHaveLength(2)
-    expect(writes).toContain('DELETE')
+    const created = fixture.github.requests.filter(
+      (request) => request.method === 'POST' && request.path.endsWith('/comments')
+    )
+    expect(created).toHaveLength(1)
+    expect(fixture.github.reactions).toEqual([])
     expect(fixture.botComments()).toHaveLength(1)
     expect(
-      parseRecordsComment(fixture.botComments()[0] ?? '')
+      readRecordsPart(fixture.botComments()[0] ?? '')
         .records.map((record) => record.batchId)
         .sort()
     ).toEqual([complete, partial].sort())
@@ -113,7 +115,7 @@ describe('the record step', () => {
       { event: { name: 'workflow_dispatch', payload: {} } }
     )
     expect(run.exitCode).toBe(0)
-    expect(parseRecordsComment(fixture.botComments()[0] ?? '').records[0]?.commit).toBe(commit)
+    expect(readRecordsPart(fixture.botComments()[0] ?? '').records[0]?.commit).toBe(commit)
   })
 
   it('says which permission it needs when GitHub refuses the write', async () => {
@@ -132,6 +134,6 @@ describe('the record step', () => {
     fixture.github.faults.serverErrors = { times: 2, status: 503, retryAfter: '1' }
     const run = await fixture.record({ 'batch-id': fixture.batches.complete })
     expect(run.exitCode).toBe(0)
-    expect(run.stdout).toMatch(/GitHub GET \/user: attempt 1 of 4 failed \(HTTP 503 Service Unavailable\)/)
+    expect(run.stdout).toMatch(/GitHub POST \/graphql: attempt 1 of 4 failed \(HTTP 503 Service Unavailable\)/)
   })
 })

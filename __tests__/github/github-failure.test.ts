@@ -1,56 +1,63 @@
 import { describe, expect, it } from '@jest/globals'
+import { GitHubError, GitHubUnreachable } from '../../src/github/github-errors.js'
 import { describeGitHubFailure } from '../../src/github/github-failure.js'
-import { ATTEMPTS_HEADER, GitHubUnreachable } from '../../src/github/transport-fetch.js'
 
-const requestError = (status: number, message: string, attempts = 1) =>
-  Object.assign(new Error(message), { status, response: { headers: { [ATTEMPTS_HEADER]: String(attempts) } } })
-const DOING = 'Reading the comments of pull request #7'
+const refused = (status: number, message: string, headers: Record<string, string> = {}, attempts = 1) =>
+  new GitHubError(status, message, headers, attempts)
+const DOING = 'Writing the records comment of pull request #7'
+const PERMISSION =
+  "The workflow's token needs pull-requests: write (or issues: write) to read and write the pull request's comments"
 
 describe('describeGitHubFailure', () => {
   it.each([
     [
-      401,
-      'Bad credentials',
+      refused(401, 'Bad credentials'),
       'HTTP 401: Bad credentials: check `github-token`; the token is missing, mistyped or expired'
     ],
     [
-      403,
-      'API rate limit exceeded for installation',
-      "HTTP 403: API rate limit exceeded for installation: the token's GitHub API rate limit is used up; try again later"
+      refused(422, 'Validation Failed: body is too long (maximum is 65536 characters)'),
+      'HTTP 422: Validation Failed: body is too long (maximum is 65536 characters)'
     ],
-    [422, 'Validation Failed - https://docs.github.com/rest/issues/comments', 'HTTP 422: Validation Failed'],
-    [500, 'Server Error', 'HTTP 500: Server Error']
-  ])('HTTP %d', (status, message, described) => {
-    expect(describeGitHubFailure(requestError(status, message), DOING)).toBe(`${DOING}: ${described}`)
+    [refused(500, 'Server Error'), 'HTTP 500: Server Error'],
+    [refused(503, 'Service Unavailable', {}, 4), 'HTTP 503: Service Unavailable (gave up after 4 attempts)'],
+    [
+      refused(403, 'Resource not accessible by integration'),
+      `HTTP 403: Resource not accessible by integration. ${PERMISSION}. Add to the workflow or the job:\n\npermissions:\n  pull-requests: write`
+    ],
+    [
+      refused(404, 'Not Found'),
+      `HTTP 404: Not Found. ${PERMISSION}, or the pull request does not exist. Add to the workflow or the job:\n\npermissions:\n  pull-requests: write`
+    ],
+    [
+      refused(403, 'Unable to create comment because issue is locked.'),
+      "HTTP 403: Unable to create comment because issue is locked.: the pull request's conversation is locked, and GitHub refuses to write in it. Unlock the conversation (in the pull request’s sidebar), then re-run this step; or cancel its batches with batch-id."
+    ],
+    [
+      refused(403, 'API rate limit exceeded for installation ID 1.', {
+        'x-ratelimit-remaining': '0',
+        'x-ratelimit-reset': String(Date.parse('2026-12-02T09:45:00Z') / 1000)
+      }),
+      "HTTP 403: API rate limit exceeded for installation ID 1.: the token's GitHub API rate limit is used up until 09:45 UTC, later than the 5 minutes the action waits; re-run after that"
+    ],
+    [
+      refused(403, 'You have exceeded a secondary rate limit.'),
+      "HTTP 403: You have exceeded a secondary rate limit.: GitHub's secondary rate limit held for longer than the 5 minutes the action waits; re-run later"
+    ],
+    [
+      new GitHubUnreachable('gave up after 4 attempts: ECONNREFUSED'),
+      'the GitHub API could not be reached: gave up after 4 attempts: ECONNREFUSED'
+    ],
+    [new Error('the comment kept changing'), 'the comment kept changing']
+  ])('%s', (error, described) => {
+    expect(describeGitHubFailure(error, DOING)).toBe(`${DOING}: ${described}`)
   })
 
-  it.each([
-    [403, ''],
-    [404, ', or the pull request does not exist']
-  ])('HTTP %d names the permission and shows the block to add', (status, missing) => {
-    expect(describeGitHubFailure(requestError(status, 'Resource not accessible by integration'), DOING)).toBe(
-      `${DOING}: HTTP ${status}: Resource not accessible by integration. The workflow's token needs pull-requests: write (or issues: write) to read and write the pull request's comments${missing}. ` +
-        'Add to the workflow or the job:\n\npermissions:\n  pull-requests: write'
-    )
-  })
-
-  it('says how many attempts it took when retries ran out', () => {
-    expect(describeGitHubFailure(requestError(503, 'Service Unavailable', 4), DOING)).toBe(
-      `${DOING}: HTTP 503: Service Unavailable (gave up after 4 attempts)`
-    )
-  })
-
-  it('reports a GitHub that gave no answer, with the reason', () => {
-    const error = Object.assign(new Error('fetch failed'), {
-      status: 500,
-      cause: new GitHubUnreachable('ECONNREFUSED: connect')
-    })
-    expect(describeGitHubFailure(error, DOING)).toBe(`${DOING}: the GitHub API gave no answer: ECONNREFUSED: connect`)
-  })
-
-  it('passes anything else on with what was being done', () => {
-    expect(describeGitHubFailure(new Error('the comment kept changing'), DOING)).toBe(
-      `${DOING}: the comment kept changing`
+  it('tells a fork’s read-only token apart from a missing permission', () => {
+    expect(
+      describeGitHubFailure(refused(403, 'Resource not accessible by integration'), DOING, { fromFork: true })
+    ).toBe(
+      `${DOING}: HTTP 403: Resource not accessible by integration. The pull request comes from a fork, and GitHub gives a fork's pull_request runs a read-only token whatever permissions: says. ` +
+        'Record and cancel from a pull_request_target workflow instead, as the README’s section on forks shows.'
     )
   })
 })

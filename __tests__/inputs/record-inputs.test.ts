@@ -3,13 +3,11 @@ import { parseRecordInputs, type RecordDefaults } from '../../src/inputs/record-
 
 const ID = '01ARZ3NDEKTSV4RRFFQ69G5FAV'
 const HEAD = 'a'.repeat(40)
-const MERGE = 'b'.repeat(40)
 const reader = (values: Record<string, string>) => (name: string) => values[name] ?? ''
 const onPullRequest: RecordDefaults = {
   eventName: 'pull_request',
   pullRequestNumber: 7,
-  pullRequestHead: HEAD,
-  sha: MERGE
+  pullRequestHead: HEAD
 }
 
 describe('parseRecordInputs', () => {
@@ -23,9 +21,17 @@ describe('parseRecordInputs', () => {
     })
   })
 
-  it('takes what is given; the head of another pull request is not known, so GITHUB_SHA stands in', () => {
+  it('takes what is given; without a commit for another pull request, leaves it to the live head', () => {
     const given = parseRecordInputs(reader({ 'batch-id': ID, 'pull-request': '9' }), 'ghs_x', onPullRequest, {})
-    expect(given).toMatchObject({ pullRequest: 9, commit: MERGE })
+    expect(given).toMatchObject({ pullRequest: 9 })
+    expect(given.commit).toBeUndefined()
+    const byHand = parseRecordInputs(
+      reader({ 'batch-id': ID, 'pull-request': '9' }),
+      'ghs_x',
+      { eventName: 'workflow_dispatch' },
+      {}
+    )
+    expect(byHand.commit).toBeUndefined()
     const commit = parseRecordInputs(reader({ 'batch-id': ID, commit: 'C'.repeat(40) }), 'ghs_x', onPullRequest, {})
     expect(commit.commit).toBe('c'.repeat(40))
   })
@@ -34,10 +40,9 @@ describe('parseRecordInputs', () => {
     [{}, onPullRequest, "Input 'batch-id' is required"],
     [
       { 'batch-id': ID },
-      { eventName: 'push', sha: MERGE },
-      "Input 'pull-request' is required here: the push event is not about a pull request"
+      { eventName: 'push' },
+      "Input 'pull-request' is required here: the push event is not about a pull request; give the number of the pull request the render was made for"
     ],
-    [{ 'batch-id': ID, 'pull-request': '3' }, {}, "Input 'commit' is required here: the run has no GITHUB_SHA"],
     [
       { 'batch-id': ID, commit: 'main' },
       onPullRequest,

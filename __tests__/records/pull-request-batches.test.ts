@@ -9,7 +9,8 @@ const record = (batchId: string): BatchRecord => ({
   commit: '1'.repeat(40),
   recordedAt: '2026-11-29T00:00:00.000Z'
 })
-const AT = '2026-11-29T05:00:00.000Z'
+const AT = new Date('2026-11-29T05:00:00.000Z')
+const AT_SECOND = '2026-11-29T05:00:00Z'
 
 function batches(records: BatchRecord[]) {
   const written: RecordChange[][] = []
@@ -22,6 +23,7 @@ function batches(records: BatchRecord[]) {
     toCancel: records,
     alreadyDone: [],
     current: [],
+    unreadable: [],
     store: store as unknown as RecordsStore
   }
   return { value, written }
@@ -42,8 +44,8 @@ describe('recordCancelOutcomes', () => {
     )
     expect(written).toEqual([
       [
-        { kind: 'cancelled', batchId: 'A', status: 'cancelled', at: AT },
-        { kind: 'cancel-failed', batchId: 'B', at: AT }
+        { kind: 'cancelled', batchId: 'A', status: 'cancelled', at: AT_SECOND },
+        { kind: 'cancel-failed', batchId: 'B', at: AT_SECOND }
       ]
     ])
   })

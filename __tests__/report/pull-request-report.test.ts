@@ -21,6 +21,7 @@ const report = (extra: Partial<PullRequestReport> = {}): PullRequestReport => ({
   alreadyDone: [done],
   current: [record('NEW')],
   head: '2'.repeat(40),
+  unreadable: [],
   ...extra
 })
 

@@ -11,13 +11,14 @@ const record = (batchId: string, extra: Partial<BatchRecord> = {}): BatchRecord 
 })
 const stored = {
   records: [record('A', { cancel: { status: 'cancelled', at: '2026-11-29T01:00:00.000Z' } }), record('B')],
-  commentUrl: 'https://github.com/a/b/pull/7#issuecomment-9'
+  commentUrl: 'https://github.com/a/b/pull/7#issuecomment-9',
+  unreadable: []
 }
 
 describe('the record step report', () => {
   it('outputs the comment address and every batch recorded', () => {
     expect(recordOutputs(stored)).toEqual({ 'comment-url': stored.commentUrl, 'recorded-batch-ids': '["A","B"]' })
-    expect(recordOutputs({ records: [] })).toEqual({ 'comment-url': '', 'recorded-batch-ids': '[]' })
+    expect(recordOutputs({ records: [], unreadable: [] })).toEqual({ 'comment-url': '', 'recorded-batch-ids': '[]' })
   })
 
   it('sums up what was recorded and where', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { eventHeadOf, requireRepository, runContextFrom } from '../../src/runner/run-context.js'
+import { requireRepository, runContextFrom } from '../../src/runner/run-context.js'
 
 const HEAD = 'a'.repeat(40)
 const MERGE = 'b'.repeat(40)
@@ -37,19 +37,12 @@ describe('runContextFrom', () => {
 })
 
 describe('eventHeadOf', () => {
-  it("gives the event's head only for the pull request the event is about", () => {
-    const context = runContextFrom(
-      {
-        eventName: 'pull_request',
-        sha: MERGE,
-        serverUrl: '',
-        runId: 1,
-        payload: { pull_request: { number: 5, head: { sha: HEAD } } }
-      },
-      'acme/renders'
-    )
-    expect(eventHeadOf(context, 5)).toBe(HEAD)
-    expect(eventHeadOf(context, 6)).toBeUndefined()
+  it('says when the pull request comes from a fork', () => {
+    const payload = (fork: boolean) => ({ pull_request: { number: 5, head: { sha: HEAD, repo: { fork } } } })
+    const contextOf = (fork: boolean) =>
+      runContextFrom({ eventName: 'pull_request', sha: MERGE, serverUrl: '', runId: 1, payload: payload(fork) }, 'a/b')
+    expect(contextOf(true).pullRequestFromFork).toBe(true)
+    expect(contextOf(false).pullRequestFromFork).toBeUndefined()
   })
 })
 

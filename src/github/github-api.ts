@@ -1,27 +1,62 @@
 /**
- * The GitHub REST calls the action makes, as plain data in and out, so the records logic can be
- * tested against an in-memory stand-in. `octokit-api.ts` makes them through `@actions/github`.
+ * The GitHub calls the action makes, as plain data in and out, so the records logic can be tested
+ * against an in-memory stand-in. `rest-github-api.ts` makes them over the GitHub client.
  */
 export interface IssueComment {
   id: number
   body: string
-  /** The author's login. */
+  /** The author's login, as REST spells it (`github-actions[bot]`). */
   author: string
   /** The comment's page address. */
   url: string
+  /** ISO time of its last change. */
+  updatedAt: string
+  /** The issue or pull request it is on. */
+  issue: number
+}
+
+/** A pull request as the records need it. */
+export interface PullRequestState {
+  number: number
+  open: boolean
+  merged: boolean
+  /** The commit its head points at now. */
+  head: string
+}
+
+/** What a lease's reaction is left on: a comment, or the pull request itself. */
+export type ReactionTarget = { comment: number } | { issue: number }
+
+export interface ReactionAnswer {
+  /** True when this call made the reaction (201); false when the same identity had already left it (200). */
+  created: boolean
+  reactionId: number
+  /** ISO time GitHub made the reaction. */
+  createdAt: string
+  /** GitHub's clock when it answered (its `Date` header), in ms: a reaction's age is judged by it. */
+  serverTime: number
+}
+
+/** A write under a lease passes the lease's end: an attempt that could be applied later is not sent. */
+export interface WriteOptions {
+  notAfter?: number
 }
 
 export interface GitHubApi {
-  /** The login the token acts as, or undefined for an app installation token (it has no user). */
-  tokenLogin(): Promise<string | undefined>
+  /** The login the token acts as, for every kind of token (GraphQL's viewer). */
+  viewerLogin(): Promise<string>
   /** Every comment of the pull request, oldest first, all pages. */
   listComments(pullRequest: number): Promise<IssueComment[]>
-  createComment(pullRequest: number, body: string): Promise<IssueComment>
-  updateComment(id: number, body: string): Promise<IssueComment>
-  deleteComment(id: number): Promise<void>
-  /** The commit the pull request's head points at now. */
-  pullRequestHead(pullRequest: number): Promise<string>
+  /** Every issue comment of the repository updated since `since` (ISO), oldest first, all pages. */
+  listRepositoryComments(since: string): Promise<IssueComment[]>
+  createComment(pullRequest: number, body: string, options?: WriteOptions): Promise<IssueComment>
+  updateComment(id: number, body: string, options?: WriteOptions): Promise<IssueComment>
+  /** Deleting a comment that is already gone is not an error. */
+  deleteComment(id: number, options?: WriteOptions): Promise<void>
+  pullRequest(number: number): Promise<PullRequestState>
+  /** Several pull requests at once; numbers that are not pull requests are left out. */
+  pullRequests(numbers: number[]): Promise<Map<number, PullRequestState>>
+  addReaction(target: ReactionTarget, content: string): Promise<ReactionAnswer>
+  /** Deleting a reaction that is already gone is not an error. */
+  deleteReaction(target: ReactionTarget, reactionId: number): Promise<void>
 }
-
-/** Who writes comments with the workflow's default token (an app installation token). */
-export const DEFAULT_TOKEN_LOGIN = 'github-actions[bot]'

@@ -1,35 +1,44 @@
+import { counted } from '../helpers/counted.js'
 import { errorMessage } from '../helpers/error-message.js'
-import { ATTEMPTS_HEADER, GitHubUnreachable } from './transport-fetch.js'
+import { GitHubError, GitHubUnreachable } from './github-errors.js'
+import { MAX_RATE_LIMIT_WAIT_MS } from './rate-limits.js'
 
 /** The `permissions:` block that lets the workflow's token read and write the pull request's comments. */
 export const PERMISSIONS_BLOCK = 'permissions:\n  pull-requests: write'
 
-interface RequestErrorLike {
-  status?: number
-  message: string
-  cause?: unknown
-  response?: { headers?: Record<string, string | undefined> }
+/** What the run knows that changes the advice for a refused call. */
+export interface FailureHints {
+  /** The pull request comes from a fork: its `pull_request` runs get a read-only token, whatever `permissions:` says. */
+  fromFork?: boolean
 }
 
 /**
  * One explanation of a failed GitHub call, for a person: what the action was doing, what GitHub said,
  * and what to do about it, with the `permissions:` block to add when the token may not.
  */
-export function describeGitHubFailure(error: unknown, doing: string): string {
-  const failure = error as RequestErrorLike
-  if (failure.cause instanceof GitHubUnreachable)
-    return `${doing}: the GitHub API gave no answer: ${failure.cause.message}`
-  if (typeof failure.status !== 'number') return `${doing}: ${errorMessage(error)}`
-  const attempts = Number(failure.response?.headers?.[ATTEMPTS_HEADER] ?? 1)
-  const said = `HTTP ${failure.status}: ${failure.message.replace(/ - https:\/\/docs\.github\.com\S*$/, '')}`
-  const after = attempts > 1 ? ` (gave up after ${attempts} attempts)` : ''
-  if (failure.status === 401)
+export function describeGitHubFailure(error: unknown, doing: string, hints: FailureHints = {}): string {
+  if (error instanceof GitHubUnreachable) return `${doing}: the GitHub API could not be reached: ${error.message}`
+  if (!(error instanceof GitHubError)) return `${doing}: ${errorMessage(error)}`
+  const said = `HTTP ${error.status}: ${error.githubMessage}`
+  const after = error.attempts > 1 ? ` (gave up after ${counted(error.attempts, 'attempt')})` : ''
+  if (error.status === 401)
     return `${doing}: ${said}: check \`github-token\`; the token is missing, mistyped or expired`
-  if (failure.status === 403 && /rate limit/i.test(failure.message)) {
-    return `${doing}: ${said}${after}: the token's GitHub API rate limit is used up; try again later`
+  const limit = rateLimitAdvice(error)
+  if (limit) return `${doing}: ${said}: ${limit}`
+  if (error.status === 403 && /\block(ed)?\b/i.test(error.githubMessage)) {
+    return (
+      `${doing}: ${said}: the pull request's conversation is locked, and GitHub refuses to write in it. ` +
+      'Unlock the conversation (in the pull request’s sidebar), then re-run this step; or cancel its batches with batch-id.'
+    )
   }
-  if (failure.status === 403 || failure.status === 404) {
-    const missing = failure.status === 404 ? ', or the pull request does not exist' : ''
+  if ((error.status === 403 || error.status === 404) && hints.fromFork) {
+    return (
+      `${doing}: ${said}. The pull request comes from a fork, and GitHub gives a fork's pull_request runs a read-only token whatever permissions: says. ` +
+      'Record and cancel from a pull_request_target workflow instead, as the README\u2019s section on forks shows.'
+    )
+  }
+  if (error.status === 403 || error.status === 404) {
+    const missing = error.status === 404 ? ', or the pull request does not exist' : ''
     return (
       `${doing}: ${said}. The workflow's token needs pull-requests: write (or issues: write) to read and write the pull request's comments${missing}. ` +
       `Add to the workflow or the job:\n\n${PERMISSIONS_BLOCK}`
@@ -38,11 +47,26 @@ export function describeGitHubFailure(error: unknown, doing: string): string {
   return `${doing}: ${said}${after}`
 }
 
+/** When a refusal is one of GitHub's rate limits that outlasted the wait, what to do and when. */
+function rateLimitAdvice(error: GitHubError): string | undefined {
+  if (error.status !== 403 && error.status !== 429) return undefined
+  const secondary = /secondary rate limit|abuse/i.test(error.githubMessage)
+  const usedUp = error.headers['x-ratelimit-remaining'] === '0'
+  if (!secondary && !usedUp) return undefined
+  const minutes = MAX_RATE_LIMIT_WAIT_MS / 60_000
+  const reset = Number(error.headers['x-ratelimit-reset'])
+  if (usedUp && Number.isFinite(reset) && reset > 0) {
+    const at = new Date(reset * 1000).toISOString().slice(11, 16)
+    return `the token's GitHub API rate limit is used up until ${at} UTC, later than the ${minutes} minutes the action waits; re-run after that`
+  }
+  return `GitHub's ${secondary ? 'secondary ' : ''}rate limit held for longer than the ${minutes} minutes the action waits; re-run later`
+}
+
 /** Runs one GitHub call; a failure becomes an error that says what was being done and what to do. */
-export async function calling<T>(doing: string, call: () => Promise<T>): Promise<T> {
+export async function calling<T>(doing: string, call: () => Promise<T>, hints: FailureHints = {}): Promise<T> {
   try {
     return await call()
   } catch (error) {
-    throw new Error(describeGitHubFailure(error, doing), { cause: error })
+    throw new Error(describeGitHubFailure(error, doing, hints), { cause: error })
   }
 }

@@ -1,4 +1,12 @@
-/** When and how long to wait before trying a cancel again, stated as data. */
+import type { HttpAnswer } from './transport.js'
+
+/** An answer that asks the client to stay away for a while, and for how long. */
+export interface AskedToWait {
+  reason: string
+  waitMs: number
+}
+
+/** When and how long to wait before trying a request again, stated as data. */
 export interface RetryPolicy {
   /** Retries after the first attempt. */
   retries: number
@@ -10,6 +18,12 @@ export interface RetryPolicy {
   jitter: number
   /** The longest wait a `Retry-After` header can ask for. */
   maxRetryAfterMs: number
+  /**
+   * Answers that ask to be left alone for a while (GitHub's rate limits), whatever `statusCodes` say:
+   * waited out as they ask, without using up `retries`, up to `maxWaitMs` in all; an answer that asks
+   * for more is final.
+   */
+  waitOut?: { askedToWait: (answer: HttpAnswer, now: number) => AskedToWait | undefined; maxWaitMs: number }
 }
 
 export const DEFAULT_RETRY_POLICY: RetryPolicy = {

@@ -59,7 +59,6 @@ export async function sendWithRetries(
   context: RetryContext
 ): Promise<FinalOutcome> {
   const { policy, stopping } = context
-  const maxAttempts = policy.retries + 1
   if (stopping?.aborted) {
     return {
       last: stopped('not attempted', 'the run was cancelled before it was sent', false),
@@ -69,22 +68,45 @@ export async function sendWithRetries(
     }
   }
   let earlierAttemptMayHaveActed = false
+  let retries = 0
+  /** Answers waited out, which the retries do not count, and how long that took. */
+  let waits = 0
+  let waitedOut = 0
   for (let number = 1; ; number++) {
     const outcome = await attempt()
     context.debug(`${label}: attempt ${number}: ${describeOutcome(outcome)}`)
-    const reason = retryReason(outcome, policy)
-    if (reason === undefined || number === maxAttempts) {
-      return { last: outcome, attempts: number, earlierAttemptMayHaveActed, exhausted: reason !== undefined }
+    const final = (exhausted: boolean): FinalOutcome => ({
+      last: outcome,
+      attempts: number,
+      earlierAttemptMayHaveActed,
+      exhausted
+    })
+    let wait: number
+    let waitingFor: string
+    const asked = outcome.kind === 'answer' ? policy.waitOut?.askedToWait(outcome, context.now()) : undefined
+    if (asked && policy.waitOut) {
+      // A rate limit: waited out as asked, within a bound, without using up the retries.
+      if (waitedOut + asked.waitMs > policy.waitOut.maxWaitMs) return final(false)
+      waits++
+      waitedOut += asked.waitMs
+      wait = asked.waitMs
+      waitingFor = asked.reason
+      context.log(`${label}: ${asked.reason}; waiting ${(wait / 1000).toFixed(1)} s as asked`)
+    } else {
+      const reason = retryReason(outcome, policy)
+      if (reason === undefined || retries === policy.retries) return final(reason !== undefined)
+      retries++
+      earlierAttemptMayHaveActed ||= mayHaveActed(outcome)
+      const retryAfter = outcome.kind === 'answer' ? outcome.retryAfter : undefined
+      wait = retryDelayMs(policy, retries, retryAfter, context.now(), context.random)
+      waitingFor = reason
+      context.log(
+        `${label}: attempt ${number} of ${policy.retries + 1 + waits} failed (${reason}); retrying in ${(wait / 1000).toFixed(1)} s`
+      )
     }
-    earlierAttemptMayHaveActed ||= mayHaveActed(outcome)
-    const retryAfter = outcome.kind === 'answer' ? outcome.retryAfter : undefined
-    const wait = retryDelayMs(policy, number, retryAfter, context.now(), context.random)
-    context.log(
-      `${label}: attempt ${number} of ${maxAttempts} failed (${reason}); retrying in ${(wait / 1000).toFixed(1)} s`
-    )
     if (!stopping?.aborted) await context.sleep(wait, stopping)
     if (stopping?.aborted) {
-      const what = `the run was cancelled while waiting to retry after attempt ${number} (${reason})`
+      const what = `the run was cancelled while waiting to retry after attempt ${number} (${waitingFor})`
       return {
         last: stopped('interrupted', what, earlierAttemptMayHaveActed),
         attempts: number,

@@ -12,8 +12,8 @@ export interface RecordInputs {
   pullRequest: number
   githubToken: string
   githubApiUrl: string
-  /** The commit the render was made for. */
-  commit: string
+  /** The commit the render was made for; undefined when the pull request's live head is to be asked for. */
+  commit?: string
 }
 
 /** What the run's context offers the record step's inputs as defaults (the runner's `RunContext` fits). */
@@ -22,12 +22,12 @@ export interface RecordDefaults {
   /** The pull request the triggering event is about, and its head commit. */
   pullRequestNumber?: number
   pullRequestHead?: string
-  sha?: string
 }
 
 /**
  * The record step's inputs. The pull request defaults to the one the event is about, and the commit
- * to that pull request's head (on pull_request events `GITHUB_SHA` is a merge commit), else `GITHUB_SHA`.
+ * to that pull request's head from the event (on pull_request events `GITHUB_SHA` is a merge commit,
+ * and outside them the default branch's); without either, the step asks GitHub for the live head.
  */
 export function parseRecordInputs(
   read: InputReader,
@@ -40,23 +40,16 @@ export function parseRecordInputs(
   if (pullRequest === undefined) {
     throw new InputError(
       'pull-request',
-      `is required here: the ${context.eventName ?? 'triggering'} event is not about a pull request; give its number, e.g. pull-request: \${{ github.event.pull_request.number }}`
+      `is required here: the ${context.eventName ?? 'triggering'} event is not about a pull request; give the number of the pull request the render was made for`
     )
   }
-  const eventHead = context.pullRequestNumber === pullRequest ? context.pullRequestHead : undefined
-  const fallbacks = [eventHead, context.sha?.toLowerCase()]
-  const commit = parseCommit(read('commit')) ?? fallbacks.find((sha) => sha !== undefined && COMMIT_PATTERN.test(sha))
-  if (commit === undefined) {
-    throw new InputError(
-      'commit',
-      'is required here: the run has no GITHUB_SHA; give the commit the render was made for'
-    )
-  }
+  const eventHead = context.pullRequestNumber === pullRequest ? context.pullRequestHead?.toLowerCase() : undefined
+  const commit = parseCommit(read('commit')) ?? (eventHead && COMMIT_PATTERN.test(eventHead) ? eventHead : undefined)
   return {
     batchIds,
     pullRequest,
     githubToken: checkSecretInput('github-token', githubToken, 'its default is ${{ github.token }}'),
     githubApiUrl: parseGitHubApiUrl(read('github-api-url'), env),
-    commit
+    ...(commit === undefined ? {} : { commit })
   }
 }

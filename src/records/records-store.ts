@@ -1,32 +1,48 @@
 import type { GitHubApi, IssueComment } from '../github/github-api.js'
-import { RECORDS_MARKER, parseRecordsComment, renderRecordsComment } from './records-comment.js'
+import { GitHubError, WriteWindowClosed } from '../github/github-errors.js'
+import { acquireLease, type LeaseClock } from './lease.js'
+import { isOurComment, looksLikeOurs } from './our-comment.js'
+import { HEADING, readRecordsPart, type RecordsPart } from './records-format.js'
+import { planRecordsLayout, type ExistingPart } from './records-layout.js'
 import { applyChanges, holdsChanges, mergeRecords, type BatchRecord, type RecordChange } from './records.js'
 
-/** Tries at writing before giving up: each reads the comment back and merges again what others wrote. */
-export const MAX_WRITE_TRIES = 6
+/** Leases a write may take before it gives up: each ends when its lease would, or when another takes the lead. */
+export const MAX_WRITE_ROUNDS = 3
+
+/** A comment of ours, with what its records part holds. */
+export interface OurComment extends IssueComment {
+  part: RecordsPart
+}
+
+/** A comment of ours that this version cannot read in full: kept as it is, and reported. */
+export interface UnreadableComment {
+  url: string
+  problem: string
+  newerVersion?: number
+}
 
 export interface StoredRecords {
+  /** Every record read, from every comment of ours (what an unreadable one still gave included). */
   records: BatchRecord[]
-  /** The address of the records comment; undefined while there is none. */
+  /** The address of the comment with the table; undefined while there is none. */
   commentUrl?: string
+  unreadable: UnreadableComment[]
 }
 
 export interface RecordsStoreOptions {
-  /** The login whose comments are trusted: the identity the workflow's token acts as. */
-  trustedLogin: string
+  /** The login the token acts as: only its comments can be ours. */
+  viewer: string
   warn: (message: string) => void
-  /** Waits between tries, so that writers running at once fall out of step. */
-  sleep: (ms: number) => Promise<void>
-  random: () => number
+  clock: LeaseClock
 }
 
 /**
- * The batches recorded on one pull request, kept in one comment of the trusted login's. Only that
- * login's comments are read: anyone can comment on a public pull request, and a copy of the marker
- * in a stranger's comment would otherwise choose what the repository's Nexrender token cancels.
+ * The batches recorded on one pull request, kept in comments of ours (see `our-comment.ts`): one,
+ * or more when one cannot hold them. Reading takes no lease; writing does, so that no interleaving of
+ * writers loses a record or an outcome.
  */
 export class RecordsStore {
-  /** Every read of the write loop meets the same comments: each warning is given once. */
+  /** Every listing meets the same comments: each warning is given once. */
   private readonly warned = new Set<string>()
 
   constructor(
@@ -35,61 +51,108 @@ export class RecordsStore {
     private readonly options: RecordsStoreOptions
   ) {}
 
-  async read(): Promise<StoredRecords> {
-    const ours = await this.ownComments()
-    return { records: this.recordsIn(ours), commentUrl: ours[0]?.url }
+  /** The records as they stand; `comments` when the pull request's comments are already listed. */
+  async read(comments?: IssueComment[]): Promise<StoredRecords> {
+    return storedIn(this.ours(comments ?? (await this.api.listComments(this.pullRequest))))
   }
 
   /**
-   * Makes the changes in the comment (creating it on the first record) and reads it back until it
-   * holds them: another step may have written its own in between, and each write merges what the
-   * comment held. Extra comments of ours (two first records at once) are merged into the oldest.
+   * Makes the changes under a lease: lists our comments again once it holds the lease, merges, writes
+   * the comments that change, and checks GitHub's answers hold the changes. Returns at once, writing
+   * nothing, when the records already hold them.
    */
   async write(changes: RecordChange[]): Promise<StoredRecords> {
-    for (let writes = 0; ; writes++) {
-      const ours = await this.ownComments()
-      const current = this.recordsIn(ours)
-      const [kept, ...extra] = ours
-      if (kept && extra.length === 0 && holdsChanges(current, changes))
-        return { records: current, commentUrl: kept.url }
-      if (writes === MAX_WRITE_TRIES) {
+    for (let round = 1; ; round++) {
+      if (round > MAX_WRITE_ROUNDS) {
         throw new Error(
-          `the records comment of pull request #${this.pullRequest} kept changing: after ${MAX_WRITE_TRIES} tries it still did not hold this step's changes`
+          `the records comments of pull request #${this.pullRequest} kept changing hands: after ${MAX_WRITE_ROUNDS} leases this step's changes were still not written`
         )
       }
-      // Another step wrote in between: fall out of step with it before writing again.
-      if (writes > 0) await this.options.sleep(50 + Math.floor(this.options.random() * 200))
-      const body = renderRecordsComment(applyChanges(current, changes))
-      if (kept) await this.api.updateComment(kept.id, body)
-      else await this.api.createComment(this.pullRequest, body)
-      for (const comment of extra) await this.deleteIfThere(comment)
+      const before = this.ours(await this.api.listComments(this.pullRequest))
+      if (settled(before, changes)) return storedIn(before)
+      const first = before[0]
+      const lease = await acquireLease(
+        this.api,
+        first ? { comment: first.id } : { issue: this.pullRequest },
+        this.options.clock,
+        first ? `the records comment ${first.url}` : `pull request #${this.pullRequest}`
+      )
+      let release = true
+      try {
+        const now = this.ours(await this.api.listComments(this.pullRequest))
+        // Another writer made the first comment of ours meanwhile: its lease is the one to hold.
+        if (now[0]?.id !== first?.id) continue
+        return await this.rewrite(now, changes, lease.notAfter)
+      } catch (error) {
+        if (error instanceof WriteWindowClosed && round < MAX_WRITE_ROUNDS) continue
+        // A write that failed without a clear refusal may still be applied: the lease stays until it ends.
+        release = error instanceof WriteWindowClosed || (error instanceof GitHubError && error.status < 500)
+        throw error
+      } finally {
+        if (release)
+          await lease
+            .release()
+            .catch(() =>
+              this.options.warn(
+                `The lease on pull request #${this.pullRequest}'s records (a 👀 reaction) could not be removed; other steps wait until it is 2 minutes old.`
+              )
+            )
+      }
     }
   }
 
-  /** The trusted login's record comments, oldest first; a warning for each look-alike by anyone else. */
-  private async ownComments(): Promise<IssueComment[]> {
-    const marked = (await this.api.listComments(this.pullRequest)).filter((comment) =>
-      comment.body.includes(RECORDS_MARKER)
+  private async rewrite(now: OurComment[], changes: RecordChange[], notAfter: number): Promise<StoredRecords> {
+    const readable = now.filter((comment) => comment.part.kind === 'readable')
+    const desired = applyChanges(everyRecordIn(now), changes)
+    const plan = planRecordsLayout(desired, readable.map(existingPart))
+    const final = new Map<number, OurComment>(now.map((comment) => [comment.id, comment]))
+    for (const step of plan.steps) {
+      if (step.kind === 'delete') {
+        await this.api.deleteComment(step.id, { notAfter })
+        final.delete(step.id)
+        continue
+      }
+      const written =
+        step.kind === 'create'
+          ? await this.api.createComment(this.pullRequest, step.body, { notAfter })
+          : await this.api.updateComment(step.id, step.body, { notAfter })
+      final.set(written.id, { ...written, part: readRecordsPart(written.body) })
+    }
+    // GitHub's answers are the comments as it stored them: they must hold every change (but for done
+    // records left out for room).
+    const stored = storedIn([...final.values()].sort((a, b) => a.id - b.id))
+    const pruned = new Set(plan.pruned.map((record) => record.batchId))
+    const kept = changes.filter(
+      (change) => !pruned.has(change.kind === 'record' ? change.record.batchId : change.batchId)
     )
-    const { trustedLogin } = this.options
-    for (const comment of marked) {
-      if (comment.author === trustedLogin) continue
-      this.warnOnce(
-        `Ignored a comment by ${comment.author} on pull request #${this.pullRequest} that looks like this action's record of batches (${comment.url}): only comments by ${trustedLogin}, whom the workflow's token acts as, are trusted.`
+    if (!holdsChanges(stored.records, kept)) {
+      throw new Error(
+        `the records comments of pull request #${this.pullRequest} did not hold this step's changes after writing them`
       )
     }
-    return marked.filter((comment) => comment.author === trustedLogin).sort((a, b) => a.id - b.id)
+    return stored
   }
 
-  private recordsIn(comments: IssueComment[]): BatchRecord[] {
-    return mergeRecords(
-      ...comments.map((comment) => {
-        const { records, problems } = parseRecordsComment(comment.body)
-        for (const problem of problems)
-          this.warnOnce(`The records comment ${comment.url}: ${problem}; that part is ignored.`)
-        return records
-      })
-    )
+  /** Our comments, oldest first, read; a warning for each look-alike that is not ours. */
+  private ours(comments: IssueComment[]): OurComment[] {
+    const { viewer } = this.options
+    for (const comment of comments) {
+      if (isOurComment(comment, viewer)) continue
+      if (comment.author !== viewer && looksLikeOurs(comment)) {
+        this.warnOnce(
+          `Ignored a comment by ${comment.author} on pull request #${this.pullRequest} that looks like this action's record of batches (${comment.url}): only comments by ${viewer}, whom the token acts as, are trusted.`
+        )
+      } else if (comment.author === viewer && comment.body.startsWith(HEADING)) {
+        // Our heading without our hidden part right after it: most likely an edit broke one of ours.
+        this.warnOnce(
+          `A comment of ${viewer} on pull request #${this.pullRequest} starts like this action's records but is not in their format (${comment.url}): it is not read, and left as it is.`
+        )
+      }
+    }
+    return comments
+      .filter((comment) => isOurComment(comment, viewer))
+      .sort((a, b) => a.id - b.id)
+      .map((comment) => ({ ...comment, part: readRecordsPart(comment.body) }))
   }
 
   private warnOnce(message: string): void {
@@ -97,13 +160,34 @@ export class RecordsStore {
     this.warned.add(message)
     this.options.warn(message)
   }
+}
 
-  private async deleteIfThere(comment: IssueComment): Promise<void> {
-    try {
-      await this.api.deleteComment(comment.id)
-    } catch (error) {
-      // Another step merged and deleted it first.
-      if ((error as { status?: number }).status !== 404) throw error
-    }
+function everyRecordIn(comments: OurComment[]): BatchRecord[] {
+  return mergeRecords(...comments.map((comment) => comment.part.records))
+}
+
+function existingPart(comment: OurComment): ExistingPart {
+  return { id: comment.id, body: comment.body, batchIds: comment.part.records.map((record) => record.batchId) }
+}
+
+/** The records already hold the changes, and are laid out as a write would leave them. */
+function settled(comments: OurComment[], changes: RecordChange[]): boolean {
+  const records = everyRecordIn(comments)
+  if (!holdsChanges(records, changes)) return false
+  const readable = comments.filter((comment) => comment.part.kind === 'readable').map(existingPart)
+  if (readable.length === 0) return changes.length === 0
+  return planRecordsLayout(records, readable).steps.length === 0
+}
+
+function storedIn(comments: OurComment[]): StoredRecords {
+  const withTable = comments.find((comment) => comment.part.kind === 'readable') ?? comments[0]
+  return {
+    records: everyRecordIn(comments),
+    commentUrl: withTable?.url,
+    unreadable: comments.flatMap(({ url, part }) =>
+      part.kind === 'unreadable'
+        ? [{ url, problem: part.problem, ...(part.newerVersion ? { newerVersion: part.newerVersion } : {}) }]
+        : []
+    )
   }
 }

@@ -1,4 +1,5 @@
 import { describeState } from '../records/record-state.js'
+import type { UnreadableComment } from '../records/records-store.js'
 import type { BatchRecord } from '../records/records.js'
 import { counted } from '../helpers/counted.js'
 import { cell, code, link } from '../helpers/markdown.js'
@@ -20,6 +21,8 @@ export interface PullRequestReport {
   head?: string
   /** Why the comment could not be updated after cancelling; a warning only, the cancels happened. */
   updateFailure?: string
+  /** Comments of ours that could not be read in full: the step fails on them after cancelling the rest. */
+  unreadable: UnreadableComment[]
 }
 
 const ids = (records: BatchRecord[]) => records.map((record) => record.batchId).join(', ')
@@ -79,6 +82,15 @@ export function pullRequestSection(report: PullRequestReport): string {
       ? '- Nothing is left to cancel.'
       : `- Sent now: ${report.toCancel.map((record) => code(record.batchId)).join(', ')}.`
   )
+  for (const comment of report.unreadable) {
+    const what =
+      comment.newerVersion !== undefined
+        ? 'was written by a newer version of this action'
+        : `cannot be read: ${cell(comment.problem)}`
+    lines.push(
+      `- ❌ ${link('A records comment', comment.url)} ${what}; the batches it holds that could not be read were not cancelled.`
+    )
+  }
   const parts = [heading, lines.join('\n')]
   if (report.updateFailure) {
     parts.push(`> ⚠️ The cancels happened, but the comment was not updated: ${cell(report.updateFailure)}`)

@@ -97,6 +97,8 @@ function headlineOf(
   if (cancelledBy !== undefined)
     return `⏹️ run cancelled (${cancelledBy}), ${failures} of ${results.length} not done or failed`
   if (pullRequest?.lookupFailure) return "❌ the pull request's batches could not be read"
+  if (pullRequest && pullRequest.unreadable.length > 0)
+    return '❌ a records comment of the pull request could not be read'
   if (results.length === 0) return '✅ nothing left to cancel'
   if (failures > 0) return `❌ ${failures} of ${results.length} ${wording.dryRun ? 'would fail' : 'failed'}`
   const statuses = results.flatMap((result) => (result.outcome === 'answered' ? [result.reply.status] : []))

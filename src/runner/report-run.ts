@@ -4,6 +4,7 @@ import type { BatchResult } from '../nexrender/batch-result.js'
 import { batchLogLine, batchWarnings } from '../report/batch-report.js'
 import { actionOutputs } from '../report/outputs.js'
 import type { PullRequestReport } from '../report/pull-request-report.js'
+import { unreadableFailure } from '../report/record-problems.js'
 import type { Redactor } from '../report/redact.js'
 import { stepFailureMessage } from '../report/step-outcome.js'
 import { renderSummary } from '../report/summary.js'
@@ -43,7 +44,11 @@ export async function reportRun(
   const summary = renderSummary({ results, strictness: inputs.strictness, context, wording, cancelledBy, pullRequest })
   await writeJobSummary(redact(summary), env)
   await resultsFile.written
-  const failures = [pullRequest?.lookupFailure, stepFailureMessage(results, inputs.strictness, wording, cancelledBy)]
+  const failures = [
+    pullRequest?.lookupFailure,
+    pullRequest && unreadableFailure(pullRequest.number, pullRequest.unreadable),
+    stepFailureMessage(results, inputs.strictness, wording, cancelledBy)
+  ]
   const failure = failures.filter((message) => message !== undefined).join('\n')
   if (failure !== '') core.setFailed(redact(failure))
 }

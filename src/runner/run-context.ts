@@ -6,6 +6,8 @@ export interface RunContext {
   pullRequestNumber?: number
   /** That pull request's head commit, from the event payload. */
   pullRequestHead?: string
+  /** That pull request comes from a fork: its pull_request runs get a read-only token. */
+  pullRequestFromFork?: boolean
   /** `GITHUB_SHA`: on pull_request events the merge commit, not the head. */
   sha?: string
   runUrl?: string
@@ -17,7 +19,10 @@ export interface GithubContextLike {
   sha: string
   serverUrl: string
   runId: number
-  payload: { pull_request?: { number: number; head?: { sha?: string } }; [key: string]: unknown }
+  payload: {
+    pull_request?: { number: number; head?: { sha?: string; repo?: { fork?: boolean } | null } }
+    [key: string]: unknown
+  }
 }
 
 /** Builds the run context without touching `context.repo`, which throws when GITHUB_REPOSITORY is unset. */
@@ -28,14 +33,10 @@ export function runContextFrom(github: GithubContextLike, repository: string | u
     eventName: github.eventName || undefined,
     pullRequestNumber: pullRequest?.number,
     pullRequestHead: pullRequest?.head?.sha || undefined,
+    pullRequestFromFork: pullRequest?.head?.repo?.fork === true ? true : undefined,
     sha: github.sha || undefined,
     runUrl: repository && github.runId ? `${github.serverUrl}/${repository}/actions/runs/${github.runId}` : undefined
   }
-}
-
-/** The head commit the event carries for this pull request, if the event is about it. */
-export function eventHeadOf(context: RunContext, pullRequest: number): string | undefined {
-  return context.pullRequestNumber === pullRequest ? context.pullRequestHead : undefined
 }
 
 /** The repository as `owner/name`, which every GitHub call needs; a runner always sets it. */

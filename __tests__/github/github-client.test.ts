@@ -1,0 +1,185 @@
+import { describe, expect, it } from '@jest/globals'
+import { createGitHubClient, graphqlPath, MAX_GITHUB_REPLY_BYTES } from '../../src/github/github-client.js'
+import {
+  GitHubAnswerUnusable,
+  GitHubError,
+  GitHubUnreachable,
+  WriteWindowClosed
+} from '../../src/github/github-errors.js'
+import { DEFAULT_RETRY_POLICY } from '../../src/http/retry-policy.js'
+import type { AttemptOutcome, HttpRequest } from '../../src/http/transport.js'
+
+const NOW = Date.parse('2026-12-02T09:00:00Z')
+
+function clientWith(outcomes: AttemptOutcome[], apiUrl = 'https://api.github.com') {
+  const sent: HttpRequest[] = []
+  const waits: number[] = []
+  const log: string[] = []
+  let now = NOW
+  const client = createGitHubClient({
+    transport: async (request) => (sent.push(request), outcomes.shift() as AttemptOutcome),
+    token: 'ghs_secret',
+    apiUrl,
+    timeoutMs: 5000,
+    policy: { ...DEFAULT_RETRY_POLICY, retries: 2 },
+    sleep: async (ms) => void (waits.push(ms), (now += ms)),
+    random: () => 0.5,
+    now: () => now,
+    log: (line) => log.push(line),
+    debug: () => undefined
+  })
+  return { client, sent, waits, log }
+}
+const answer = (status: number, body: unknown = '', headers: Record<string, string> = {}): AttemptOutcome => ({
+  kind: 'answer',
+  status,
+  statusText: '',
+  headers,
+  body: Buffer.from(typeof body === 'string' ? body : JSON.stringify(body))
+})
+const refused: AttemptOutcome = {
+  kind: 'network-failure',
+  reason: 'ECONNREFUSED: connect ECONNREFUSED 127.0.0.1:1',
+  retryable: true,
+  mayHaveReachedServer: false
+}
+
+describe('the GitHub client', () => {
+  it('sends through the transport with the token as its own, and gives the parsed answer', async () => {
+    const { client, sent } = clientWith([answer(201, { id: 1 })])
+    const reply = await client.request('POST', '/repos/a/b/issues/7/comments', { body: { body: 'hi' } })
+
+    expect(sent).toEqual([
+      {
+        method: 'POST',
+        url: 'https://api.github.com/repos/a/b/issues/7/comments',
+        token: 'ghs_secret',
+        timeoutMs: 5000,
+        maxBodyBytes: MAX_GITHUB_REPLY_BYTES,
+        headers: {
+          accept: 'application/vnd.github+json',
+          'x-github-api-version': '2022-11-28',
+          'content-type': 'application/json; charset=utf-8'
+        },
+        body: '{"body":"hi"}',
+        interrupt: undefined
+      }
+    ])
+    expect(reply).toEqual({ status: 201, headers: {}, data: { id: 1 } })
+  })
+
+  it('follows Link pages on the API’s origin, and refuses to send the token anywhere else', async () => {
+    const next = { link: '<https://api.github.com/x?page=2>; rel="next"' }
+    const { client } = clientWith([answer(200, [1, 2], next), answer(200, [3])])
+    expect(await client.paginate('/x')).toEqual([1, 2, 3])
+
+    const elsewhere = clientWith([answer(200, [1], { link: '<https://evil.example/x?page=2>; rel="next"' })])
+    await expect(elsewhere.client.paginate('/x')).rejects.toThrow(
+      new GitHubAnswerUnusable(
+        'refused to send the token to https://evil.example, which is not the GitHub API at https://api.github.com'
+      )
+    )
+    expect(elsewhere.sent).toHaveLength(1)
+  })
+
+  it('never follows a redirect', async () => {
+    const { client } = clientWith([{ ...answer(301), location: 'https://elsewhere.example/' } as AttemptOutcome])
+    await expect(client.request('GET', '/repos/a/b')).rejects.toThrow(
+      'HTTP 301: the GitHub API redirected to https://elsewhere.example/; the action never follows redirects, so the token stays with the API host'
+    )
+  })
+
+  it('retries what the policy retries, then says how many attempts it took', async () => {
+    const { client, sent } = clientWith([answer(503), answer(503), answer(503, { message: 'Service Unavailable' })])
+    const failure = (await client.request('GET', '/user').catch((error: unknown) => error)) as GitHubError
+    expect(sent).toHaveLength(3)
+    expect(failure).toBeInstanceOf(GitHubError)
+    expect([failure.status, failure.githubMessage, failure.attempts]).toEqual([503, 'Service Unavailable', 3])
+  })
+
+  it('reports a GitHub that cannot be reached with the cause, said once', async () => {
+    const { client } = clientWith([refused, refused, refused])
+    await expect(client.request('GET', '/user')).rejects.toThrow(
+      new GitHubUnreachable('gave up after 3 attempts: ECONNREFUSED: connect ECONNREFUSED 127.0.0.1:1')
+    )
+  })
+
+  it('gives GitHub’s message with what its errors say, without the link to the docs', async () => {
+    const body = {
+      message: 'Validation Failed',
+      errors: [{ field: 'body', message: 'body is too long (maximum is 65536 characters)' }],
+      documentation_url: 'https://docs.github.com/rest'
+    }
+    const { client } = clientWith([answer(422, body)])
+    await expect(client.request('PATCH', '/x')).rejects.toThrow(
+      'HTTP 422: Validation Failed: body is too long (maximum is 65536 characters)'
+    )
+  })
+
+  it('sends no attempt that could finish after `notAfter`', async () => {
+    const { client, sent } = clientWith([answer(200, {})])
+    await expect(client.request('PATCH', '/x', { notAfter: NOW + 4999 })).rejects.toThrow(WriteWindowClosed)
+    expect(sent).toEqual([])
+  })
+
+  it('asks GraphQL beside the REST API, and throws its errors', async () => {
+    const { client, sent } = clientWith([
+      answer(200, { data: { viewer: { login: 'my-app[bot]' } } }),
+      answer(200, { errors: [{ message: 'Something went wrong' }] })
+    ])
+    expect(await client.graphql('query { viewer { login } }')).toEqual({ viewer: { login: 'my-app[bot]' } })
+    expect(sent[0]?.url).toBe('https://api.github.com/graphql')
+    await expect(client.graphql('query { nope }')).rejects.toThrow('HTTP 200: Something went wrong')
+  })
+
+  it.each([
+    ['https://api.github.com', 'https://api.github.com/graphql'],
+    ['https://ghe.example.com/api/v3', 'https://ghe.example.com/api/graphql'],
+    ['http://127.0.0.1:4011', 'http://127.0.0.1:4011/graphql']
+  ])('finds GraphQL beside %s', (apiUrl, graphql) => {
+    expect(graphqlPath(apiUrl)).toBe(graphql)
+  })
+})
+
+describe("GitHub's rate limits", () => {
+  const secondary = {
+    message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.'
+  }
+
+  it.each([
+    ['a secondary limit with retry-after', answer(403, secondary, { 'retry-after': '30' }), 30_000],
+    ['a secondary limit that says nothing more', answer(429, secondary), 60_000],
+    [
+      'a used-up limit, until it resets',
+      answer(
+        403,
+        { message: 'API rate limit exceeded' },
+        { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(NOW / 1000 + 120) }
+      ),
+      121_000
+    ]
+  ])('waits out %s, without using up the retries', async (_what, limited, wait) => {
+    const { client, waits, log } = clientWith([limited, answer(503), answer(503), answer(200, {})])
+    await client.request('POST', '/x', { body: {} })
+    expect(waits[0]).toBe(wait)
+    expect(waits).toHaveLength(3)
+    expect(log[0]).toMatch(/^GitHub POST \/x: .*rate limit.*; waiting \d+\.0 s as asked$/)
+  })
+
+  it('fails at once with a limit that resets beyond the wait it allows', async () => {
+    const reset = String(NOW / 1000 + 3600)
+    const { client, waits } = clientWith([
+      answer(403, { message: 'API rate limit exceeded' }, { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': reset })
+    ])
+    const failure = (await client.request('GET', '/x').catch((error: unknown) => error)) as GitHubError
+    expect(failure.status).toBe(403)
+    expect(failure.headers['x-ratelimit-reset']).toBe(reset)
+    expect(waits).toEqual([])
+  })
+
+  it('treats a 403 that is no rate limit as final', async () => {
+    const { client, waits } = clientWith([answer(403, { message: 'Resource not accessible by integration' })])
+    await expect(client.request('GET', '/x')).rejects.toThrow('HTTP 403: Resource not accessible by integration')
+    expect(waits).toEqual([])
+  })
+})

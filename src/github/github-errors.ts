@@ -1,0 +1,41 @@
+/** A GitHub call that GitHub answered with an error status (after the retries the policy allows). */
+export class GitHubError extends Error {
+  constructor(
+    readonly status: number,
+    /** GitHub's own message, without its link to the docs. */
+    readonly githubMessage: string,
+    /** The answer's headers, lower-cased: the rate-limit ones tell when a limit resets. */
+    readonly headers: Record<string, string>,
+    readonly attempts: number
+  ) {
+    super(`HTTP ${status}: ${githubMessage}`)
+    this.name = 'GitHubError'
+  }
+}
+
+/** A GitHub call that got no answer: refused, DNS, TLS, timeouts, dropped connections. */
+export class GitHubUnreachable extends Error {
+  constructor(reason: string) {
+    super(reason)
+    this.name = 'GitHubUnreachable'
+  }
+}
+
+/** A GitHub call whose answer cannot be used: a redirect, a body that is not what the call expects, another host. */
+export class GitHubAnswerUnusable extends Error {
+  constructor(problem: string) {
+    super(problem)
+    this.name = 'GitHubAnswerUnusable'
+  }
+}
+
+/**
+ * A write that was not sent because it might have been applied after the writer's lease ran out; the
+ * writer takes a new lease and starts again.
+ */
+export class WriteWindowClosed extends Error {
+  constructor() {
+    super('the lease on the records comment would run out before this write could be applied; it was not sent')
+    this.name = 'WriteWindowClosed'
+  }
+}
