@@ -80,4 +80,61 @@ describe('the fake GitHub API', () => {
     github.faults.comments = { status: 403, message: 'Resource not accessible by integration' }
     expect((await call('app', 'GET', '/repos/a/b/issues/7/comments')).status).toBe(403)
   })
+
+  it('names whom every kind of token acts as through GraphQL', async () => {
+    const viewer = (token: string) => call(token, 'POST', '/graphql', { query: 'query { viewer { login } }' })
+    expect((await viewer('app')).json).toEqual({ data: { viewer: { login: 'github-actions[bot]' } } })
+    expect((await viewer('user')).json).toEqual({ data: { viewer: { login: 'octo' } } })
+  })
+
+  it('answers 201 for a new reaction and 200 for one the same identity already left; another identity has its own', async () => {
+    const created = await call('app', 'POST', '/repos/a/b/issues/7/reactions', { content: 'eyes' })
+    expect(created.status).toBe(201)
+    const again = await call('app', 'POST', '/repos/a/b/issues/7/reactions', { content: 'eyes' })
+    expect(again).toMatchObject({ status: 200, json: { id: (created.json as { id: number }).id } })
+    expect((await call('user', 'POST', '/repos/a/b/issues/7/reactions', { content: 'eyes' })).status).toBe(201)
+    const id = (created.json as { id: number }).id
+    expect((await call('app', 'DELETE', `/repos/a/b/issues/7/reactions/${id}`)).status).toBe(204)
+    expect((await call('app', 'DELETE', `/repos/a/b/issues/7/reactions/${id}`)).status).toBe(404)
+  })
+
+  it('refuses writes on a locked conversation, and bodies over 65,536 characters', async () => {
+    expect(
+      (await call('app', 'POST', '/repos/a/b/issues/7/comments', { body: 'x'.repeat(65_537) })).json
+    ).toMatchObject({
+      message: 'Validation Failed',
+      errors: [{ message: 'body is too long (maximum is 65536 characters)' }]
+    })
+    github.pullRequests.set(7, { head: 'abc', locked: true })
+    expect(await call('app', 'POST', '/repos/a/b/issues/7/comments', { body: 'x' })).toMatchObject({
+      status: 403,
+      json: { message: 'Unable to create comment because issue is locked.' }
+    })
+  })
+
+  it("lists the repository's comments updated since a time, oldest change first", async () => {
+    github.addComment(7, 'someone', 'old', 'a/b', Date.parse('2026-01-01T00:00:00Z'))
+    github.addComment(8, 'someone', 'new', 'a/b', Date.parse('2026-06-01T00:00:00Z'))
+    const listed = await call('app', 'GET', '/repos/a/b/issues/comments?since=2026-03-01T00:00:00Z&per_page=100')
+    expect(
+      (listed.json as Array<{ body: string; issue_url: string }>).map((comment) => [comment.body, comment.issue_url])
+    ).toEqual([['new', `${github.apiUrl}/repos/a/b/issues/8`]])
+  })
+
+  it('plays rate limits, and holds a write back until the test lets it be applied', async () => {
+    github.faults.secondaryRateLimit = { times: 1, retryAfter: '7' }
+    const limited = await fetch(`${github.apiUrl}/repos/a/b/issues/7/comments`, {
+      method: 'POST',
+      headers: { authorization: 'Bearer app' },
+      body: JSON.stringify({ body: 'x' })
+    })
+    expect([limited.status, limited.headers.get('retry-after')]).toEqual([403, '7'])
+    const held = github.holdNextWrite('POST')
+    const writing = call('app', 'POST', '/repos/a/b/issues/7/comments', { body: 'late' })
+    const write = await held
+    expect(github.commentsOn(7, 'a/b')).toEqual([])
+    write.release()
+    expect((await writing).status).toBe(201)
+    expect(github.commentsOn(7, 'a/b').map((comment) => comment.body)).toEqual(['late'])
+  })
 })

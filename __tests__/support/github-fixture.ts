@@ -7,6 +7,9 @@ import { startFixture, TEST_TOKEN, type Fixture } from './simulator-fixture.js'
 export const GITHUB_TOKEN = 'ghs_test9WorkflowTOKENq2Lm'
 /** A personal token, acting as its user. */
 export const PERSONAL_TOKEN = 'ghp_test4PersonalTOKENx8Rt'
+/** A GitHub App's installation token (actions/create-github-app-token), acting as the app's bot. */
+export const APP_TOKEN = 'ghs_test3AppInstallTOKENw7Yh'
+export const APP_LOGIN = 'nexrender-previews[bot]'
 /** A workflow token without `pull-requests: write`. */
 export const READ_ONLY_TOKEN = 'ghs_test1ReadOnlyTOKENz5Kp'
 export const PERSONAL_LOGIN = 'octo-dev'
@@ -42,6 +45,7 @@ export async function startGitHubFixture(): Promise<GitHubFixture> {
     tokens: {
       [GITHUB_TOKEN]: { login: 'github-actions[bot]', kind: 'app' },
       [PERSONAL_TOKEN]: { login: PERSONAL_LOGIN, kind: 'user' },
+      [APP_TOKEN]: { login: APP_LOGIN, kind: 'app' },
       [READ_ONLY_TOKEN]: { login: 'github-actions[bot]', kind: 'app', canWrite: false }
     },
     pullRequests: { [PULL_REQUEST]: { head: HEAD } }
@@ -53,7 +57,7 @@ export async function startGitHubFixture(): Promise<GitHubFixture> {
     ...SHORT_WAITS
   }
   const checked = (run: ActionRun): ActionRun => {
-    for (const secret of [TEST_TOKEN, GITHUB_TOKEN, PERSONAL_TOKEN, READ_ONLY_TOKEN]) {
+    for (const secret of [TEST_TOKEN, GITHUB_TOKEN, PERSONAL_TOKEN, APP_TOKEN, READ_ONLY_TOKEN]) {
       const leaks = secretLeaks(run, secret)
       if (leaks.length > 0) throw new Error(`a token leaked into: ${leaks.join(', ')}`)
       if (github.comments.some((comment) => comment.body.includes(secret)))

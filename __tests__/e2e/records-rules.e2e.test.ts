@@ -1,0 +1,312 @@
+/**
+ * The rules of "How the records are kept" (README), one block each, run as a runner runs the record
+ * step and the cancel step, against the fake GitHub. Every run is also checked for token leaks.
+ */
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
+import { setTimeout as sleep } from 'node:timers/promises'
+import { errorMessage, warnings } from '../../local-runner/run-action.js'
+import { readRecordsPart } from '../../src/records/records-format.js'
+import { commentBodies } from '../../src/records/records-layout.js'
+import type { BatchRecord } from '../../src/records/records.js'
+import {
+  APP_LOGIN,
+  APP_TOKEN,
+  HEAD,
+  OLD_HEAD,
+  PERSONAL_LOGIN,
+  PERSONAL_TOKEN,
+  PULL_REQUEST,
+  pullRequestEvent,
+  startGitHubFixture,
+  type GitHubFixture
+} from '../support/github-fixture.js'
+
+let fixture: GitHubFixture
+beforeEach(async () => (fixture = await startGitHubFixture()))
+afterEach(() => fixture.close())
+
+const BOT = 'github-actions[bot]'
+const PR = { 'pull-request': String(PULL_REQUEST) }
+const closing = { event: pullRequestEvent(HEAD, 'closed') }
+const cancelsSent = () =>
+  fixture.simulator.requests.filter((request) => request.method === 'POST').map((request) => request.path.split('/')[4])
+const commentsBy = (author: string) =>
+  fixture.github.commentsOn(PULL_REQUEST).filter((comment) => comment.author === author)
+const recordsOf = (author = BOT): BatchRecord[] =>
+  commentsBy(author).flatMap((comment) => readRecordsPart(comment.body).records)
+const stateOf = (batchId: string, author = BOT) => recordsOf(author).find((record) => record.batchId === batchId)
+const record = (batchId: string, commit = HEAD): BatchRecord => ({
+  batchId,
+  commit,
+  recordedAt: '2026-12-01T09:00:00Z'
+})
+const unknownBatch = (index: number) => `01KDVE${String(index).padStart(20, '0')}`
+
+describe('1. whom the token acts as', () => {
+  it('is learned for an app installation token, which GET /user refuses: its own comment is written and trusted', async () => {
+    const { complete, partial } = fixture.batches
+    const recorded = await fixture.record({ 'batch-id': complete, 'github-token': APP_TOKEN })
+    const again = await fixture.record({ 'batch-id': partial, 'github-token': APP_TOKEN })
+    const cleanup = await fixture.cancel({ ...PR, 'github-token': APP_TOKEN, strictness: 'lenient' }, closing)
+
+    expect([recorded.exitCode, again.exitCode, cleanup.exitCode]).toEqual([0, 0, 0])
+    expect(commentsBy(APP_LOGIN)).toHaveLength(1)
+    expect(cancelsSent()).toEqual([complete, partial])
+    expect(fixture.github.requests.some((request) => request.path === '/user')).toBe(false)
+  })
+
+  it('fails the step, writing nothing, when it cannot be learned', async () => {
+    fixture.github.faults.serverErrors = { times: 99, status: 502 }
+    const run = await fixture.record({ 'batch-id': fixture.batches.complete })
+
+    expect(run.exitCode).toBe(1)
+    expect(errorMessage(run)).toBe(
+      'Finding whom the GitHub token acts as: HTTP 502: Server Error (gave up after 4 attempts)'
+    )
+    expect(fixture.github.requests.every((request) => request.path === '/graphql')).toBe(true)
+  })
+})
+
+describe('2. which comment is ours', () => {
+  it("leaves a personal token user's own note that mentions the marker as it is", async () => {
+    const note = fixture.github.addComment(
+      PULL_REQUEST,
+      PERSONAL_LOGIN,
+      'The cleanup reads the `<!-- nexrender-cancel-batch-action:records` comment; please do not edit it.'
+    )
+    const run = await fixture.record({ 'batch-id': fixture.batches.complete, 'github-token': PERSONAL_TOKEN })
+
+    expect(run.exitCode).toBe(0)
+    expect(fixture.github.comments.find((comment) => comment.id === note.id)?.body).toBe(note.body)
+    expect(commentsBy(PERSONAL_LOGIN)).toHaveLength(2)
+  })
+
+  it('never trusts nor deletes another comment of the same bot that quotes a records comment', async () => {
+    const { complete, otherTeam } = fixture.batches
+    await fixture.record({ 'batch-id': complete })
+    const quoted = `Welcome! This is what the render bot keeps:\n\n${(commentBodies([record(otherTeam)])[0] ?? '').replace(/^/gm, '> ')}`
+    const inLog = `Build log:\n\`\`\`\n${commentBodies([record(otherTeam)])[0] ?? ''}\n\`\`\``
+    const welcome = fixture.github.addComment(PULL_REQUEST, BOT, quoted)
+    const log = fixture.github.addComment(PULL_REQUEST, BOT, inLog)
+    const run = await fixture.cancel(PR, closing)
+
+    expect(run.exitCode).toBe(0)
+    expect(cancelsSent()).toEqual([complete])
+    expect(
+      fixture.github.comments.filter((comment) => [welcome.id, log.id].includes(comment.id)).map((c) => c.body)
+    ).toEqual([quoted, inLog])
+  })
+})
+
+describe('3. unreadable or newer records are kept and reported', () => {
+  const spoil = {
+    'a maintainer’s edit broke': (body: string) => body.replace('"records":[[', '"records":[["TYPO",0,-1,1],['),
+    'a newer version wrote': (body: string) => body.replace('{"v":1,', '{"v":2,')
+  }
+
+  it.each(Object.entries(spoil))(
+    'keeps a comment %s, records elsewhere, and the cleanup then fails naming it',
+    async (what, change) => {
+      const { complete, partial } = fixture.batches
+      const kept = fixture.github.addComment(PULL_REQUEST, BOT, change(commentBodies([record(complete)])[0] ?? ''))
+      const url = `https://github.com/acme/renders/pull/${PULL_REQUEST}#issuecomment-${kept.id}`
+      const recorded = await fixture.record({ 'batch-id': partial })
+
+      expect(recorded.exitCode).toBe(0)
+      expect(warnings(recorded).join('\n')).toContain(`The records comment ${url}`)
+      expect(fixture.github.comments.find((comment) => comment.id === kept.id)?.body).toBe(kept.body)
+      expect(stateOf(partial)).toBeDefined()
+
+      const cleanup = await fixture.cancel({ ...PR, strictness: 'off' }, closing)
+      expect(cleanup.exitCode).toBe(1)
+      expect(fixture.github.comments.find((comment) => comment.id === kept.id)?.body).toBe(kept.body)
+      // What could be read was cancelled: all of the broken one but its bad record; nothing of the newer one.
+      expect(cancelsSent()).toEqual(what === 'a newer version wrote' ? [partial] : [complete, partial])
+      expect(errorMessage(cleanup)).toContain(
+        `Pull request #${PULL_REQUEST} has 1 records comment this step cannot read in full; what it could read was cancelled, the rest was not:`
+      )
+      expect(errorMessage(cleanup)).toContain(`- ${url}: `)
+      expect(cleanup.summary).toContain('a records comment of the pull request could not be read')
+    }
+  )
+})
+
+describe('4. nothing lost under any interleaving', () => {
+  it('keeps both records when a write is held back and another record step runs meanwhile', async () => {
+    const { complete, partial, unchanged } = fixture.batches
+    await fixture.record({ 'batch-id': complete })
+    const held = fixture.github.holdNextWrite('PATCH')
+    const first = fixture.record({ 'batch-id': partial })
+    const write = await held
+    const second = fixture.record({ 'batch-id': unchanged })
+    // The second step waits for the lease the first one holds while its write is held back.
+    await sleep(800)
+    expect(fixture.github.requests.filter((request) => request.method === 'PATCH')).toHaveLength(1)
+    write.release()
+    const runs = await Promise.all([first, second])
+
+    expect(runs.map((run) => run.exitCode)).toEqual([0, 0])
+    expect(
+      recordsOf()
+        .map((item) => item.batchId)
+        .sort()
+    ).toEqual([complete, partial, unchanged].sort())
+    expect(commentsBy(BOT)).toHaveLength(1)
+    expect(fixture.github.reactions).toEqual([])
+  })
+
+  it('keeps a late render’s record while the cleanup writes its outcomes', async () => {
+    const { complete, partial } = fixture.batches
+    await fixture.record({ 'batch-id': complete })
+    const held = fixture.github.holdNextWrite('PATCH')
+    const cleanup = fixture.cancel(PR, closing)
+    const write = await held
+    const lateRender = fixture.record({ 'batch-id': partial })
+    await sleep(500)
+    write.release()
+    const [cleaned, late] = await Promise.all([cleanup, lateRender])
+
+    expect([cleaned.exitCode, late.exitCode]).toEqual([0, 0])
+    expect(stateOf(complete)?.cancel?.status).toBe('cancelled')
+    expect(stateOf(partial)).toMatchObject({ batchId: partial })
+    expect(stateOf(partial)?.cancel).toBeUndefined()
+  })
+
+  it('makes one comment when a matrix records at once on a new pull request', async () => {
+    const ids = [fixture.batches.complete, fixture.batches.partial, fixture.batches.unchanged, unknownBatch(1)]
+    const runs = await Promise.all(ids.map((batchId) => fixture.record({ 'batch-id': batchId })))
+
+    expect(runs.map((run) => run.exitCode)).toEqual([0, 0, 0, 0])
+    expect(commentsBy(BOT)).toHaveLength(1)
+    expect(
+      recordsOf()
+        .map((item) => item.batchId)
+        .sort()
+    ).toEqual([...ids].sort())
+  })
+
+  it('in a dry run takes no lease and writes nothing', async () => {
+    await fixture.record({ 'batch-id': fixture.batches.complete })
+    const before = fixture.github.requests.length
+    await fixture.cancel({ ...PR, 'dry-run': 'true' }, closing)
+    const during = fixture.github.requests.slice(before)
+    expect(during.filter((request) => request.method !== 'GET' && request.path !== '/graphql')).toEqual([])
+  })
+})
+
+describe('5. a closed pull request', () => {
+  it('fails the record step on a closed pull request, keeping the record for the sweep', async () => {
+    fixture.github.pullRequests.set(PULL_REQUEST, { head: HEAD, state: 'closed', merged: true })
+    const run = await fixture.record({ 'batch-id': fixture.batches.complete })
+
+    expect(run.exitCode).toBe(1)
+    expect(errorMessage(run)).toBe(
+      `Pull request #${PULL_REQUEST} is merged, and its cleanup may have run before ${fixture.batches.complete} was recorded, so nothing may cancel it: ` +
+        "this step fails so that the job's `if: failure()` cancel step stops the render. The records stay, so the scheduled sweep finds them too."
+    )
+    expect(stateOf(fixture.batches.complete)).toBeDefined()
+  })
+
+  it('fails the record step when the pull request closes while it writes', async () => {
+    await fixture.record({ 'batch-id': fixture.batches.complete })
+    const held = fixture.github.holdNextWrite('PATCH')
+    const recording = fixture.record({ 'batch-id': fixture.batches.partial })
+    const write = await held
+    fixture.github.pullRequests.set(PULL_REQUEST, { head: HEAD, state: 'closed' })
+    write.release()
+    const run = await recording
+
+    expect(run.exitCode).toBe(1)
+    expect(errorMessage(run)).toMatch(
+      new RegExp(`^Pull request #${PULL_REQUEST} is closed, and its cleanup may have run`)
+    )
+  })
+
+  it('passes when the cleanup already cancelled the batch it records', async () => {
+    const { complete } = fixture.batches
+    await fixture.record({ 'batch-id': complete })
+    fixture.github.pullRequests.set(PULL_REQUEST, { head: HEAD, state: 'closed' })
+    await fixture.cancel(PR, closing)
+    const rerun = await fixture.record({ 'batch-id': complete })
+
+    expect(stateOf(complete)?.cancel?.status).toBe('cancelled')
+    expect(rerun.exitCode).toBe(0)
+  })
+})
+
+describe('6. no record ever dropped for size', () => {
+  it('records on, cancels and writes back the outcomes of a pull request with 1,000 open records', async () => {
+    const many = Array.from({ length: 999 }, (_, index) => ({
+      ...record(unknownBatch(index), index.toString(16).padStart(40, 'a')),
+      runUrl: `https://github.com/acme/renders/actions/runs/${8_000_000_000 + index}`
+    }))
+    for (const body of commentBodies(many)) fixture.github.addComment(PULL_REQUEST, BOT, body)
+    const recorded = await fixture.record({ 'batch-id': fixture.batches.complete })
+    const cleanup = await fixture.cancel({ ...PR, strictness: 'off' }, closing)
+
+    expect([recorded.exitCode, cleanup.exitCode]).toEqual([0, 0])
+    expect(cancelsSent()).toHaveLength(1000)
+    const comments = commentsBy(BOT)
+    expect(comments.length).toBeGreaterThan(1)
+    for (const comment of comments) expect(comment.body.length).toBeLessThanOrEqual(65_536)
+    expect(recordsOf()).toHaveLength(1000)
+    expect(recordsOf().every((item) => item.cancel)).toBe(true)
+    expect(comments[0]?.body).toContain('1000 batches recorded: 0 open, 1000 done.')
+  })
+})
+
+describe('7. superseded means not the live head', () => {
+  it('a late synchronize run of an older push never cancels the newest push’s render', async () => {
+    const { complete, partial } = fixture.batches
+    await fixture.record({ 'batch-id': complete }, OLD_HEAD)
+    await fixture.record({ 'batch-id': partial }, HEAD)
+    // The run of the older push starts late: its event still says OLD_HEAD; GitHub's head is HEAD.
+    const late = await fixture.cancel({ ...PR, 'only-superseded': 'true' }, { event: pullRequestEvent(OLD_HEAD) })
+
+    expect(late.exitCode).toBe(0)
+    expect(cancelsSent()).toEqual([complete])
+    expect(late.stdout).toContain(`the current head is ${HEAD.slice(0, 7)}; left rendering: ${partial}`)
+  })
+})
+
+describe('8. recording by hand', () => {
+  it('records the pull request’s live head when no commit is given outside a pull_request event', async () => {
+    const run = await fixture.record({ 'batch-id': fixture.batches.complete, ...PR }, HEAD, {
+      event: { name: 'workflow_dispatch', payload: {} }
+    })
+    expect(run.exitCode).toBe(0)
+    expect(stateOf(fixture.batches.complete)?.commit).toBe(HEAD)
+  })
+})
+
+describe("9. GitHub's limits", () => {
+  it('waits out a secondary rate limit as GitHub asks', async () => {
+    fixture.github.faults.secondaryRateLimit = { times: 1, retryAfter: '3' }
+    const run = await fixture.record({ 'batch-id': fixture.batches.complete })
+
+    expect(run.exitCode).toBe(0)
+    expect(run.stdout).toMatch(
+      /GitHub POST \/repos\/acme\/renders\/issues\/7\/reactions: GitHub's secondary rate limit; waiting 3\.0 s as asked/
+    )
+  })
+
+  it('fails with when a used-up limit resets, if that is beyond the wait', async () => {
+    const resetAt = Date.now() + 3_600_000
+    fixture.github.faults.primaryRateLimit = { times: 1, resetAt }
+    const run = await fixture.record({ 'batch-id': fixture.batches.complete })
+
+    expect(run.exitCode).toBe(1)
+    expect(errorMessage(run)).toContain(
+      `the token's GitHub API rate limit is used up until ${new Date(resetAt).toISOString().slice(11, 16)} UTC`
+    )
+  })
+
+  it('says a locked conversation is locked, with no advice about permissions', async () => {
+    fixture.github.pullRequests.set(PULL_REQUEST, { head: HEAD, locked: true })
+    const run = await fixture.record({ 'batch-id': fixture.batches.complete })
+
+    expect(run.exitCode).toBe(1)
+    expect(errorMessage(run)).toContain("the pull request's conversation is locked, and GitHub refuses to write in it")
+    expect(errorMessage(run)).not.toContain('permissions')
+  })
+})
