@@ -201,7 +201,7 @@ describe('cancelling the batches recorded on a pull request', () => {
     expect(run.summary).toContain('The cancels happened, but the comment was not updated')
   })
 
-  it('loads its GitHub part on a runner with a proxy, which makes @actions/github build a proxy dispatcher', async () => {
+  it('runs its pull-request part on a runner with a proxy set', async () => {
     await fixture.record({ 'batch-id': fixture.batches.complete })
     const run = await runAction(
       {
@@ -211,7 +211,7 @@ describe('cancelling the batches recorded on a pull request', () => {
         'github-token': GITHUB_TOKEN,
         'github-api-url': fixture.github.apiUrl
       },
-      // A GitHub that is not on loopback, so the proxy applies to it when @actions/github loads.
+      // The runner's GitHub is not on loopback, so the proxy applies to it; the fake GitHub is reached directly.
       {
         GITHUB_API_URL: 'https://api.github.test',
         HTTPS_PROXY: 'http://127.0.0.1:9',

@@ -1,11 +1,10 @@
 // Stands in for `undici` in the bundle (see `paths` in tsconfig.json), which leaves it out.
 // No run of this action uses it: @actions/http-client sends every request, proxied ones included,
-// through node:http and `tunnel`, and imports undici only for the ProxyAgent of getAgentDispatcher();
-// @actions/github imports it for the fetch of its default Octokit, which this action replaces with
-// its own (src/github/). Bundled, undici was most of the bytes V8 compiled at every start.
+// through node:http and `tunnel`, and imports undici only for the ProxyAgent of getAgentDispatcher(),
+// which the action never calls. Bundled, undici was most of the bytes V8 compiled at every start.
 //
-// @actions/github builds a proxy dispatcher when it is loaded on a runner with a proxy, so making one
-// must work; using one, or this fetch, fails with a message that says why.
+// Should anything make a proxy dispatcher, making one works; using one, or this fetch, fails with a
+// message that says why.
 'use strict'
 
 function unavailable(what) {
