@@ -41,11 +41,13 @@ function recordingReader(asked: string[]) {
   return (name: string) => (asked.push(name), values[name] ?? '')
 }
 
-/** Every input name the cancel code reads: the tokens (read first, to mask them) and what parseInputs asks for. */
+/** Every input name the cancel code reads: the tokens (read first, to mask them) and what parseInputs asks for, with a pull request and in a sweep. */
 function inputsTheCodeReads(): string[] {
   const asked: string[] = []
   parseInputs(recordingReader(asked), 'token-value', 'github-token-value')
-  return ['token', 'github-token', ...asked]
+  const sweeping = (name: string) => (asked.push(name), name === 'sweep' ? 'closed' : '')
+  parseInputs(sweeping, 'token-value', 'github-token-value')
+  return [...new Set(['token', 'github-token', ...asked])]
 }
 
 /** Every input name the record code reads. */

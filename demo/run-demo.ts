@@ -25,6 +25,8 @@ interface DemoStep {
   event?: RunOptions['event']
   /** Print the pull request's comment after the step. */
   showComment?: boolean
+  /** What happens on GitHub before the step runs. */
+  before?: () => void
 }
 
 /** A pull_request event about the demo's pull request, its head at `head`. */
@@ -80,12 +82,14 @@ const steps: DemoStep[] = [
       'The pull request closes: what is left is cancelled; the first render is done and not sent again (strictness lenient)',
     inputs: { ...onPullRequest, strictness: 'lenient' },
     event: pullRequestEvent('closed', SECOND_PUSH),
-    showComment: true
+    showComment: true,
+    before: () => github.pullRequests.set(DEMO_PULL_REQUEST, { head: SECOND_PUSH, state: 'closed', merged: true })
   }
 ]
 
 try {
   for (const [index, step] of steps.entries()) {
+    step.before?.()
     const inputs = step.record
       ? { 'github-token': DEMO_GITHUB_TOKEN, ...step.inputs }
       : { token: TOKEN, 'api-url': simulator.baseUrl, 'github-token': DEMO_GITHUB_TOKEN, ...step.inputs }

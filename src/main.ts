@@ -2,10 +2,11 @@ import * as core from '@actions/core'
 import { counted } from './helpers/counted.js'
 import { errorMessage } from './helpers/error-message.js'
 import { createHttpTransport } from './http/http-transport.js'
-import { parseInputs, type Inputs } from './inputs/inputs.js'
+import { parseInputs, type GitHubInputs, type Inputs } from './inputs/inputs.js'
 import { CANCEL, DRY_RUN } from './nexrender/batch-operation.js'
 import { runBatches } from './nexrender/run-batches.js'
 import type { PullRequestPart } from './pull-request-part.js'
+import type { SweepPart } from './sweep-part.js'
 import { redactor } from './report/redact.js'
 import { githubContext } from './runner/github-context.js'
 import { reportRun } from './runner/report-run.js'
@@ -31,30 +32,42 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     const context = runContextFrom(githubContext(), env.GITHUB_REPOSITORY)
     const retry = runnerRetryContext(inputs.maxRetries, redact, cancellation)
     const transport = createHttpTransport(USER_AGENT)
+    const info = (line: string) => core.info(redact(line))
+    const warn = (message: string) => core.warning(redact(message))
+    const github = (given: GitHubInputs) => ({
+      // GitHub's calls record what the cancels did, so they may use the grace that requests in flight get.
+      ...retry,
+      stopping: cancellation.interrupt,
+      transport,
+      token: given.githubToken,
+      apiUrl: given.githubApiUrl,
+      repository: requireRepository(context.repository),
+      timeoutMs: inputs.timeoutMs,
+      warn
+    })
+    // The parts that read records are loaded only when asked for (chunks of their own), so a plain
+    // cancel never pays for the GitHub client.
     let pullRequest: PullRequestPart | undefined
+    let sweep: SweepPart | undefined
     if (inputs.pullRequest) {
-      // Loaded only here (a chunk of its own), so a plain cancel never pays for the GitHub client.
       const { lookUpPullRequest } = await import('./pull-request-part.js')
-      const { number, githubToken, githubApiUrl, onlySuperseded } = inputs.pullRequest
+      const { number, onlySuperseded } = inputs.pullRequest
       pullRequest = await lookUpPullRequest(
-        {
-          // GitHub's calls record what the cancels did, so they may use the grace that requests in flight get.
-          ...retry,
-          stopping: cancellation.interrupt,
-          transport,
-          token: githubToken,
-          apiUrl: githubApiUrl,
-          repository: requireRepository(context.repository),
-          timeoutMs: inputs.timeoutMs,
-          warn: (message) => core.warning(redact(message)),
-          pullRequest: number,
-          onlySuperseded
-        },
-        (line) => core.info(redact(line))
+        { ...github(inputs.pullRequest), pullRequest: number, onlySuperseded },
+        info
       )
     }
+    if (inputs.sweep) {
+      const { findSweepBatches } = await import('./sweep-part.js')
+      const { mode, days } = inputs.sweep
+      sweep = await findSweepBatches({ ...github(inputs.sweep), mode, days, serverUrl: context.serverUrl }, info)
+    }
     const batchIds = [
-      ...new Set([...inputs.batchIds, ...(pullRequest?.report.toCancel ?? []).map((record) => record.batchId)])
+      ...new Set([
+        ...inputs.batchIds,
+        ...(pullRequest?.report.toCancel ?? []).map((record) => record.batchId),
+        ...(sweep?.batchIds ?? [])
+      ])
     ]
     if (batchIds.length > 0) announce(batchIds, inputs)
     const results = await runBatches(batchIds, inputs.dryRun ? DRY_RUN : CANCEL, {
@@ -66,9 +79,17 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     })
     if (pullRequest && !inputs.dryRun) {
       const { writeOutcomes } = await import('./pull-request-part.js')
-      await writeOutcomes(pullRequest, results, (message) => core.warning(redact(message)))
+      await writeOutcomes(pullRequest, results, warn)
     }
-    await reportRun({ inputs, context, env, redact }, results, cancellation.cancelledBy, pullRequest?.report)
+    if (sweep && !inputs.dryRun) {
+      const { writeSweepOutcomes } = await import('./sweep-part.js')
+      await writeSweepOutcomes(sweep, results, new Date())
+    }
+    if (sweep) info(`The sweep made ${sweep.report.githubRequests} GitHub requests.`)
+    await reportRun({ inputs, context, env, redact }, results, cancellation.cancelledBy, {
+      pullRequest: pullRequest?.report,
+      sweep: sweep?.report
+    })
   } catch (error) {
     core.setFailed(redact(errorMessage(error)))
   } finally {

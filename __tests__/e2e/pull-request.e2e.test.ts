@@ -222,9 +222,9 @@ describe('cancelling the batches recorded on a pull request', () => {
     expect(cancelsSent()).toEqual([fixture.batches.complete])
   })
 
-  it('needs batch-id or pull-request', async () => {
+  it('needs batch-id, pull-request or sweep', async () => {
     const run = await fixture.cancel({})
     expect(run.exitCode).toBe(1)
-    expect(errorMessage(run)).toMatch(/^Input 'batch-id' is required unless pull-request is given/)
+    expect(errorMessage(run)).toMatch(/^Input 'batch-id' is required unless pull-request or sweep is given/)
   })
 })

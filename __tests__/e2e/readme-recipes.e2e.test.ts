@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { readFileSync } from 'node:fs'
 import { parse } from 'yaml'
 import { RECORD_ENTRY, runAction, secretLeaks, type ActionRun } from '../../local-runner/run-action.js'
+import { commentBodies } from '../../src/records/records-layout.js'
 import { TEST_TOKEN } from '../support/simulator-fixture.js'
 import {
   GITHUB_TOKEN,
@@ -141,6 +142,29 @@ describe('the README recipes, run as written against the simulators', () => {
     expect(dryRun).toMatchObject({ exitCode: 0, outputs: { 'dry-run': 'true', status: 'unchanged' } })
     const [real] = await dispatch('false')
     expect(real).toMatchObject({ exitCode: 0, outputs: { 'dry-run': 'false', 'batch-id': fixture.batches.unchanged } })
+  })
+
+  it('sweeps what a cleanup left behind, a dry run first, then for real', async () => {
+    const left = commentBodies([
+      { batchId: fixture.batches.complete, commit: HEAD, recordedAt: '2026-12-01T09:00:00Z' }
+    ])
+    fixture.github.pullRequests.set(31, { head: HEAD, state: 'closed' })
+    fixture.github.addComment(31, 'github-actions[bot]', left[0] ?? '')
+    const sweep = (dryRun: string) =>
+      runRecipe(
+        'Sweep preview renders',
+        { "inputs.sweep-days || '30'": '30', 'inputs.dry-run || false': dryRun, 'secrets.NEXRENDER_TOKEN': TEST_TOKEN },
+        { name: 'workflow_dispatch', payload: { inputs: {} } }
+      )
+    const [dryRun] = await sweep('true')
+    expect(dryRun).toMatchObject({ exitCode: 0, outputs: { 'dry-run': 'true', 'pull-requests': '[31]' } })
+    const [real] = await sweep('false')
+    // An earlier recipe cancelled that batch already: the sweep finds it, and strictness off accepts unchanged.
+    expect(real).toMatchObject({
+      exitCode: 0,
+      outputs: { 'pull-requests': '[31]', 'batch-id': fixture.batches.complete }
+    })
+    expect(recipes.get('Sweep preview renders')?.permissions).toEqual({ 'pull-requests': 'write' })
   })
 
   it('stops a CI render whose checks failed', async () => {

@@ -120,7 +120,7 @@ describe('parseInputs with a pull request', () => {
   })
 
   it.each([
-    [{}, 'tok', 'ghs_x', "Input 'batch-id' is required unless pull-request is given"],
+    [{}, 'tok', 'ghs_x', "Input 'batch-id' is required unless pull-request or sweep is given"],
     [
       { 'pull-request': '#7' },
       'tok',
@@ -145,5 +145,58 @@ describe('parseInputs with a pull request', () => {
     ]
   ])('refuses %j', (values, token, githubToken, message) => {
     expect(thrownMessage(() => parseInputs(reader(values), token, githubToken))).toContain(message)
+  })
+})
+
+describe('parseInputs for a sweep', () => {
+  it('reads the mode, the window (30 days unless given) and the GitHub token', () => {
+    expect(parseInputs(reader({ sweep: 'closed' }), 'tok', 'ghs_x').sweep).toEqual({
+      mode: 'closed',
+      days: 30,
+      githubToken: 'ghs_x',
+      githubApiUrl: 'https://api.github.com'
+    })
+    expect(parseInputs(reader({ sweep: 'superseded', 'sweep-days': '365' }), 'tok', 'ghs_x').sweep).toMatchObject({
+      mode: 'superseded',
+      days: 365
+    })
+  })
+
+  it('names all three when neither batch-id, pull-request nor sweep is given', () => {
+    const message = thrownMessage(() => parseInputs(reader({}), 'tok', 'ghs_x'))
+    expect(message).toMatch(/^Input 'batch-id' is required unless pull-request or sweep is given/)
+    expect(message).toContain('or sweep, closed or superseded')
+  })
+
+  it.each([
+    [
+      { sweep: 'closed', 'batch-id': ID },
+      "Input 'sweep' goes alone: a sweep finds its batches itself, so give batch-id and pull-request to another step (got batch-id too)"
+    ],
+    [
+      { sweep: 'closed', 'pull-request': '7' },
+      "Input 'sweep' goes alone: a sweep finds its batches itself, so give batch-id and pull-request to another step (got pull-request too)"
+    ],
+    [{ sweep: 'open' }, "Input 'sweep' must be closed or superseded, or empty; got 'open'"],
+    [
+      { sweep: 'closed', 'sweep-days': '0' },
+      "Input 'sweep-days' must be a whole number of days from 1 to 3650; got '0'"
+    ],
+    [
+      { sweep: 'closed', 'sweep-days': '7.5' },
+      "Input 'sweep-days' must be a whole number of days from 1 to 3650; got '7.5'"
+    ],
+    [
+      { sweep: 'closed', 'only-superseded': 'true' },
+      "Input 'only-superseded' needs pull-request: it picks among the batches recorded on a pull request"
+    ]
+  ])('refuses %j', (values, message) => {
+    expect(thrownMessage(() => parseInputs(reader(values), 'tok', 'ghs_x'))).toBe(message)
+  })
+
+  it('needs the GitHub token', () => {
+    expect(thrownMessage(() => parseInputs(reader({ sweep: 'closed' }), 'tok', ''))).toBe(
+      "Input 'github-token' is required: sweep reads the comments of pull requests with it; its default is ${{ github.token }}"
+    )
   })
 })

@@ -16,7 +16,8 @@ describe('actionOutputs', () => {
       'cancelled-jobs-count': '3',
       'cancelled-job-ids': '["J1","C1","J2"]',
       'results-file': '/tmp/r.json',
-      'dry-run': 'false'
+      'dry-run': 'false',
+      'pull-requests': '[]'
     })
   })
 

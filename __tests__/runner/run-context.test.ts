@@ -2,45 +2,45 @@ import { describe, expect, it } from '@jest/globals'
 import { requireRepository, runContextFrom } from '../../src/runner/run-context.js'
 
 const HEAD = 'a'.repeat(40)
-const MERGE = 'b'.repeat(40)
 
 describe('runContextFrom', () => {
   const github = {
     eventName: 'pull_request',
-    sha: MERGE,
     serverUrl: 'https://github.com',
     runId: 99,
     payload: { pull_request: { number: 5, head: { sha: HEAD } } }
   }
 
-  it('takes repository, event, pull request and its head, the sha and the run link', () => {
+  it('takes repository, event, pull request and its head, the run link and the server', () => {
     expect(runContextFrom(github, 'acme/renders')).toEqual({
       repository: 'acme/renders',
       eventName: 'pull_request',
       pullRequestNumber: 5,
       pullRequestHead: HEAD,
-      sha: MERGE,
-      runUrl: 'https://github.com/acme/renders/actions/runs/99'
+      pullRequestFromFork: undefined,
+      runUrl: 'https://github.com/acme/renders/actions/runs/99',
+      serverUrl: 'https://github.com'
     })
   })
 
   it('leaves out what a run outside GitHub does not have', () => {
-    expect(runContextFrom({ ...github, eventName: '', sha: '', runId: NaN, payload: {} }, undefined)).toEqual({
+    expect(runContextFrom({ ...github, eventName: '', serverUrl: '', runId: NaN, payload: {} }, undefined)).toEqual({
       repository: undefined,
       eventName: undefined,
       pullRequestNumber: undefined,
       pullRequestHead: undefined,
-      sha: undefined,
-      runUrl: undefined
+      pullRequestFromFork: undefined,
+      runUrl: undefined,
+      serverUrl: 'https://github.com'
     })
   })
 })
 
-describe('eventHeadOf', () => {
+describe('the fork a pull request comes from', () => {
   it('says when the pull request comes from a fork', () => {
     const payload = (fork: boolean) => ({ pull_request: { number: 5, head: { sha: HEAD, repo: { fork } } } })
     const contextOf = (fork: boolean) =>
-      runContextFrom({ eventName: 'pull_request', sha: MERGE, serverUrl: '', runId: 1, payload: payload(fork) }, 'a/b')
+      runContextFrom({ eventName: 'pull_request', serverUrl: '', runId: 1, payload: payload(fork) }, 'a/b')
     expect(contextOf(true).pullRequestFromFork).toBe(true)
     expect(contextOf(false).pullRequestFromFork).toBeUndefined()
   })

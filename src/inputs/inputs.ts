@@ -6,6 +6,7 @@ import { InputError } from './input-error.js'
 import { parsePullRequestNumber } from './pull-request-input.js'
 import { checkSecretInput } from './secret-input.js'
 import { isStrictness, STRICTNESS_LEVELS, type Strictness } from './strictness.js'
+import { isSweepMode, SWEEP_MODES, type SweepMode } from './sweep-mode.js'
 
 /** Everything the run needs, parsed and checked. */
 export interface Inputs {
@@ -20,14 +21,27 @@ export interface Inputs {
   dryRun: boolean
   /** Set when the batches recorded on a pull request are to be cancelled too. */
   pullRequest?: PullRequestInputs
+  /** Set when the records of the repository's pull requests are swept instead. */
+  sweep?: SweepInputs
 }
 
-export interface PullRequestInputs {
-  number: number
+/** The GitHub API and its token, for the records. */
+export interface GitHubInputs {
   githubToken: string
   githubApiUrl: string
+}
+
+export interface PullRequestInputs extends GitHubInputs {
+  number: number
   /** Only the batches recorded for commits other than the pull request's current head. */
   onlySuperseded: boolean
+}
+
+export interface SweepInputs extends GitHubInputs {
+  /** closed: the open batches of closed pull requests; superseded: those too, and open pull requests' superseded ones. */
+  mode: SweepMode
+  /** How far back to look, by when a records comment was last updated. */
+  days: number
 }
 
 /** Reads one input by its `action.yml` name; returns '' when it is not set. */
@@ -49,11 +63,13 @@ export const INPUT_DEFAULTS = {
   'timeout-seconds': '30',
   'max-retries': '3',
   'dry-run': 'false',
-  'only-superseded': 'false'
+  'only-superseded': 'false',
+  'sweep-days': '30'
 } as const
 
 const MAX_TIMEOUT_SECONDS = 600
 const MAX_RETRIES = 10
+const MAX_SWEEP_DAYS = 3650
 
 /**
  * Parses and checks every input, so that a mistake fails the step before any request is sent.
@@ -69,12 +85,27 @@ export function parseInputs(
   const readOptional = (name: keyof typeof INPUT_DEFAULTS) => read(name) || INPUT_DEFAULTS[name]
   const batchIds = parseBatchIds(read('batch-id'), true)
   const pullRequestNumber = parsePullRequestNumber(read('pull-request'))
-  if (batchIds.length === 0 && pullRequestNumber === undefined) {
+  const sweep = parseSweepMode(read('sweep'))
+  if (sweep !== undefined && (batchIds.length > 0 || pullRequestNumber !== undefined)) {
     throw new InputError(
-      'batch-id',
-      'is required unless pull-request is given: give one batch id, or several separated by commas, spaces or newlines, or the number of a pull request whose recorded batches to cancel'
+      'sweep',
+      `goes alone: a sweep finds its batches itself, so give batch-id and pull-request to another step (got ${batchIds.length > 0 ? 'batch-id' : 'pull-request'} too)`
     )
   }
+  if (batchIds.length === 0 && pullRequestNumber === undefined && sweep === undefined) {
+    throw new InputError(
+      'batch-id',
+      "is required unless pull-request or sweep is given: give one batch id, or several separated by commas, spaces or newlines; or pull-request, the number of a pull request whose recorded batches to cancel; or sweep, closed or superseded, to cancel what the repository's pull requests left behind"
+    )
+  }
+  const github = (): GitHubInputs => ({
+    githubToken: checkSecretInput(
+      'github-token',
+      githubToken,
+      `${sweep === undefined ? 'pull-request' : 'sweep'} reads the comments of pull requests with it; its default is \${{ github.token }}`
+    ),
+    githubApiUrl: parseGitHubApiUrl(read('github-api-url'), env)
+  })
   const onlySuperseded = parseBooleanInput('only-superseded', readOptional('only-superseded'))
   if (onlySuperseded && pullRequestNumber === undefined) {
     throw new InputError('only-superseded', 'needs pull-request: it picks among the batches recorded on a pull request')
@@ -93,19 +124,30 @@ export function parseInputs(
     dryRun: parseBooleanInput('dry-run', readOptional('dry-run')),
     ...(pullRequestNumber === undefined
       ? {}
-      : {
-          pullRequest: {
-            number: pullRequestNumber,
-            githubToken: checkSecretInput(
-              'github-token',
-              githubToken,
-              'pull-request reads the comments of the pull request with it; its default is ${{ github.token }}'
-            ),
-            githubApiUrl: parseGitHubApiUrl(read('github-api-url'), env),
-            onlySuperseded
-          }
-        })
+      : { pullRequest: { number: pullRequestNumber, onlySuperseded, ...github() } }),
+    ...(sweep === undefined
+      ? {}
+      : { sweep: { mode: sweep, days: parseSweepDays(readOptional('sweep-days')), ...github() } })
   }
+}
+
+function parseSweepMode(raw: string): SweepMode | undefined {
+  const mode = raw.trim()
+  if (mode === '') return undefined
+  if (!isSweepMode(mode))
+    throw new InputError('sweep', `must be ${SWEEP_MODES.join(' or ')}, or empty; got '${raw.slice(0, 40)}'`)
+  return mode
+}
+
+function parseSweepDays(raw: string): number {
+  const days = /^\d+$/.test(raw.trim()) ? Number(raw.trim()) : NaN
+  if (!(days >= 1 && days <= MAX_SWEEP_DAYS)) {
+    throw new InputError(
+      'sweep-days',
+      `must be a whole number of days from 1 to ${MAX_SWEEP_DAYS}; got '${raw.slice(0, 40)}'`
+    )
+  }
+  return days
 }
 
 function parseStrictness(value: string): Strictness {

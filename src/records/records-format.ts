@@ -20,7 +20,8 @@ const OUR_FORMAT = new RegExp(`^${escaped(HEADING)}( \\(continued\\))?\\r?\\n${e
 
 /** What a comment in our format holds. */
 export type RecordsPart =
-  | { kind: 'readable'; records: BatchRecord[] }
+  /** `total`: in the first comment, how many records all comments of ours hold together. */
+  | { kind: 'readable'; records: BatchRecord[]; total?: number }
   /** Ours, but its records part cannot be read in full (an edit broke it) or is of a newer version. */
   | { kind: 'unreadable'; problem: string; records: BatchRecord[]; newerVersion?: number }
 
@@ -94,10 +95,12 @@ export class RecordsPartWriter {
     return this.rows.length
   }
 
-  json(): string {
+  /** The JSON; the first comment's says how many records all comments of ours hold (`total`). */
+  json(total?: number): string {
     const list = (items: string[]) => items.map((item) => JSON.stringify(item)).join(',')
+    const counted = total === undefined ? '' : `"total":${total},`
     return jsonSafe(
-      `{"v":${FORMAT_VERSION},"commits":[${list(this.commits)}],"runs":[${list(this.runs)}],"records":[${this.rows.join(',')}]}`
+      `{"v":${FORMAT_VERSION},${counted}"commits":[${list(this.commits)}],"runs":[${list(this.runs)}],"records":[${this.rows.join(',')}]}`
     )
   }
 
@@ -130,10 +133,12 @@ function compact(record: BatchRecord, commit: number, run: number): CompactRecor
 }
 
 function decodeRecords(data: Record<string, unknown>): RecordsPart {
-  const { commits, runs, records } = data
+  const { commits, runs, records, total } = data
   if (!Array.isArray(commits) || !Array.isArray(runs) || !Array.isArray(records)) {
     return unreadable('its hidden records part has no commits, runs and records lists')
   }
+  if (total !== undefined && !Number.isInteger(total))
+    return unreadable('its hidden records part has a total that is not a count')
   const decoded: BatchRecord[] = []
   const problems: string[] = []
   for (const row of records as unknown[]) {
@@ -142,7 +147,9 @@ function decodeRecords(data: Record<string, unknown>): RecordsPart {
     else decoded.push(record)
   }
   if (problems.length > 0) return { kind: 'unreadable', problem: problems.join('; '), records: decoded }
-  return { kind: 'readable', records: decoded }
+  return total === undefined
+    ? { kind: 'readable', records: decoded }
+    : { kind: 'readable', records: decoded, total: total as number }
 }
 
 /** A well-formed record, or why it is not one. */

@@ -58,8 +58,9 @@ export function commentBodies(records: BatchRecord[]): string[] {
 
 /** The records, in order, in bodies of at most MAX_COMMENT_CHARS; the first one's table lists them all. */
 function pack(records: BatchRecord[]): Part[] {
+  // The first part also says how many records there are in all: room for that number.
   const capacities = [
-    MAX_COMMENT_CHARS - firstCommentBody('', records).length,
+    MAX_COMMENT_CHARS - firstCommentBody('', records).length - `"total":${records.length},`.length,
     MAX_COMMENT_CHARS - continuedCommentBody('').length
   ]
   const writers: RecordsPartWriter[] = [new RecordsPartWriter()]
@@ -75,7 +76,7 @@ function pack(records: BatchRecord[]): Part[] {
     ids.at(-1)?.push(record.batchId)
   }
   return writers.map((writer, index) => ({
-    body: index === 0 ? firstCommentBody(writer.json(), records) : continuedCommentBody(writer.json()),
+    body: index === 0 ? firstCommentBody(writer.json(records.length), records) : continuedCommentBody(writer.json()),
     batchIds: ids[index] ?? []
   }))
 }

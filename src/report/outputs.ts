@@ -12,7 +12,8 @@ export const OUTPUT_NAMES = [
   'cancelled-jobs-count',
   'cancelled-job-ids',
   'results-file',
-  'dry-run'
+  'dry-run',
+  'pull-requests'
 ] as const
 export type ActionOutputs = Record<(typeof OUTPUT_NAMES)[number], string>
 
@@ -20,7 +21,12 @@ export type ActionOutputs = Record<(typeof OUTPUT_NAMES)[number], string>
  * Sums the batches that answered. `status` is `cancelled` if all of them were, `unchanged` if all were,
  * else `partial`; it is empty when no batch answered (failed batches have no known outcome).
  */
-export function actionOutputs(results: BatchResult[], resultsFile: string, dryRun = false): ActionOutputs {
+export function actionOutputs(
+  results: BatchResult[],
+  resultsFile: string,
+  dryRun = false,
+  pullRequests: number[] = []
+): ActionOutputs {
   const replies = results.flatMap((result) => (result.outcome === 'answered' ? [result.reply] : []))
   const sum = (pick: (reply: (typeof replies)[number]) => number): string =>
     String(replies.reduce((total, reply) => total + pick(reply), 0))
@@ -34,7 +40,8 @@ export function actionOutputs(results: BatchResult[], resultsFile: string, dryRu
     'cancelled-jobs-count': String(cancelledJobIds.length),
     'cancelled-job-ids': JSON.stringify(cancelledJobIds),
     'results-file': resultsFile,
-    'dry-run': String(dryRun)
+    'dry-run': String(dryRun),
+    'pull-requests': JSON.stringify(pullRequests)
   }
 }
 

@@ -5,6 +5,7 @@ import { counted } from '../helpers/counted.js'
 import { cell, code, link, table } from '../helpers/markdown.js'
 import { combinedStatus } from './outputs.js'
 import { pullRequestSection, type PullRequestReport } from './pull-request-report.js'
+import { sweepFailure, sweepSections, type SweepReport } from './sweep-report.js'
 import { batchFailureReason } from './step-outcome.js'
 import type { Strictness } from '../inputs/strictness.js'
 import { CANCEL_WORDING, type Wording } from './wording.js'
@@ -27,6 +28,8 @@ export interface SummaryInput {
   cancelledBy?: string
   /** What became of a pull request's records, when one was given. */
   pullRequest?: PullRequestReport
+  /** What the sweep found and did, in a sweep. */
+  sweep?: SweepReport
 }
 
 const DRY_RUN_NOTE =
@@ -72,16 +75,22 @@ function keepWithinBudget(sections: string[]): string[] {
 
 /** The heading, the notes, the context line and one section per batch (batch sections last). */
 function renderSections(
-  { results, strictness, context, wording = CANCEL_WORDING, cancelledBy, pullRequest }: SummaryInput,
+  { results, strictness, context, wording = CANCEL_WORDING, cancelledBy, pullRequest, sweep }: SummaryInput,
   rowLimit: number
 ): string[] {
-  const headline = headlineOf(results, strictness, wording, cancelledBy, pullRequest)
+  const headline = headlineOf(results, strictness, wording, cancelledBy, pullRequest, sweep)
+  const title = sweep
+    ? `Nexrender sweep of ${sweep.mode === 'closed' ? 'closed pull requests' : 'closed and superseded renders'}`
+    : 'Nexrender batch cancel'
   return [
-    `## Nexrender batch cancel${wording.dryRun ? ' (dry run)' : ''}: ${headline}`,
+    `## ${title}${wording.dryRun ? ' (dry run)' : ''}: ${headline}`,
     ...(wording.dryRun ? [DRY_RUN_NOTE] : []),
     contextLine(context, strictness),
     ...(pullRequest ? [pullRequestSection(pullRequest)] : []),
-    ...results.map((result) => batchSection(result, strictness, wording, rowLimit))
+    // A sweep lists its batches by pull request; every reply is in the results file.
+    ...(sweep
+      ? sweepSections(sweep, results, strictness, wording)
+      : results.map((result) => batchSection(result, strictness, wording, rowLimit)))
   ]
 }
 
@@ -91,7 +100,8 @@ function headlineOf(
   strictness: Strictness,
   wording: Wording,
   cancelledBy: string | undefined,
-  pullRequest: PullRequestReport | undefined
+  pullRequest: PullRequestReport | undefined,
+  sweep: SweepReport | undefined
 ): string {
   const failures = results.filter((result) => batchFailureReason(result, strictness, wording) !== undefined).length
   if (cancelledBy !== undefined)
@@ -99,6 +109,7 @@ function headlineOf(
   if (pullRequest?.lookupFailure) return "❌ the pull request's batches could not be read"
   if (pullRequest && pullRequest.unreadable.length > 0)
     return '❌ a records comment of the pull request could not be read'
+  if (sweep && sweepFailure(sweep) !== undefined) return "❌ some pull requests' records could not be read or written"
   if (results.length === 0) return '✅ nothing left to cancel'
   if (failures > 0) return `❌ ${failures} of ${results.length} ${wording.dryRun ? 'would fail' : 'failed'}`
   const statuses = results.flatMap((result) => (result.outcome === 'answered' ? [result.reply.status] : []))

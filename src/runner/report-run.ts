@@ -7,6 +7,7 @@ import type { PullRequestReport } from '../report/pull-request-report.js'
 import { unreadableFailure } from '../report/record-problems.js'
 import type { Redactor } from '../report/redact.js'
 import { stepFailureMessage } from '../report/step-outcome.js'
+import { sweepFailure, sweptNumbers, type SweepReport } from '../report/sweep-report.js'
 import { renderSummary } from '../report/summary.js'
 import { CANCEL_WORDING, DRY_RUN_WORDING } from '../report/wording.js'
 import { writeJobSummary } from './job-summary.js'
@@ -29,7 +30,7 @@ export async function reportRun(
   { inputs, context, env, redact }: RunSetting,
   results: BatchResult[],
   cancelledBy: string | undefined,
-  pullRequest: PullRequestReport | undefined
+  { pullRequest, sweep }: { pullRequest?: PullRequestReport; sweep?: SweepReport } = {}
 ): Promise<void> {
   const wording = inputs.dryRun ? DRY_RUN_WORDING : CANCEL_WORDING
   for (const result of results) {
@@ -39,14 +40,24 @@ export async function reportRun(
   }
   if (inputs.dryRun) core.info('Dry run: nothing was cancelled. Cascaded relatives cannot be known in advance.')
   const resultsFile = writeResultsFile(results, env, redact)
-  const outputs = actionOutputs(results, resultsFile.path, inputs.dryRun)
+  const swept = sweep ? sweptNumbers(sweep) : pullRequest && pullRequest.toCancel.length > 0 ? [pullRequest.number] : []
+  const outputs = actionOutputs(results, resultsFile.path, inputs.dryRun, swept)
   for (const [name, value] of Object.entries(outputs)) core.setOutput(name, redact(value))
-  const summary = renderSummary({ results, strictness: inputs.strictness, context, wording, cancelledBy, pullRequest })
+  const summary = renderSummary({
+    results,
+    strictness: inputs.strictness,
+    context,
+    wording,
+    cancelledBy,
+    pullRequest,
+    sweep
+  })
   await writeJobSummary(redact(summary), env)
   await resultsFile.written
   const failures = [
     pullRequest?.lookupFailure,
     pullRequest && unreadableFailure(pullRequest.number, pullRequest.unreadable),
+    sweep && sweepFailure(sweep),
     stepFailureMessage(results, inputs.strictness, wording, cancelledBy)
   ]
   const failure = failures.filter((message) => message !== undefined).join('\n')

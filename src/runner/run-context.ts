@@ -8,15 +8,14 @@ export interface RunContext {
   pullRequestHead?: string
   /** That pull request comes from a fork: its pull_request runs get a read-only token. */
   pullRequestFromFork?: boolean
-  /** `GITHUB_SHA`: on pull_request events the merge commit, not the head. */
-  sha?: string
   runUrl?: string
+  /** The GitHub server's web address, `https://github.com` unless on GHES. */
+  serverUrl: string
 }
 
 /** The subset of `@actions/github`'s context that the action uses. */
 export interface GithubContextLike {
   eventName: string
-  sha: string
   serverUrl: string
   runId: number
   payload: {
@@ -34,8 +33,8 @@ export function runContextFrom(github: GithubContextLike, repository: string | u
     pullRequestNumber: pullRequest?.number,
     pullRequestHead: pullRequest?.head?.sha || undefined,
     pullRequestFromFork: pullRequest?.head?.repo?.fork === true ? true : undefined,
-    sha: github.sha || undefined,
-    runUrl: repository && github.runId ? `${github.serverUrl}/${repository}/actions/runs/${github.runId}` : undefined
+    runUrl: repository && github.runId ? `${github.serverUrl}/${repository}/actions/runs/${github.runId}` : undefined,
+    serverUrl: github.serverUrl || 'https://github.com'
   }
 }
 

@@ -1,0 +1,147 @@
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
+import { errorMessage } from '../../local-runner/run-action.js'
+import { readRecordsPart } from '../../src/records/records-format.js'
+import { commentBodies } from '../../src/records/records-layout.js'
+import type { BatchRecord } from '../../src/records/records.js'
+import { HEAD, OLD_HEAD, startGitHubFixture, type GitHubFixture } from '../support/github-fixture.js'
+
+let fixture: GitHubFixture
+beforeEach(async () => (fixture = await startGitHubFixture()))
+afterEach(() => fixture.close())
+
+const BOT = 'github-actions[bot]'
+const nightly = { event: { name: 'schedule', payload: {} } }
+const DAY = 86_400_000
+const record = (batchId: string, commit = HEAD, extra: Partial<BatchRecord> = {}): BatchRecord => ({
+  batchId,
+  commit,
+  recordedAt: '2026-11-20T09:00:00Z',
+  ...extra
+})
+const done = (batchId: string) => record(batchId, HEAD, { cancel: { status: 'cancelled', at: '2026-11-21T09:00:00Z' } })
+/** A pull request with our records comment on it, last updated `daysAgo` days ago. */
+function pullRequest(
+  number: number,
+  state: { state?: 'open' | 'closed'; merged?: boolean; locked?: boolean },
+  records: BatchRecord[],
+  daysAgo = 1
+) {
+  fixture.github.pullRequests.set(number, { head: HEAD, ...state })
+  for (const body of commentBodies(records))
+    fixture.github.addComment(number, BOT, body, undefined, Date.now() - daysAgo * DAY)
+}
+const cancelsSent = () =>
+  fixture.simulator.requests.filter((request) => request.method === 'POST').map((request) => request.path.split('/')[4])
+const githubWrites = () =>
+  fixture.github.requests.filter((request) => request.method !== 'GET' && request.path !== '/graphql')
+const stateOf = (number: number, batchId: string) =>
+  fixture.github
+    .commentsOn(number)
+    .flatMap((comment) => readRecordsPart(comment.body).records)
+    .find((item) => item.batchId === batchId)
+
+describe('sweep: closed', () => {
+  it('cancels the open batches of closed pull requests, and only those, writing the outcomes back', async () => {
+    const { complete, partial, unchanged, otherTeam } = fixture.batches
+    pullRequest(11, { state: 'closed' }, [record(complete)])
+    pullRequest(12, { state: 'closed', merged: true }, [done(partial), record(unchanged)])
+    pullRequest(13, { state: 'open' }, [record(otherTeam)])
+    pullRequest(14, { state: 'closed' }, [record('01KDVE00000000000000000014')], 40)
+    pullRequest(15, { state: 'closed', merged: true }, [done('01KDVE00000000000000000015')])
+    fixture.github.addComment(16, 'mallory', commentBodies([record(otherTeam)])[0] ?? '')
+    fixture.github.pullRequests.set(16, { head: HEAD, state: 'closed' })
+    const run = await fixture.cancel({ sweep: 'closed', strictness: 'off' }, nightly)
+
+    expect(run.exitCode).toBe(0)
+    expect(cancelsSent()).toEqual([complete, unchanged])
+    expect(stateOf(11, complete)?.cancel?.status).toBe('cancelled')
+    expect(stateOf(12, unchanged)?.cancel?.status).toBe('unchanged')
+    expect(stateOf(13, otherTeam)?.cancel).toBeUndefined()
+    expect(stateOf(14, '01KDVE00000000000000000014')?.cancel).toBeUndefined()
+    expect(run.outputs).toMatchObject({
+      'pull-requests': '[11,12]',
+      'batch-id': `${complete},${unchanged}`,
+      status: 'partial'
+    })
+    expect(run.stdout).toContain('Sweep of closed pull requests: 4 pull requests with records updated since')
+    expect(run.stdout).toMatch(/The sweep made \d+ GitHub requests\./)
+    expect(run.summary).toContain('## Nexrender sweep of closed pull requests: ✅ partial')
+    expect(run.summary).toContain('### [Pull request #11](https://github.com/acme/renders/pull/11) (closed)')
+    expect(run.summary).toContain('### [Pull request #12](https://github.com/acme/renders/pull/12) (merged)')
+    expect(run.summary).toContain('2 pull requests listed below, 2 with nothing to cancel.')
+    expect(run.summary).not.toContain('#15')
+  })
+
+  it('looks as far back as sweep-days says', async () => {
+    pullRequest(14, { state: 'closed' }, [record(fixture.batches.complete)], 40)
+    const run = await fixture.cancel({ sweep: 'closed', 'sweep-days': '60', strictness: 'off' }, nightly)
+    expect(run.exitCode).toBe(0)
+    expect(cancelsSent()).toEqual([fixture.batches.complete])
+  })
+
+  it('in a dry run only reads: no cancel and no write to GitHub of any kind, the batches named by pull request', async () => {
+    pullRequest(11, { state: 'closed' }, [record(fixture.batches.complete)])
+    const run = await fixture.cancel({ sweep: 'closed', 'dry-run': 'true' }, nightly)
+
+    expect(run.exitCode).toBe(0)
+    expect(cancelsSent()).toEqual([])
+    expect(githubWrites()).toEqual([])
+    expect(run.outputs).toMatchObject({ 'pull-requests': '[11]', 'dry-run': 'true' })
+    expect(run.summary).toContain('### [Pull request #11](https://github.com/acme/renders/pull/11) (closed)')
+    expect(run.summary).toContain(`| \`${fixture.batches.complete}\` | \`${HEAD.slice(0, 7)}\` | would be cancelled |`)
+  })
+
+  it('reports a problem on one pull request for it, goes on with the rest, and fails at the end', async () => {
+    const { complete, partial } = fixture.batches
+    pullRequest(11, { state: 'closed', locked: true }, [record(complete)])
+    fixture.github.addComment(
+      12,
+      BOT,
+      (commentBodies([record(partial)])[0] ?? '').replace('"records":[[', '"records":[["TYPO",0,-1,1],[')
+    )
+    fixture.github.pullRequests.set(12, { head: HEAD, state: 'closed' })
+    pullRequest(13, { state: 'closed' }, [record(fixture.batches.unchanged)])
+    const run = await fixture.cancel({ sweep: 'closed', strictness: 'off' }, nightly)
+
+    expect(run.exitCode).toBe(1)
+    // What could be read of the broken comment is cancelled too.
+    expect(cancelsSent()).toEqual([complete, partial, fixture.batches.unchanged])
+    expect(stateOf(13, fixture.batches.unchanged)?.cancel?.status).toBe('unchanged')
+    const message = errorMessage(run)
+    expect(message).toContain(
+      'Pull request #11: The cancels happened, but the outcomes could not be written into the comment of pull request #11: HTTP 403'
+    )
+    expect(message).toContain('is locked')
+    expect(message).toContain('Pull request #12 has 1 records comment this step cannot read in full')
+    expect(run.summary).toContain(
+      "## Nexrender sweep of closed pull requests: ❌ some pull requests' records could not be read or written"
+    )
+  })
+
+  it('keeps a batch whose cancel failed open, so that the next sweep tries it again', async () => {
+    const { complete } = fixture.batches
+    pullRequest(11, { state: 'closed' }, [record(complete)])
+    fixture.simulator.faults.set(complete, { serverError: { times: 1, status: 500 } })
+    const failed = await fixture.cancel({ sweep: 'closed', 'max-retries': '0' }, nightly)
+    expect(failed.exitCode).toBe(1)
+    expect(stateOf(11, complete)).toMatchObject({ failedAt: expect.any(String) })
+
+    const next = await fixture.cancel({ sweep: 'closed' }, nightly)
+    expect(next.exitCode).toBe(0)
+    expect(cancelsSent()).toEqual([complete, complete])
+    expect(stateOf(11, complete)?.cancel?.status).toBe('cancelled')
+  })
+})
+
+describe('sweep: superseded', () => {
+  it('also cancels, on open pull requests, the renders of commits other than the live head', async () => {
+    const { complete, partial } = fixture.batches
+    pullRequest(13, { state: 'open' }, [record(complete, OLD_HEAD), record(partial, HEAD)])
+    const run = await fixture.cancel({ sweep: 'superseded', strictness: 'off' }, nightly)
+
+    expect(run.exitCode).toBe(0)
+    expect(cancelsSent()).toEqual([complete])
+    expect(stateOf(13, partial)?.cancel).toBeUndefined()
+    expect(run.summary).toContain(`Left rendering, recorded for its head \`${HEAD.slice(0, 7)}\`: \`${partial}\``)
+  })
+})

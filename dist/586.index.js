@@ -1,0 +1,1251 @@
+export const id = 586;
+export const ids = [586];
+export const modules = {
+
+/***/ 146:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Pm: () => (/* binding */ GitHubAnswerUnusable),
+/* harmony export */   qq: () => (/* binding */ WriteWindowClosed),
+/* harmony export */   y_: () => (/* binding */ GitHubError),
+/* harmony export */   yc: () => (/* binding */ GitHubUnreachable)
+/* harmony export */ });
+/** A GitHub call that GitHub answered with an error status (after the retries the policy allows). */
+class GitHubError extends Error {
+    status;
+    githubMessage;
+    headers;
+    attempts;
+    constructor(status, 
+    /** GitHub's own message, without its link to the docs. */
+    githubMessage, 
+    /** The answer's headers, lower-cased: the rate-limit ones tell when a limit resets. */
+    headers, attempts) {
+        super(`HTTP ${status}: ${githubMessage}`);
+        this.status = status;
+        this.githubMessage = githubMessage;
+        this.headers = headers;
+        this.attempts = attempts;
+        this.name = 'GitHubError';
+    }
+}
+/** A GitHub call that got no answer: refused, DNS, TLS, timeouts, dropped connections. */
+class GitHubUnreachable extends Error {
+    constructor(reason) {
+        super(reason);
+        this.name = 'GitHubUnreachable';
+    }
+}
+/** A GitHub call whose answer cannot be used: a redirect, a body that is not what the call expects, another host. */
+class GitHubAnswerUnusable extends Error {
+    constructor(problem) {
+        super(problem);
+        this.name = 'GitHubAnswerUnusable';
+    }
+}
+/**
+ * A write that was not sent because it might have been applied after the writer's lease ran out; the
+ * writer takes a new lease and starts again.
+ */
+class WriteWindowClosed extends Error {
+    constructor() {
+        super('the lease on the records comment would run out before this write could be applied; it was not sent');
+        this.name = 'WriteWindowClosed';
+    }
+}
+
+
+/***/ }),
+
+/***/ 423:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Po: () => (/* binding */ describeGitHubFailure),
+/* harmony export */   X_: () => (/* binding */ calling)
+/* harmony export */ });
+/* unused harmony export PERMISSIONS_BLOCK */
+/* harmony import */ var _helpers_counted_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(487);
+/* harmony import */ var _helpers_error_message_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(529);
+/* harmony import */ var _github_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(146);
+/* harmony import */ var _rate_limits_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(37);
+
+
+
+
+/** The `permissions:` block that lets the workflow's token read and write the pull request's comments. */
+const PERMISSIONS_BLOCK = 'permissions:\n  pull-requests: write';
+/**
+ * One explanation of a failed GitHub call, for a person: what the action was doing, what GitHub said,
+ * and what to do about it, with the `permissions:` block to add when the token may not.
+ */
+function describeGitHubFailure(error, doing, hints = {}) {
+    if (error instanceof _github_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GitHubUnreachable */ .yc)
+        return `${doing}: the GitHub API could not be reached: ${error.message}`;
+    if (!(error instanceof _github_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GitHubError */ .y_))
+        return `${doing}: ${(0,_helpers_error_message_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .g)(error)}`;
+    const said = `HTTP ${error.status}: ${error.githubMessage}`;
+    const after = error.attempts > 1 ? ` (gave up after ${(0,_helpers_counted_js__WEBPACK_IMPORTED_MODULE_3__/* .counted */ .h)(error.attempts, 'attempt')})` : '';
+    if (error.status === 401)
+        return `${doing}: ${said}: check \`github-token\`; the token is missing, mistyped or expired`;
+    const limit = rateLimitAdvice(error);
+    if (limit)
+        return `${doing}: ${said}: ${limit}`;
+    if (error.status === 403 && /\block(ed)?\b/i.test(error.githubMessage)) {
+        return (`${doing}: ${said}: the pull request's conversation is locked, and GitHub refuses to write in it. ` +
+            'Unlock the conversation (in the pull request’s sidebar), then re-run this step; or cancel its batches with batch-id.');
+    }
+    if ((error.status === 403 || error.status === 404) && hints.fromFork) {
+        return (`${doing}: ${said}. The pull request comes from a fork, and GitHub gives a fork's pull_request runs a read-only token whatever permissions: says. ` +
+            'Record and cancel from a pull_request_target workflow instead, as the README\u2019s section on forks shows.');
+    }
+    if (error.status === 403 || error.status === 404) {
+        const missing = error.status === 404 ? ', or the pull request does not exist' : '';
+        return (`${doing}: ${said}. The workflow's token needs pull-requests: write (or issues: write) to read and write the pull request's comments${missing}. ` +
+            `Add to the workflow or the job:\n\n${PERMISSIONS_BLOCK}`);
+    }
+    return `${doing}: ${said}${after}`;
+}
+/** When a refusal is one of GitHub's rate limits that outlasted the wait, what to do and when. */
+function rateLimitAdvice(error) {
+    if (error.status !== 403 && error.status !== 429)
+        return undefined;
+    const secondary = /secondary rate limit|abuse/i.test(error.githubMessage);
+    const usedUp = error.headers['x-ratelimit-remaining'] === '0';
+    if (!secondary && !usedUp)
+        return undefined;
+    const minutes = _rate_limits_js__WEBPACK_IMPORTED_MODULE_1__/* .MAX_RATE_LIMIT_WAIT_MS */ .r1 / 60_000;
+    const reset = Number(error.headers['x-ratelimit-reset']);
+    if (usedUp && Number.isFinite(reset) && reset > 0) {
+        const at = new Date(reset * 1000).toISOString().slice(11, 16);
+        return `the token's GitHub API rate limit is used up until ${at} UTC, later than the ${minutes} minutes the action waits; re-run after that`;
+    }
+    return `GitHub's ${secondary ? 'secondary ' : ''}rate limit held for longer than the ${minutes} minutes the action waits; re-run later`;
+}
+/** Runs one GitHub call; a failure becomes an error that says what was being done and what to do. */
+async function calling(doing, call, hints = {}) {
+    try {
+        return await call();
+    }
+    catch (error) {
+        throw new Error(describeGitHubFailure(error, doing, hints), { cause: error });
+    }
+}
+
+
+/***/ }),
+
+/***/ 37:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   CZ: () => (/* binding */ gitHubRateLimitWait),
+/* harmony export */   r1: () => (/* binding */ MAX_RATE_LIMIT_WAIT_MS)
+/* harmony export */ });
+/* unused harmony export SECONDARY_LIMIT_WAIT_MS */
+/* harmony import */ var _http_retry_policy_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(593);
+
+/** The longest GitHub's rate limits are waited out, in all, for one request. */
+const MAX_RATE_LIMIT_WAIT_MS = 5 * 60_000;
+/** A secondary limit that says nothing of when to come back: wait at least this, as GitHub documents. */
+const SECONDARY_LIMIT_WAIT_MS = 60_000;
+/**
+ * How long GitHub asks to wait before it takes another request, when an answer is a rate limit
+ * (https://docs.github.com/rest/using-the-rest-api/rate-limits-for-the-rest-api): 403 or 429 whose
+ * message names a secondary limit, or with `x-ratelimit-remaining: 0`. `retry-after` if given, else
+ * until `x-ratelimit-reset` when nothing remains, else at least a minute. Undefined for any other answer,
+ * a 403 that is a missing permission among them.
+ */
+function gitHubRateLimitWait(answer, now) {
+    if (answer.status !== 403 && answer.status !== 429)
+        return undefined;
+    const headers = answer.headers ?? {};
+    const secondary = /secondary rate limit|abuse/i.test(answer.body.toString('utf8'));
+    const usedUp = headers['x-ratelimit-remaining'] === '0';
+    if (!secondary && !usedUp)
+        return undefined;
+    const reason = secondary ? "GitHub's secondary rate limit" : "the token's GitHub API rate limit is used up";
+    const asked = (0,_http_retry_policy_js__WEBPACK_IMPORTED_MODULE_0__/* .parseRetryAfterMs */ .oR)(headers['retry-after'], now);
+    if (asked !== undefined)
+        return { reason, waitMs: asked };
+    const reset = Number(headers['x-ratelimit-reset']);
+    if (usedUp && Number.isFinite(reset) && reset > 0)
+        return { reason, waitMs: Math.max(0, reset * 1000 - now) + 1000 };
+    return { reason, waitMs: SECONDARY_LIMIT_WAIT_MS };
+}
+
+
+/***/ }),
+
+/***/ 628:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  t: () => (/* binding */ connectToGitHub)
+});
+
+// UNUSED EXPORTS: MAX_GITHUB_ATTEMPT_MS
+
+// EXTERNAL MODULE: ./src/http/send-with-retries.ts
+var send_with_retries = __webpack_require__(418);
+// EXTERNAL MODULE: ./src/github/github-errors.ts
+var github_errors = __webpack_require__(146);
+// EXTERNAL MODULE: ./src/github/rate-limits.ts
+var rate_limits = __webpack_require__(37);
+;// CONCATENATED MODULE: ./src/github/github-client.ts
+
+
+
+/**
+ * The most bytes read of one GitHub reply. A page of 100 comments of GitHub's longest (65,536
+ * characters) is about 20 MB at worst; real pages are a small fraction of that.
+ */
+const MAX_GITHUB_REPLY_BYTES = 32 * 1024 * 1024;
+/**
+ * The GitHub calls the action makes, over the action's own transport and retry policy, so that
+ * GitHub's API gets the same care as Nexrender's: retries on network errors, 408, 429 and 5xx
+ * honouring `Retry-After`, GitHub's rate limits waited out as it documents, a deadline per attempt,
+ * a cap on the body, redirects never followed, and the token sent to the API's origin only.
+ */
+function createGitHubClient(config) {
+    const origin = new URL(config.apiUrl).origin;
+    const context = {
+        ...config,
+        policy: { ...config.policy, waitOut: { askedToWait: rate_limits/* gitHubRateLimitWait */.CZ, maxWaitMs: rate_limits/* MAX_RATE_LIMIT_WAIT_MS */.r1 } }
+    };
+    const urlOf = (path) => (/^https?:\/\//.test(path) ? path : `${config.apiUrl}${path}`);
+    async function request(method, path, options = {}) {
+        const url = urlOf(path);
+        // A page link or any other address elsewhere must not get the token.
+        if (new URL(url).origin !== origin) {
+            throw new github_errors/* GitHubAnswerUnusable */.Pm(`refused to send the token to ${new URL(url).origin}, which is not the GitHub API at ${config.apiUrl}`);
+        }
+        const body = options.body === undefined ? undefined : JSON.stringify(options.body);
+        const sent = {
+            method,
+            url,
+            token: config.token,
+            timeoutMs: config.timeoutMs,
+            maxBodyBytes: MAX_GITHUB_REPLY_BYTES,
+            headers: {
+                accept: 'application/vnd.github+json',
+                'x-github-api-version': '2022-11-28',
+                ...(body === undefined ? {} : { 'content-type': 'application/json; charset=utf-8' })
+            },
+            ...(body === undefined ? {} : { body }),
+            interrupt: config.interrupt
+        };
+        const { notAfter } = options;
+        const final = await (0,send_with_retries/* sendWithRetries */.HI)(() => {
+            if (notAfter !== undefined && context.now() + config.timeoutMs > notAfter)
+                throw new github_errors/* WriteWindowClosed */.qq();
+            return config.transport(sent);
+        }, `GitHub ${method} ${new URL(url).pathname}`, context);
+        const { last } = final;
+        if (last.kind === 'network-failure')
+            throw new github_errors/* GitHubUnreachable */.yc((0,send_with_retries/* finalReason */.Nt)(final, last.reason));
+        if (last.status >= 300 && last.status < 400) {
+            const target = last.location ? ` to ${last.location}` : '';
+            throw new github_errors/* GitHubAnswerUnusable */.Pm(`HTTP ${last.status}: the GitHub API redirected${target}; the action never follows redirects, so the token stays with the API host`);
+        }
+        const data = parseBody(last);
+        if (last.status < 200 || last.status >= 300) {
+            throw new github_errors/* GitHubError */.y_(last.status, messageOf(data, last), last.headers ?? {}, final.attempts);
+        }
+        return { status: last.status, headers: last.headers ?? {}, data };
+    }
+    return {
+        request,
+        async paginate(path) {
+            const items = [];
+            for (let next = path; next !== undefined;) {
+                const page = await request('GET', next);
+                if (!Array.isArray(page.data))
+                    throw new github_errors/* GitHubAnswerUnusable */.Pm(`GET ${next} did not answer with a list`);
+                items.push(...page.data);
+                next = nextPage(page.headers.link);
+            }
+            return items;
+        },
+        async graphql(query, variables = {}) {
+            const reply = await request('POST', graphqlPath(config.apiUrl), { body: { query, variables } });
+            const { data, errors } = (reply.data ?? {});
+            if (errors && errors.length > 0) {
+                throw new github_errors/* GitHubError */.y_(200, errors.map((error) => error.message ?? 'error').join('; '), reply.headers, 1);
+            }
+            if (!data)
+                throw new github_errors/* GitHubAnswerUnusable */.Pm('the GitHub GraphQL API answered without data');
+            return data;
+        }
+    };
+}
+/** GraphQL beside the REST API: `/graphql` on github.com, `/api/graphql` beside GHES's `/api/v3`. */
+function graphqlPath(apiUrl) {
+    const { origin, pathname } = new URL(apiUrl);
+    return /\/api\/v3\/?$/.test(pathname) ? `${origin}${pathname.replace(/\/v3\/?$/, '/graphql')}` : `${apiUrl}/graphql`;
+}
+/** The `rel="next"` address of a `Link` header. */
+function nextPage(link) {
+    return link?.match(/<([^>]+)>;\s*rel="next"/)?.[1];
+}
+function parseBody(answer) {
+    const text = answer.body.toString('utf8').trim();
+    if (text === '')
+        return undefined;
+    try {
+        return JSON.parse(text);
+    }
+    catch {
+        if (answer.status >= 200 && answer.status < 300) {
+            throw new github_errors/* GitHubAnswerUnusable */.Pm(`HTTP ${answer.status}, but the GitHub API's answer is not JSON`);
+        }
+        return text;
+    }
+}
+/**
+ * GitHub's `message`, with the messages of its `errors` (a 422 says there what was invalid), without
+ * the link to its docs; or a short excerpt of whatever came.
+ */
+function messageOf(data, answer) {
+    const { message, errors } = (typeof data === 'object' && data !== null ? data : {});
+    const details = Array.isArray(errors)
+        ? errors.flatMap((error) => (typeof error?.message === 'string' ? [error.message] : []))
+        : [];
+    const main = typeof message === 'string' ? message : typeof data === 'string' ? data : answer.statusText;
+    const text = details.length > 0 ? `${main}: ${details.join('; ')}` : main;
+    return text
+        .replace(/\s*-?\s*https:\/\/docs\.github\.com\S*$/, '')
+        .replace(/\s+/g, ' ')
+        .slice(0, 300);
+}
+
+// EXTERNAL MODULE: ./src/github/github-failure.ts
+var github_failure = __webpack_require__(423);
+;// CONCATENATED MODULE: ./src/github/rest-github-api.ts
+
+/** At most this many pull requests are asked about in one GraphQL query. */
+const PULL_REQUESTS_PER_QUERY = 50;
+/** The action's GitHub calls, on the repository `owner/name`, through the client. */
+function restGitHubApi(client, repository) {
+    const repo = `/repos/${repository}`;
+    const [owner = '', name = ''] = repository.split('/');
+    const reactionsOf = (target) => 'comment' in target
+        ? `${repo}/issues/comments/${target.comment}/reactions`
+        : `${repo}/issues/${target.issue}/reactions`;
+    return {
+        async viewerLogin() {
+            const data = await client.graphql('query { viewer { login } }');
+            const login = data.viewer?.login;
+            if (typeof login !== 'string' || login === '')
+                throw new github_errors/* GitHubAnswerUnusable */.Pm('GitHub named no viewer for the token');
+            return login;
+        },
+        async listComments(pullRequest) {
+            return (await client.paginate(`${repo}/issues/${pullRequest}/comments?per_page=100`)).map(asComment);
+        },
+        async listRepositoryComments(since) {
+            const query = `since=${encodeURIComponent(since)}&sort=updated&direction=asc&per_page=100`;
+            return (await client.paginate(`${repo}/issues/comments?${query}`)).map(asComment);
+        },
+        async createComment(pullRequest, body, options = {}) {
+            const reply = await client.request('POST', `${repo}/issues/${pullRequest}/comments`, {
+                ...options,
+                body: { body }
+            });
+            return asComment(reply.data);
+        },
+        async updateComment(id, body, options = {}) {
+            return asComment((await client.request('PATCH', `${repo}/issues/comments/${id}`, { ...options, body: { body } })).data);
+        },
+        async deleteComment(id, options = {}) {
+            await ignoringGone(client.request('DELETE', `${repo}/issues/comments/${id}`, options));
+        },
+        async pullRequest(number) {
+            const data = (await client.request('GET', `${repo}/pulls/${number}`)).data;
+            if (typeof data.head?.sha !== 'string')
+                throw new github_errors/* GitHubAnswerUnusable */.Pm(`pull request #${number} came without its head`);
+            return { number, open: data.state === 'open', merged: data.merged === true, head: data.head.sha };
+        },
+        async pullRequests(numbers) {
+            const found = new Map();
+            for (let start = 0; start < numbers.length; start += PULL_REQUESTS_PER_QUERY) {
+                const chunk = numbers.slice(start, start + PULL_REQUESTS_PER_QUERY);
+                const fields = chunk.map((number) => `n${number}: issueOrPullRequest(number: ${number}) { ... on PullRequest { number state headRefOid } }`);
+                const data = await client.graphql(`query($owner: String!, $name: String!) { repository(owner: $owner, name: $name) { ${fields.join(' ')} } }`, { owner, name });
+                const answers = (data.repository ?? {});
+                for (const number of chunk) {
+                    const pull = answers[`n${number}`];
+                    if (typeof pull?.headRefOid !== 'string' || typeof pull.state !== 'string')
+                        continue;
+                    found.set(number, {
+                        number,
+                        open: pull.state === 'OPEN',
+                        merged: pull.state === 'MERGED',
+                        head: pull.headRefOid
+                    });
+                }
+            }
+            return found;
+        },
+        async addReaction(target, content) {
+            const reply = await client.request('POST', reactionsOf(target), { body: { content } });
+            const reaction = reply.data;
+            if (typeof reaction.id !== 'number' || typeof reaction.created_at !== 'string') {
+                throw new github_errors/* GitHubAnswerUnusable */.Pm('GitHub answered a reaction without its id and time');
+            }
+            const date = Date.parse(reply.headers.date ?? '');
+            return {
+                created: reply.status === 201,
+                reactionId: reaction.id,
+                createdAt: reaction.created_at,
+                serverTime: Number.isNaN(date) ? Date.now() : date
+            };
+        },
+        async deleteReaction(target, reactionId) {
+            await ignoringGone(client.request('DELETE', `${reactionsOf(target)}/${reactionId}`));
+        }
+    };
+}
+function asComment(item) {
+    const comment = item;
+    if (typeof comment.id !== 'number' || typeof comment.html_url !== 'string') {
+        throw new github_errors/* GitHubAnswerUnusable */.Pm('GitHub answered with a comment that has no id or address');
+    }
+    return {
+        id: comment.id,
+        body: typeof comment.body === 'string' ? comment.body : '',
+        author: typeof comment.user?.login === 'string' ? comment.user.login : '',
+        url: comment.html_url,
+        updatedAt: typeof comment.updated_at === 'string' ? comment.updated_at : '',
+        issue: Number(typeof comment.issue_url === 'string' ? comment.issue_url.split('/').at(-1) : NaN)
+    };
+}
+/** Deleting what another step deleted first is done all the same. */
+async function ignoringGone(call) {
+    try {
+        await call;
+    }
+    catch (error) {
+        if (!(error instanceof github_errors/* GitHubError */.y_ && error.status === 404))
+            throw error;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/records/lease.ts
+/**
+ * A short lease on writing a pull request's records, held by one writer of an identity at a time.
+ * GitHub has no conditional update for comments, but creating a reaction is atomic: 201 when it is
+ * new, 200 when the same identity has already left it. So the lease is that identity's 👀 reaction on
+ * our first comment (on the pull request itself while there is none): whoever creates it holds it;
+ * whoever finds it waits. A lease older than LEASE_MS, by GitHub's clock, belongs to a writer that
+ * died: it is removed and taken. A holder sends no write that could be applied after its lease ends.
+ */
+const LEASE_REACTION = 'eyes';
+const LEASE_MS = 120_000;
+/**
+ * How late a write may still be applied after its attempt gave up: the holder stops sending this long
+ * before its lease ends. GitHub ends a request it has not answered within 10 s.
+ */
+const APPLY_MARGIN_MS = 10_000;
+/** The longest a writer waits for a lease: a dead holder's, then a queue of writers. */
+const MAX_LEASE_WAIT_MS = 180_000;
+/** Thrown when the lease stays with another writer for longer than MAX_LEASE_WAIT_MS. */
+class LeaseUnavailable extends Error {
+    constructor(where) {
+        super(`another step held the lease on ${where} (a 👀 reaction of whom the token acts as) for longer than ${MAX_LEASE_WAIT_MS / 60_000} minutes`);
+        this.name = 'LeaseUnavailable';
+    }
+}
+async function acquireLease(api, target, clock, where) {
+    const started = clock.now();
+    for (let waits = 0;; waits++) {
+        // The lease can have begun no earlier than this request was sent: its end is counted from here.
+        const sentAt = clock.now();
+        const answer = await api.addReaction(target, LEASE_REACTION);
+        if (answer.created) {
+            return {
+                notAfter: sentAt + LEASE_MS - APPLY_MARGIN_MS,
+                release: () => api.deleteReaction(target, answer.reactionId)
+            };
+        }
+        const age = answer.serverTime - Date.parse(answer.createdAt);
+        if (!(age < LEASE_MS)) {
+            // Its holder stopped without releasing it. Removing it by its id cannot remove a newer lease.
+            await api.deleteReaction(target, answer.reactionId);
+            continue;
+        }
+        if (clock.now() - started > MAX_LEASE_WAIT_MS)
+            throw new LeaseUnavailable(where);
+        // Poll gently, spread out, and never past the moment the lease would expire.
+        const backoff = Math.min(250 * 2 ** waits, 4000) * (0.5 + clock.random());
+        await clock.sleep(Math.min(backoff, LEASE_MS - age + 1000));
+    }
+}
+
+// EXTERNAL MODULE: ./src/records/our-comment.ts
+var our_comment = __webpack_require__(532);
+// EXTERNAL MODULE: ./src/records/records-format.ts + 1 modules
+var records_format = __webpack_require__(157);
+// EXTERNAL MODULE: ./src/helpers/counted.ts
+var counted = __webpack_require__(487);
+// EXTERNAL MODULE: ./src/helpers/markdown.ts
+var markdown = __webpack_require__(384);
+// EXTERNAL MODULE: ./src/records/record-state.ts
+var record_state = __webpack_require__(657);
+// EXTERNAL MODULE: ./src/records/records.ts
+var records_records = __webpack_require__(816);
+;// CONCATENATED MODULE: ./src/records/records-comment.ts
+
+
+
+
+
+/** GitHub refuses comments over 65,536 characters; stay below with room to spare. */
+const MAX_COMMENT_CHARS = 65_000;
+/** The table lists at most this many batches (the open ones first); the comment says how many more. */
+const TABLE_ROWS = 30;
+const FOOTER = '<sub>Kept by the Nexrender cancel-batch action: its cancel step reads the hidden part of this comment to find the renders to stop. Editing it can lose them.</sub>';
+/**
+ * The first comment of ours on the pull request: the heading, the hidden part holding `json`, and a
+ * table of the batches (every record of the pull request, whichever comment holds it).
+ */
+function firstCommentBody(json, everyRecord) {
+    const open = everyRecord.filter((record) => !(0,records_records/* isDone */.$L)(record));
+    const done = everyRecord.filter(records_records/* isDone */.$L);
+    const newestFirst = (records) => [...records].reverse();
+    const rows = (0,markdown/* table */.tp)(['Batch', 'Commit', 'Run', 'Recorded', 'State'], [...newestFirst(open), ...newestFirst(done)], TABLE_ROWS, (record) => [
+        (0,markdown/* code */.aY)(record.batchId),
+        (0,markdown/* code */.aY)(record.commit.slice(0, 7)),
+        record.runUrl ? (0,markdown/* link */.nf)('run', record.runUrl) : '–',
+        (0,record_state/* readableTime */.G)(record.recordedAt),
+        (0,record_state/* describeState */.J)(record)
+    ]);
+    const counts = `${(0,counted/* counted */.h)(everyRecord.length, 'batch', 'batches')} recorded: ${open.length} open, ${done.length} done.`;
+    return [records_comment_hidden(records_format/* HEADING */.TB, json), '', counts, '', rows, '', FOOTER].join('\n');
+}
+/** A further comment of ours, when one cannot hold every record: the hidden part only. */
+function continuedCommentBody(json) {
+    return [
+        records_comment_hidden(records_format/* CONTINUED_HEADING */.BQ, json),
+        '',
+        'More of the records above, for the batches the first comment has no room for.',
+        '',
+        FOOTER
+    ].join('\n');
+}
+function records_comment_hidden(heading, json) {
+    return [heading, records_format/* RECORDS_MARKER */.WU, json, '-->'].join('\n');
+}
+
+;// CONCATENATED MODULE: ./src/records/records-layout.ts
+
+
+
+/**
+ * Where the records go: as few comments of ours as hold them, each under GitHub's limit, the first
+ * with the table. Records keep their order (those already in a comment first, as they stand, new
+ * ones after), so a record moves between comments only at a boundary. Done records are dropped,
+ * oldest first, only when keeping them would take another comment; open ones never are.
+ */
+function planRecordsLayout(desired, existing) {
+    const byId = new Map(desired.map((record) => [record.batchId, record]));
+    const inOrder = [
+        ...new Set([...existing.flatMap((part) => part.batchIds).filter((id) => byId.has(id)), ...byId.keys()])
+    ].map((id) => byId.get(id));
+    const allowed = Math.max(1, existing.length);
+    let kept = inOrder;
+    let parts = pack(kept);
+    while (parts.length > allowed) {
+        const done = kept.filter(records_records/* isDone */.$L).sort((a, b) => (a.cancel?.at ?? '').localeCompare(b.cancel?.at ?? ''));
+        if (done.length === 0)
+            break;
+        const over = parts.slice(allowed).reduce((sum, part) => sum + part.batchIds.length, 0);
+        const dropped = new Set(done.slice(0, over).map((record) => record.batchId));
+        kept = kept.filter((record) => !dropped.has(record.batchId));
+        parts = pack(kept);
+    }
+    const pruned = inOrder.filter((record) => !kept.includes(record));
+    return { steps: safeOrder(parts, existing, new Set(pruned.map((record) => record.batchId))), pruned };
+}
+/** The bodies a first write of these records makes, as a pull request with no comment of ours would get them. */
+function commentBodies(records) {
+    return pack(records).map((part) => part.body);
+}
+/** The records, in order, in bodies of at most MAX_COMMENT_CHARS; the first one's table lists them all. */
+function pack(records) {
+    // The first part also says how many records there are in all: room for that number.
+    const capacities = [
+        MAX_COMMENT_CHARS - firstCommentBody('', records).length - `"total":${records.length},`.length,
+        MAX_COMMENT_CHARS - continuedCommentBody('').length
+    ];
+    const writers = [new records_format/* RecordsPartWriter */.$6()];
+    const ids = [[]];
+    for (const record of records) {
+        let writer = writers.at(-1);
+        const capacity = capacities[Math.min(writers.length - 1, 1)] ?? 0;
+        if (writer.count > 0 && writer.sizeWith(record) > capacity) {
+            writers.push((writer = new records_format/* RecordsPartWriter */.$6()));
+            ids.push([]);
+        }
+        writer.add(record);
+        ids.at(-1)?.push(record.batchId);
+    }
+    return writers.map((writer, index) => ({
+        body: index === 0 ? firstCommentBody(writer.json(records.length), records) : continuedCommentBody(writer.json()),
+        batchIds: ids[index] ?? []
+    }));
+}
+/**
+ * The writes that turn the existing comments into the parts: parts go into the existing comments in
+ * order, extra parts are created, extra comments deleted. They are ordered so that a comment losing a
+ * record is written only once another comment holds it, so a step that stops half-way loses nothing.
+ */
+function safeOrder(parts, existing, pruned) {
+    const holds = new Map(existing.map((part) => [part.id, new Set(part.batchIds)]));
+    const pending = [];
+    parts.forEach((part, index) => {
+        const old = existing[index];
+        if (!old)
+            pending.push({ step: { kind: 'create', body: part.body }, key: `new ${index}`, after: new Set(part.batchIds) });
+        else if (old.body !== part.body)
+            pending.push({
+                step: { kind: 'update', id: old.id, body: part.body },
+                key: old.id,
+                after: new Set(part.batchIds)
+            });
+    });
+    for (const old of existing.slice(parts.length))
+        pending.push({ step: { kind: 'delete', id: old.id }, key: old.id, after: new Set() });
+    const steps = [];
+    while (pending.length > 0) {
+        const index = pending.findIndex(({ key, after }) => [...(holds.get(key) ?? [])].every((id) => after.has(id) || pruned.has(id) || [...holds].some(([other, ids]) => other !== key && ids.has(id))));
+        // Records move only one way at a boundary, so some write is always safe; this is a last guard.
+        if (index === -1)
+            throw new Error('the records could not be rearranged without risking one; nothing was written');
+        const [next] = pending.splice(index, 1);
+        if (!next)
+            break;
+        steps.push(next.step);
+        holds.set(next.key, next.after);
+    }
+    return steps;
+}
+
+;// CONCATENATED MODULE: ./src/records/records-store.ts
+
+
+
+
+
+
+/** Leases a write may take before it gives up: each ends when its lease would, or when another takes the lead. */
+const MAX_WRITE_ROUNDS = 3;
+/**
+ * The batches recorded on one pull request, kept in comments of ours (see `our-comment.ts`): one,
+ * or more when one cannot hold them. Reading takes no lease; writing does, so that no interleaving of
+ * writers loses a record or an outcome.
+ */
+class RecordsStore {
+    api;
+    pullRequest;
+    options;
+    /** Every listing meets the same comments: each warning is given once. */
+    warned = new Set();
+    constructor(api, pullRequest, options) {
+        this.api = api;
+        this.pullRequest = pullRequest;
+        this.options = options;
+    }
+    /** The records as they stand; `comments` when the pull request's comments are already listed. */
+    async read(comments) {
+        return storedIn(this.ours(comments ?? (await this.api.listComments(this.pullRequest))));
+    }
+    /**
+     * Makes the changes under a lease: lists our comments again once it holds the lease, merges, writes
+     * the comments that change, and checks GitHub's answers hold the changes. Returns at once, writing
+     * nothing, when the records already hold them.
+     */
+    async write(changes) {
+        for (let round = 1;; round++) {
+            if (round > MAX_WRITE_ROUNDS) {
+                throw new Error(`the records comments of pull request #${this.pullRequest} kept changing hands: after ${MAX_WRITE_ROUNDS} leases this step's changes were still not written`);
+            }
+            const before = this.ours(await this.api.listComments(this.pullRequest));
+            if (settled(before, changes))
+                return storedIn(before);
+            const first = before[0];
+            const lease = await acquireLease(this.api, first ? { comment: first.id } : { issue: this.pullRequest }, this.options.clock, first ? `the records comment ${first.url}` : `pull request #${this.pullRequest}`);
+            let release = true;
+            try {
+                const now = this.ours(await this.api.listComments(this.pullRequest));
+                // Another writer made the first comment of ours meanwhile: its lease is the one to hold.
+                if (now[0]?.id !== first?.id)
+                    continue;
+                return await this.rewrite(now, changes, lease.notAfter);
+            }
+            catch (error) {
+                if (error instanceof github_errors/* WriteWindowClosed */.qq && round < MAX_WRITE_ROUNDS)
+                    continue;
+                // A write that failed without a clear refusal may still be applied: the lease stays until it ends.
+                release = error instanceof github_errors/* WriteWindowClosed */.qq || (error instanceof github_errors/* GitHubError */.y_ && error.status < 500);
+                throw error;
+            }
+            finally {
+                if (release)
+                    await lease
+                        .release()
+                        .catch(() => this.options.warn(`The lease on pull request #${this.pullRequest}'s records (a 👀 reaction) could not be removed; other steps wait until it is 2 minutes old.`));
+            }
+        }
+    }
+    async rewrite(now, changes, notAfter) {
+        const readable = now.filter((comment) => comment.part.kind === 'readable');
+        const desired = (0,records_records/* applyChanges */.YF)(everyRecordIn(now), changes);
+        const plan = planRecordsLayout(desired, readable.map(existingPart));
+        const final = new Map(now.map((comment) => [comment.id, comment]));
+        for (const step of plan.steps) {
+            if (step.kind === 'delete') {
+                await this.api.deleteComment(step.id, { notAfter });
+                final.delete(step.id);
+                continue;
+            }
+            const written = step.kind === 'create'
+                ? await this.api.createComment(this.pullRequest, step.body, { notAfter })
+                : await this.api.updateComment(step.id, step.body, { notAfter });
+            final.set(written.id, { ...written, part: (0,records_format/* readRecordsPart */.Ej)(written.body) });
+        }
+        // GitHub's answers are the comments as it stored them: they must hold every change (but for done
+        // records left out for room).
+        const stored = storedIn([...final.values()].sort((a, b) => a.id - b.id));
+        const pruned = new Set(plan.pruned.map((record) => record.batchId));
+        const kept = changes.filter((change) => !pruned.has(change.kind === 'record' ? change.record.batchId : change.batchId));
+        if (!(0,records_records/* holdsChanges */.Oh)(stored.records, kept)) {
+            throw new Error(`the records comments of pull request #${this.pullRequest} did not hold this step's changes after writing them`);
+        }
+        return stored;
+    }
+    /** Our comments, oldest first, read; a warning for each look-alike that is not ours. */
+    ours(comments) {
+        const { viewer } = this.options;
+        for (const comment of comments) {
+            if ((0,our_comment/* isOurComment */.C)(comment, viewer))
+                continue;
+            if (comment.author !== viewer && (0,our_comment/* looksLikeOurs */.l)(comment)) {
+                this.warnOnce(`Ignored a comment by ${comment.author} on pull request #${this.pullRequest} that looks like this action's record of batches (${comment.url}): only comments by ${viewer}, whom the token acts as, are trusted.`);
+            }
+            else if (comment.author === viewer && comment.body.startsWith(records_format/* HEADING */.TB)) {
+                // Our heading without our hidden part right after it: most likely an edit broke one of ours.
+                this.warnOnce(`A comment of ${viewer} on pull request #${this.pullRequest} starts like this action's records but is not in their format (${comment.url}): it is not read, and left as it is.`);
+            }
+        }
+        return comments
+            .filter((comment) => (0,our_comment/* isOurComment */.C)(comment, viewer))
+            .sort((a, b) => a.id - b.id)
+            .map((comment) => ({ ...comment, part: (0,records_format/* readRecordsPart */.Ej)(comment.body) }));
+    }
+    warnOnce(message) {
+        if (this.warned.has(message))
+            return;
+        this.warned.add(message);
+        this.options.warn(message);
+    }
+}
+function everyRecordIn(comments) {
+    return (0,records_records/* mergeRecords */.PI)(...comments.map((comment) => comment.part.records));
+}
+function existingPart(comment) {
+    return { id: comment.id, body: comment.body, batchIds: comment.part.records.map((record) => record.batchId) };
+}
+/** The records already hold the changes, and are laid out as a write would leave them. */
+function settled(comments, changes) {
+    const records = everyRecordIn(comments);
+    if (!(0,records_records/* holdsChanges */.Oh)(records, changes))
+        return false;
+    const readable = comments.filter((comment) => comment.part.kind === 'readable').map(existingPart);
+    if (readable.length === 0)
+        return changes.length === 0;
+    return planRecordsLayout(records, readable).steps.length === 0;
+}
+function storedIn(comments) {
+    const withTable = comments.find((comment) => comment.part.kind === 'readable') ?? comments[0];
+    return {
+        records: everyRecordIn(comments),
+        commentUrl: withTable?.url,
+        unreadable: comments.flatMap(({ url, part }) => part.kind === 'unreadable'
+            ? [{ url, problem: part.problem, ...(part.newerVersion ? { newerVersion: part.newerVersion } : {}) }]
+            : [])
+    };
+}
+
+;// CONCATENATED MODULE: ./src/records/github-connection.ts
+
+
+
+
+/**
+ * The longest one GitHub attempt may take, whatever timeout-seconds says: a write under a lease must
+ * be applied well within the lease (see `lease.ts`).
+ */
+const MAX_GITHUB_ATTEMPT_MS = 30_000;
+/**
+ * The GitHub API, and whom the token acts as, learned before any comment is read or written: GraphQL's
+ * viewer answers for every kind of token (the workflow's, an app's, a personal one). If it cannot be
+ * learned, nothing is read or written: whose comments to trust is never guessed.
+ */
+async function connectToGitHub(config) {
+    const client = createGitHubClient({ ...config, timeoutMs: Math.min(config.timeoutMs, MAX_GITHUB_ATTEMPT_MS) });
+    const api = restGitHubApi(client, config.repository);
+    const viewer = await (0,github_failure/* calling */.X_)('Finding whom the GitHub token acts as', () => api.viewerLogin());
+    const clock = {
+        now: config.now,
+        random: config.random,
+        sleep: async (ms) => {
+            await config.sleep(ms, config.stopping);
+            if (config.stopping?.aborted)
+                throw new Error('the run was cancelled while this step waited for the records lease');
+        }
+    };
+    return {
+        api,
+        viewer,
+        store: (pullRequest) => new RecordsStore(api, pullRequest, { viewer, warn: config.warn, clock })
+    };
+}
+
+
+/***/ }),
+
+/***/ 532:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   C: () => (/* binding */ isOurComment),
+/* harmony export */   l: () => (/* binding */ looksLikeOurs)
+/* harmony export */ });
+/* harmony import */ var _records_format_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(157);
+
+/**
+ * The one rule for which comments hold our records, for the record step, the cleanup and the sweep:
+ * written by whom the token acts as, and in our format from its first line (our heading, then our
+ * hidden records part). Anyone can comment on a public pull request, and the same identity may write
+ * other comments that quote ours (a welcome message, a build log): a marker anywhere else never makes
+ * a comment ours. Only comments of ours are ever edited, and only our own are ever deleted.
+ */
+function isOurComment(comment, viewer) {
+    return comment.author === viewer && (0,_records_format_js__WEBPACK_IMPORTED_MODULE_0__/* .inOurFormat */ .pF)(comment.body);
+}
+/** A comment that may be taken for ours: in our format by someone else, or mentioning the records by anyone. */
+function looksLikeOurs(comment) {
+    return comment.body.startsWith(_records_format_js__WEBPACK_IMPORTED_MODULE_0__/* .HEADING */ .TB) || comment.body.includes(_records_format_js__WEBPACK_IMPORTED_MODULE_0__/* .RECORDS_MARKER */ .WU);
+}
+
+
+/***/ }),
+
+/***/ 586:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   c7: () => (/* binding */ outcomeChanges),
+/* harmony export */   fY: () => (/* binding */ recordCancelOutcomes),
+/* harmony export */   vg: () => (/* binding */ lookUpPullRequestBatches)
+/* harmony export */ });
+/* harmony import */ var _github_github_failure_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(423);
+/* harmony import */ var _github_connection_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(628);
+/* harmony import */ var _records_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(816);
+/* harmony import */ var _select_batches_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(513);
+
+
+
+
+/**
+ * The batches recorded on the pull request, and which to cancel. With only-superseded, "superseded"
+ * is judged against the head GitHub reports now, read after the records, never the event's: a late
+ * or re-run synchronize run must not cancel the newest push's renders.
+ */
+async function lookUpPullRequestBatches(config) {
+    const { pullRequest } = config;
+    const connection = await (0,_github_connection_js__WEBPACK_IMPORTED_MODULE_1__/* .connectToGitHub */ .t)(config);
+    const store = connection.store(pullRequest);
+    const stored = await (0,_github_github_failure_js__WEBPACK_IMPORTED_MODULE_0__/* .calling */ .X_)(`Reading the comments of pull request #${pullRequest}`, () => store.read());
+    const head = config.onlySuperseded
+        ? (await (0,_github_github_failure_js__WEBPACK_IMPORTED_MODULE_0__/* .calling */ .X_)(`Reading the head commit of pull request #${pullRequest}`, () => connection.api.pullRequest(pullRequest))).head
+        : undefined;
+    return { ...stored, ...(0,_select_batches_js__WEBPACK_IMPORTED_MODULE_2__/* .selectBatches */ .f)(stored.records, head), head, store };
+}
+/**
+ * What became of the recorded batches, as changes to the records: an answer makes the batch done, a
+ * failure keeps it open with the time it failed; a batch never sent is left as it was.
+ */
+function outcomeChanges(recorded, results, at) {
+    const time = (0,_records_js__WEBPACK_IMPORTED_MODULE_3__/* .recordTime */ .$l)(at);
+    return results.flatMap((result) => {
+        if (!recorded.has(result.batchId))
+            return [];
+        if (result.outcome === 'answered')
+            return [{ kind: 'cancelled', batchId: result.batchId, status: result.reply.status, at: time }];
+        return result.interruption === 'not attempted' ? [] : [{ kind: 'cancel-failed', batchId: result.batchId, at: time }];
+    });
+}
+/** Writes the outcomes into the pull request's records. */
+async function recordCancelOutcomes(batches, results, at) {
+    const changes = outcomeChanges(new Set(batches.records.map((record) => record.batchId)), results, at);
+    if (changes.length === 0)
+        return batches;
+    return (0,_github_github_failure_js__WEBPACK_IMPORTED_MODULE_0__/* .calling */ .X_)(`Writing the outcomes into the comment of pull request #${batches.store.pullRequest}`, () => batches.store.write(changes));
+}
+
+
+/***/ }),
+
+/***/ 157:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  BQ: () => (/* binding */ CONTINUED_HEADING),
+  TB: () => (/* binding */ HEADING),
+  WU: () => (/* binding */ RECORDS_MARKER),
+  $6: () => (/* binding */ RecordsPartWriter),
+  pF: () => (/* binding */ inOurFormat),
+  Ej: () => (/* binding */ readRecordsPart)
+});
+
+// UNUSED EXPORTS: FORMAT_VERSION
+
+// EXTERNAL MODULE: ./src/helpers/is-record.ts
+var is_record = __webpack_require__(287);
+// EXTERNAL MODULE: ./src/inputs/batch-ids.ts
+var batch_ids = __webpack_require__(954);
+// EXTERNAL MODULE: ./src/inputs/input-error.ts
+var input_error = __webpack_require__(354);
+;// CONCATENATED MODULE: ./src/inputs/commit-input.ts
+
+/** A full commit id: 40 hex digits (SHA-1), or 64 (SHA-256 repositories). */
+const COMMIT_PATTERN = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
+/** The `commit` input, lower-cased; undefined when empty. */
+function parseCommit(raw) {
+    const commit = raw.trim().toLowerCase();
+    if (commit === '')
+        return undefined;
+    if (!COMMIT_PATTERN.test(commit)) {
+        throw new InputError('commit', `must be a full commit id of 40 hex digits; got '${raw.slice(0, 70)}'`);
+    }
+    return commit;
+}
+
+// EXTERNAL MODULE: ./src/nexrender/cancel-reply.ts
+var cancel_reply = __webpack_require__(680);
+;// CONCATENATED MODULE: ./src/records/records-format.ts
+
+
+
+
+/**
+ * How the records are kept in a comment: our heading on the first line, then the hidden part (an HTML
+ * comment) that holds the records as compact JSON, then what people read. A comment is in our format
+ * only if it begins so: a copy of the marker anywhere else (quoted, in code) never is.
+ */
+const HEADING = '### Nexrender renders of this pull request';
+const CONTINUED_HEADING = `${HEADING} (continued)`;
+/** Opens the hidden part. */
+const RECORDS_MARKER = '<!-- nexrender-cancel-batch-action:records';
+/** The version of the records part this action writes and reads; a newer one is kept, never rewritten. */
+const FORMAT_VERSION = 1;
+const OUR_FORMAT = new RegExp(`^${escaped(HEADING)}( \\(continued\\))?\\r?\\n${escaped(RECORDS_MARKER)}\\r?\\n`);
+/** Whether a comment body is in our format from its first line: our heading, then our hidden part. */
+function inOurFormat(body) {
+    return OUR_FORMAT.test(body);
+}
+/**
+ * The records part of a body in our format. Every record is checked as an input would be; one that
+ * is not well formed makes the part unreadable (the rest is still read, for the cleanup to cancel),
+ * so that the comment is kept as it is rather than rewritten without it.
+ */
+function readRecordsPart(body) {
+    const start = body.indexOf(RECORDS_MARKER) + RECORDS_MARKER.length;
+    const end = body.indexOf('-->', start);
+    if (end === -1)
+        return unreadable('its hidden records part has no end (-->)');
+    let data;
+    try {
+        data = JSON.parse(body.slice(start, end));
+    }
+    catch {
+        return unreadable('its hidden records part is not JSON');
+    }
+    if (!(0,is_record/* isRecord */.u)(data) || !Number.isInteger(data.v) || data.v < 1) {
+        return unreadable('its hidden records part does not say which version of the format it is');
+    }
+    const version = data.v;
+    if (version > FORMAT_VERSION) {
+        return {
+            kind: 'unreadable',
+            problem: `a newer version of this action wrote it (records format ${version}; this version reads ${FORMAT_VERSION})`,
+            records: [],
+            newerVersion: version
+        };
+    }
+    return decodeRecords(data);
+}
+function unreadable(problem) {
+    return { kind: 'unreadable', problem, records: [] };
+}
+const OUTCOME_CODES = { cancelled: 'c', partial: 'p', unchanged: 'u' };
+const STATUS_OF_CODE = new Map(cancel_reply/* CANCEL_STATUSES */.Y.map((status) => [OUTCOME_CODES[status], status]));
+/** The JSON of a records part: commits and run links listed once, records as arrays, times in seconds. */
+class RecordsPartWriter {
+    commits = [];
+    runs = [];
+    rows = [];
+    /** The length the JSON will have, with its escapes, kept as records are added. */
+    size = jsonSafe(`{"v":${FORMAT_VERSION},"commits":[],"runs":[],"records":[]}`).length;
+    /** The length the JSON would have with this record added. */
+    sizeWith(record) {
+        return this.size + this.growth(record).length;
+    }
+    add(record) {
+        const growth = this.growth(record);
+        if (growth.commit !== undefined)
+            this.commits.push(growth.commit);
+        if (growth.run !== undefined)
+            this.runs.push(growth.run);
+        this.rows.push(growth.row);
+        this.size += growth.length;
+    }
+    get count() {
+        return this.rows.length;
+    }
+    /** The JSON; the first comment's says how many records all comments of ours hold (`total`). */
+    json(total) {
+        const list = (items) => items.map((item) => JSON.stringify(item)).join(',');
+        const counted = total === undefined ? '' : `"total":${total},`;
+        return jsonSafe(`{"v":${FORMAT_VERSION},${counted}"commits":[${list(this.commits)}],"runs":[${list(this.runs)}],"records":[${this.rows.join(',')}]}`);
+    }
+    growth(record) {
+        const commitIndex = indexOrNext(this.commits, record.commit);
+        const newCommit = commitIndex === this.commits.length ? record.commit : undefined;
+        const runIndex = record.runUrl === undefined ? -1 : indexOrNext(this.runs, record.runUrl);
+        const newRun = record.runUrl !== undefined && runIndex === this.runs.length ? record.runUrl : undefined;
+        const row = JSON.stringify(compact(record, commitIndex, runIndex));
+        const comma = (items) => (items.length > 0 ? 1 : 0);
+        let length = row.length + comma(this.rows);
+        if (newCommit !== undefined)
+            length += JSON.stringify(newCommit).length + comma(this.commits);
+        if (newRun !== undefined)
+            length += jsonSafe(JSON.stringify(newRun)).length + comma(this.runs);
+        return { row, commit: newCommit, run: newRun, length };
+    }
+}
+function indexOrNext(items, item) {
+    const index = items.indexOf(item);
+    return index === -1 ? items.length : index;
+}
+function compact(record, commit, run) {
+    const row = [record.batchId, commit, run, seconds(record.recordedAt)];
+    if (record.cancel || record.failedAt) {
+        row.push(record.cancel ? OUTCOME_CODES[record.cancel.status] : '', record.cancel ? seconds(record.cancel.at) : 0);
+        if (record.failedAt)
+            row.push(seconds(record.failedAt));
+    }
+    return row;
+}
+function decodeRecords(data) {
+    const { commits, runs, records, total } = data;
+    if (!Array.isArray(commits) || !Array.isArray(runs) || !Array.isArray(records)) {
+        return unreadable('its hidden records part has no commits, runs and records lists');
+    }
+    if (total !== undefined && !Number.isInteger(total))
+        return unreadable('its hidden records part has a total that is not a count');
+    const decoded = [];
+    const problems = [];
+    for (const row of records) {
+        const record = decodeRecord(row, commits, runs);
+        if (typeof record === 'string')
+            problems.push(record);
+        else
+            decoded.push(record);
+    }
+    if (problems.length > 0)
+        return { kind: 'unreadable', problem: problems.join('; '), records: decoded };
+    return total === undefined
+        ? { kind: 'readable', records: decoded }
+        : { kind: 'readable', records: decoded, total: total };
+}
+/** A well-formed record, or why it is not one. */
+function decodeRecord(row, commits, runs) {
+    if (!Array.isArray(row))
+        return 'a record is not a list';
+    const [batchId, commitIndex, runIndex, recordedAt, outcome, outcomeAt, failedAt] = row;
+    const shown = JSON.stringify(batchId)?.slice(0, 40) ?? 'nothing';
+    if (typeof batchId !== 'string' || !batch_ids/* BATCH_ID_PATTERN */.g.test(batchId))
+        return `a record's batch id ${shown} is not valid`;
+    const commit = commits[commitIndex];
+    if (typeof commit !== 'string' || !COMMIT_PATTERN.test(commit))
+        return `the record of ${batchId} has no valid commit`;
+    if (!isSeconds(recordedAt))
+        return `the record of ${batchId} has no valid time`;
+    const record = { batchId, commit, recordedAt: isoOf(recordedAt) };
+    if (runIndex !== -1) {
+        const runUrl = runs[runIndex];
+        if (typeof runUrl !== 'string' || !/^https:\/\//.test(runUrl))
+            return `the record of ${batchId} has no valid run link`;
+        record.runUrl = runUrl;
+    }
+    if (outcome !== undefined && outcome !== '') {
+        const status = STATUS_OF_CODE.get(outcome);
+        if (!status || !isSeconds(outcomeAt))
+            return `the record of ${batchId} has an outcome that is not well formed`;
+        record.cancel = { status, at: isoOf(outcomeAt) };
+    }
+    if (failedAt !== undefined) {
+        if (!isSeconds(failedAt))
+            return `the record of ${batchId} has a failure time that is not well formed`;
+        record.failedAt = isoOf(failedAt);
+    }
+    return record;
+}
+function isSeconds(value) {
+    return Number.isInteger(value) && value > 0;
+}
+function seconds(iso) {
+    return Math.floor(Date.parse(iso) / 1000);
+}
+function isoOf(seconds) {
+    return new Date(seconds * 1000).toISOString().replace('.000Z', 'Z');
+}
+/** Inside an HTML comment nothing may read as its end; JSON escapes inside strings keep the data as it is. */
+function jsonSafe(json) {
+    return json.replace(/-(?=-)/g, '\\u002d').replace(/>/g, '\\u003e');
+}
+function escaped(text) {
+    return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+
+/***/ }),
+
+/***/ 816:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $L: () => (/* binding */ isDone),
+/* harmony export */   $l: () => (/* binding */ recordTime),
+/* harmony export */   Oh: () => (/* binding */ holdsChanges),
+/* harmony export */   PI: () => (/* binding */ mergeRecords),
+/* harmony export */   YF: () => (/* binding */ applyChanges)
+/* harmony export */ });
+function isDone(record) {
+    return record.cancel !== undefined;
+}
+/**
+ * A time as the records keep it: ISO, to the second (`2026-11-29T02:05:00Z`), as the comment stores
+ * it, so that a time compares the same before and after it was written.
+ */
+function recordTime(time) {
+    return new Date(Math.floor(new Date(time).getTime() / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+}
+/**
+ * Two views of the same batch made one. The merge is the same whichever comes first, so writers that
+ * merge what they read always agree: the earliest recording stands, a cancel outcome beats none (the
+ * later of two wins), and the latest failure is kept.
+ */
+function mergeRecord(a, b) {
+    const [first, second] = compareRecorded(a, b) <= 0 ? [a, b] : [b, a];
+    const cancel = latest(first.cancel, second.cancel);
+    const failedAt = [first.failedAt, second.failedAt]
+        .filter((at) => at !== undefined)
+        .sort()
+        .at(-1);
+    const merged = { batchId: first.batchId, commit: first.commit, recordedAt: first.recordedAt };
+    const runUrl = first.runUrl ?? second.runUrl;
+    if (runUrl !== undefined)
+        merged.runUrl = runUrl;
+    if (cancel)
+        merged.cancel = cancel;
+    if (failedAt !== undefined)
+        merged.failedAt = failedAt;
+    return merged;
+}
+function latest(a, b) {
+    if (!a || !b)
+        return a ?? b;
+    return a.at >= b.at ? a : b;
+}
+function compareRecorded(a, b) {
+    return (a.recordedAt.localeCompare(b.recordedAt) ||
+        a.commit.localeCompare(b.commit) ||
+        (a.runUrl ?? '').localeCompare(b.runUrl ?? ''));
+}
+/** Every batch once, merged across the lists, oldest recording first. */
+function mergeRecords(...lists) {
+    const byBatch = new Map();
+    for (const record of lists.flat()) {
+        const known = byBatch.get(record.batchId);
+        byBatch.set(record.batchId, known ? mergeRecord(known, record) : record);
+    }
+    return [...byBatch.values()].sort((a, b) => compareRecorded(a, b) || a.batchId.localeCompare(b.batchId));
+}
+/** The records with the changes made. Recording a batch that is already there keeps one record. */
+function applyChanges(records, changes) {
+    const added = changes.flatMap((change) => (change.kind === 'record' ? [change.record] : []));
+    return mergeRecords(records, added).map((record) => {
+        let changed = record;
+        for (const change of changes) {
+            if (change.kind === 'record' || change.batchId !== record.batchId)
+                continue;
+            const update = change.kind === 'cancelled'
+                ? { ...record, cancel: { status: change.status, at: change.at } }
+                : { ...record, failedAt: change.at };
+            changed = mergeRecord(changed, update);
+        }
+        return changed;
+    });
+}
+/** Whether the records already hold every change (another step's later outcome counts too). */
+function holdsChanges(records, changes) {
+    const byBatch = new Map(records.map((record) => [record.batchId, record]));
+    return changes.every((change) => {
+        const record = byBatch.get(change.kind === 'record' ? change.record.batchId : change.batchId);
+        if (!record)
+            return false;
+        if (change.kind === 'record')
+            return true;
+        if (change.kind === 'cancelled')
+            return record.cancel !== undefined && record.cancel.at >= change.at;
+        return record.cancel !== undefined || (record.failedAt !== undefined && record.failedAt >= change.at);
+    });
+}
+
+
+/***/ }),
+
+/***/ 513:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   f: () => (/* binding */ selectBatches)
+/* harmony export */ });
+/* harmony import */ var _records_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(816);
+
+/**
+ * Open records are cancelled; with `head` (only-superseded), only those recorded for another commit.
+ * A record whose last cancel failed is open: it is tried again.
+ */
+function selectBatches(records, head) {
+    const open = records.filter((record) => !(0,_records_js__WEBPACK_IMPORTED_MODULE_0__/* .isDone */ .$L)(record));
+    return {
+        toCancel: open.filter((record) => head === undefined || record.commit !== head),
+        alreadyDone: records.filter(_records_js__WEBPACK_IMPORTED_MODULE_0__/* .isDone */ .$L),
+        current: head === undefined ? [] : open.filter((record) => record.commit === head)
+    };
+}
+
+
+/***/ })
+
+};

@@ -1,0 +1,135 @@
+import { counted } from '../helpers/counted.js'
+import { cell, code, link, table } from '../helpers/markdown.js'
+import type { Strictness } from '../inputs/strictness.js'
+import type { SweepMode } from '../inputs/sweep-mode.js'
+import type { BatchResult } from '../nexrender/batch-result.js'
+import { describeState } from '../records/record-state.js'
+import type { UnreadableComment } from '../records/records-store.js'
+import type { BatchRecord } from '../records/records.js'
+import { unreadableFailure } from './record-problems.js'
+import { batchFailureReason } from './step-outcome.js'
+import type { Wording } from './wording.js'
+
+/** A pull request the sweep acted on: what it found there, and what became of it. */
+export interface SweptPullRequest {
+  number: number
+  /** Its page. */
+  url: string
+  state: 'open' | 'closed' | 'merged'
+  head: string
+  commentUrl?: string
+  toCancel: BatchRecord[]
+  /** On an open pull request: the open records of its live head, left rendering. */
+  current: BatchRecord[]
+  unreadable: UnreadableComment[]
+  /** Why its records could not be read, or its outcomes not written: the step fails on it at the end. */
+  failure?: string
+}
+
+export interface SweepReport {
+  mode: SweepMode
+  days: number
+  /** The window's start, ISO. */
+  since: string
+  /** Why the repository's comments could not be listed: nothing was swept. */
+  listingFailure?: string
+  /** Pull requests with a records comment of ours updated within the window. */
+  found: number
+  /** Of those, how many had nothing to cancel and no problem: counted, not listed. */
+  nothingOpen: number
+  /** The pull requests with batches to cancel, or a problem. */
+  swept: SweptPullRequest[]
+  /** GitHub requests the sweep made, retries included. */
+  githubRequests: number
+}
+
+const what = (mode: SweepMode) => (mode === 'closed' ? 'closed pull requests' : 'closed and superseded renders')
+
+/** The pull requests whose batches were sent a cancel (or would be, in a dry run), for the `pull-requests` output. */
+export function sweptNumbers(report: SweepReport): number[] {
+  return report.swept.filter((pull) => pull.toCancel.length > 0).map((pull) => pull.number)
+}
+
+/** The log lines about what the sweep found, before the batches are sent. */
+export function sweepLogLines(report: SweepReport): string[] {
+  if (report.listingFailure) return [report.listingFailure]
+  const lines = [
+    `Sweep of ${what(report.mode)}: ${counted(report.found, 'pull request')} with records updated since ${report.since} (the last ${counted(report.days, 'day')}); ` +
+      `${report.nothingOpen} with nothing to cancel.`
+  ]
+  for (const pull of report.swept) {
+    const ids = pull.toCancel.map((record) => record.batchId).join(', ')
+    lines.push(
+      pull.failure
+        ? `  #${pull.number} (${pull.state}): ${pull.failure}`
+        : `  #${pull.number} (${pull.state}): to cancel ${ids}${pull.current.length > 0 ? `; left rendering for its head ${pull.head.slice(0, 7)}: ${pull.current.map((record) => record.batchId).join(', ')}` : ''}`
+    )
+  }
+  return lines
+}
+
+/** Why the sweep fails the step, apart from the verdict of its batches: one line per pull request that had a problem. */
+export function sweepFailure(report: SweepReport): string | undefined {
+  if (report.listingFailure) return report.listingFailure
+  const problems = report.swept.flatMap((pull) => [
+    ...(pull.failure ? [`Pull request #${pull.number}: ${pull.failure}`] : []),
+    ...(pull.unreadable.length > 0 ? [unreadableFailure(pull.number, pull.unreadable) ?? ''] : [])
+  ])
+  return problems.length > 0 ? problems.join('\n') : undefined
+}
+
+/** The summary's sections for the sweep: what it looked at, then each pull request it acted on. */
+export function sweepSections(
+  report: SweepReport,
+  results: BatchResult[],
+  strictness: Strictness,
+  wording: Wording
+): string[] {
+  if (report.listingFailure) return [`> ❌ ${cell(report.listingFailure)}`]
+  const overview =
+    `Looked at ${counted(report.found, 'pull request')} with records updated since ${report.since} ` +
+    `(the last ${counted(report.days, 'day')}): ${counted(report.swept.length, 'pull request')} listed below, ` +
+    `${report.nothingOpen} with nothing to cancel. ${counted(report.githubRequests, 'GitHub request')}.`
+  const byBatch = new Map(results.map((result) => [result.batchId, result]))
+  return [overview, ...report.swept.map((pull) => pullSection(pull, byBatch, strictness, wording))]
+}
+
+function pullSection(
+  pull: SweptPullRequest,
+  byBatch: Map<string, BatchResult>,
+  strictness: Strictness,
+  wording: Wording
+): string {
+  const heading = `### ${link(`Pull request #${pull.number}`, pull.url)} (${pull.state})`
+  const parts = [heading]
+  if (pull.failure) parts.push(`> ❌ ${cell(pull.failure)}`)
+  for (const comment of pull.unreadable) {
+    parts.push(`> ❌ ${link('A records comment', comment.url)} cannot be read in full: ${cell(comment.problem)}`)
+  }
+  if (pull.toCancel.length > 0) {
+    parts.push(
+      table(['Batch', 'Commit', 'Outcome', 'Verdict'], pull.toCancel, 100, (record) => {
+        const result = byBatch.get(record.batchId)
+        const reason = result && batchFailureReason(result, strictness, wording)
+        return [
+          code(record.batchId),
+          code(record.commit.slice(0, 7)),
+          cell(outcomeOf(result, wording)),
+          result === undefined ? '–' : reason === undefined ? '✅ pass' : `❌ ${cell(reason)}`
+        ]
+      })
+    )
+  }
+  if (pull.current.length > 0) {
+    parts.push(
+      `Left rendering, recorded for its head ${code(pull.head.slice(0, 7))}: ${pull.current.map((record) => `${code(record.batchId)} (${describeState(record)})`).join(', ')}.`
+    )
+  }
+  return parts.join('\n\n')
+}
+
+function outcomeOf(result: BatchResult | undefined, wording: Wording): string {
+  if (!result) return 'not sent'
+  if (result.outcome === 'failed') return `${result.interruption ?? 'failed'}: ${result.problem}`
+  return `${wording.statusIs}${result.reply.status}`
+}
