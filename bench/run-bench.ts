@@ -14,6 +14,7 @@ import { startFlood } from '../simulator/flood.js'
 import { cancelBatch } from '../simulator/model.js'
 import { commentBodies } from '../src/records/records-layout.js'
 import { startReplayServer } from './replay-server.js'
+import { OTHER_COMMENTS, startSweepCase, SWEPT_PULL_REQUESTS } from './sweep-case.js'
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 21)
 const TOKEN = 'bench-token-4f7c9a2e'
@@ -34,6 +35,7 @@ const fanOutBatches = Array.from({ length: 16 }, () => batch(jobsOf(2, 'queued')
 const bigBatch = batch(jobsOf(1000, 'pending', { children: jobsOf(2, 'queued') }))
 const smallBatch = batch(jobsOf(10, 'queued'))
 const hugeBatch = batch(jobsOf(20_000, 'queued'))
+const sweptBatches = Array.from({ length: SWEPT_PULL_REQUESTS }, () => batch(jobsOf(1, 'queued')))
 const server = await startReplayServer(replies)
 const github = await startFakeGitHub({ tokens: { [GITHUB_TOKEN]: { login: 'github-actions[bot]', kind: 'app' } } })
 const flood = await startFlood()
@@ -115,6 +117,31 @@ try {
   console.log(`   peak memory for a 20,000-job reply: ${await peakMemoryOf(inputs(hugeBatch))} MB (target < 200 MB)`)
   console.log(
     `   peak memory while a server streams 400 MB at it: ${await peakMemoryOf({ ...inputs(startupBatch), 'api-url': flood.apiUrl })} MB (the reply is cut at 16 MiB)`
+  )
+
+  // 4. The sweep: each round a fresh GitHub holding the case, since a sweep writes its outcomes back.
+  const sweepTimes: number[] = []
+  const sweepRequests: number[] = []
+  for (let round = 0; round < 5; round++) {
+    const sweepGitHub = await startSweepCase(GITHUB_TOKEN, sweptBatches)
+    try {
+      const run = await runAction(
+        { ...inputs(''), sweep: 'closed', 'github-token': GITHUB_TOKEN },
+        { GITHUB_API_URL: sweepGitHub.apiUrl },
+        { event: { name: 'schedule', payload: {} } }
+      )
+      if (run.exitCode !== 0) throw new Error(`the sweep failed:\n${run.stdout}`)
+      sweepTimes.push(run.durationMs)
+      sweepRequests.push(sweepGitHub.requests.length)
+    } finally {
+      await sweepGitHub.close()
+    }
+  }
+  console.log(
+    `4. Sweep (${SWEPT_PULL_REQUESTS} closed pull requests with a record each, among ${OTHER_COMMENTS} other comments; 5 rounds)`
+  )
+  console.log(
+    `   ${ms(median(sweepTimes))}; ${median(sweepRequests)} GitHub requests: ${(median(sweepRequests) / SWEPT_PULL_REQUESTS).toFixed(2)} per pull request (target well under 6)`
   )
 } finally {
   await Promise.all([server.close(), github.close(), flood.close()])

@@ -2,10 +2,19 @@
  * `npm run demo` (which builds dist/ first): the action cancelling batches on the built-in simulator,
  * with no account, token or network. Starts the simulator and a fake GitHub API on free loopback
  * ports, runs the bundled steps as a runner would, and prints each run's log, outputs and job summary;
- * then the pull-request story, with the pull request's comment as it reads after each step.
+ * then the pull-request story, with the pull request's comment as it reads after each step; last, the
+ * sweep that finds what a cleanup that never ran left behind.
  */
 import { RECORD_ENTRY, runAction, type ActionRun, type RunOptions } from '../local-runner/run-action.js'
-import { DEMO_GITHUB_TOKEN, DEMO_PULL_REQUEST, FIRST_PUSH, SECOND_PUSH, seedGitHub } from '../simulator/github/seed.js'
+import {
+  DEMO_GITHUB_TOKEN,
+  DEMO_PULL_REQUEST,
+  FIRST_PUSH,
+  FORGOTTEN_HEAD,
+  FORGOTTEN_PULL_REQUEST,
+  SECOND_PUSH,
+  seedGitHub
+} from '../simulator/github/seed.js'
 import { startFakeGitHub } from '../simulator/github/server.js'
 import { seedState } from '../simulator/seed.js'
 import { startSimulator } from '../simulator/server.js'
@@ -25,15 +34,20 @@ interface DemoStep {
   event?: RunOptions['event']
   /** Print the pull request's comment after the step. */
   showComment?: boolean
+  /** Print this pull request's comment after the step, rather than the story's. */
+  comment?: number
   /** What happens on GitHub before the step runs. */
   before?: () => void
 }
 
 /** A pull_request event about the demo's pull request, its head at `head`. */
-const pullRequestEvent = (action: string, head: string) => ({
+const pullRequestEvent = (action: string, head: string, number = DEMO_PULL_REQUEST) => ({
   name: 'pull_request',
-  payload: { action, number: DEMO_PULL_REQUEST, pull_request: { number: DEMO_PULL_REQUEST, head: { sha: head } } }
+  payload: { action, number, pull_request: { number, head: { sha: head } } }
 })
+const closed = (number: number, head: string) => () =>
+  github.pullRequests.set(number, { head, state: 'closed', merged: true })
+const nightly = { name: 'schedule', payload: {} }
 const onPullRequest = { 'pull-request': String(DEMO_PULL_REQUEST) }
 
 const steps: DemoStep[] = [
@@ -83,7 +97,25 @@ const steps: DemoStep[] = [
     inputs: { ...onPullRequest, strictness: 'lenient' },
     event: pullRequestEvent('closed', SECOND_PUSH),
     showComment: true,
-    before: () => github.pullRequests.set(DEMO_PULL_REQUEST, { head: SECOND_PUSH, state: 'closed', merged: true })
+    before: closed(DEMO_PULL_REQUEST, SECOND_PUSH)
+  },
+  {
+    title: `Pull request #${FORGOTTEN_PULL_REQUEST}: its preview render is recorded; it is merged, and its on-close cleanup never runs`,
+    inputs: { 'batch-id': batches.leftover },
+    record: true,
+    event: pullRequestEvent('opened', FORGOTTEN_HEAD, FORGOTTEN_PULL_REQUEST)
+  },
+  {
+    title: 'The nightly sweep, a dry run first: it finds the render the cleanup left behind, and cancels nothing',
+    inputs: { sweep: 'closed', 'dry-run': 'true', strictness: 'off' },
+    event: nightly,
+    before: closed(FORGOTTEN_PULL_REQUEST, FORGOTTEN_HEAD)
+  },
+  {
+    title: `Then the sweep for real: the leftover of pull request #${FORGOTTEN_PULL_REQUEST} is cancelled and its comment updated`,
+    inputs: { sweep: 'closed', strictness: 'off' },
+    event: nightly,
+    comment: FORGOTTEN_PULL_REQUEST
   }
 ]
 
@@ -119,9 +151,10 @@ function printRun(title: string, step: DemoStep, run: ActionRun): void {
   for (const [name, value] of Object.entries(run.outputs)) console.log(`  ${name} = ${value}`)
   console.log('\n── job summary ──')
   console.log(withoutTableRules(run.summary.trim()))
-  if (step.showComment) {
-    console.log(`\n── the comment on pull request #${DEMO_PULL_REQUEST} now ──`)
-    for (const comment of github.commentsOn(DEMO_PULL_REQUEST, REPOSITORY)) {
+  if (step.showComment || step.comment) {
+    const number = step.comment ?? DEMO_PULL_REQUEST
+    console.log(`\n── the comment on pull request #${number} now ──`)
+    for (const comment of github.commentsOn(number, REPOSITORY)) {
       const visible = comment.body.replace(/<!--[\s\S]*?-->\n?/, '')
       console.log(`by ${comment.author}:\n${withoutTableRules(visible.trim())}`)
       if (visible !== comment.body) console.log('(and the records, as JSON in a hidden HTML comment under the heading)')

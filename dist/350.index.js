@@ -128,7 +128,8 @@ async function findSweepBatches(config, info) {
                 const store = github.store(number);
                 const comments = ours.get(number) ?? [];
                 // The listing holds only comments updated within the window: read the rest when it may miss some.
-                const stored = await (0,github_failure/* calling */.X_)(`Reading the comments of pull request #${number}`, () => listingIsComplete(comments) ? store.read(comments) : store.read());
+                const complete = listingIsComplete(comments);
+                const stored = await (0,github_failure/* calling */.X_)(`Reading the comments of pull request #${number}`, () => complete ? store.read(comments) : store.read());
                 const selection = sweepSelection(pull, stored.records);
                 Object.assign(swept, {
                     commentUrl: stored.commentUrl,
@@ -137,7 +138,7 @@ async function findSweepBatches(config, info) {
                     unreadable: stored.unreadable
                 });
                 if (selection.toCancel.length > 0)
-                    stores.set(number, store);
+                    stores.set(number, { store, ...(complete ? { comments } : {}) });
             }
             catch (error) {
                 swept.failure = (0,error_message/* errorMessage */.g)(error);
@@ -159,14 +160,14 @@ async function findSweepBatches(config, info) {
 /** Writes each swept pull request's outcomes back, one at a time; a failure is reported for that pull request. */
 async function writeSweepOutcomes(part, results, at) {
     for (const pull of part.report.swept) {
-        const store = part.stores.get(pull.number);
+        const { store, comments } = part.stores.get(pull.number) ?? {};
         if (!store)
             continue;
         const changes = (0,pull_request_batches/* outcomeChanges */.c7)(new Set(pull.toCancel.map((record) => record.batchId)), results, at);
         if (changes.length === 0)
             continue;
         try {
-            const stored = await store.write(changes);
+            const stored = await store.write(changes, comments);
             pull.commentUrl = stored.commentUrl;
         }
         catch (error) {

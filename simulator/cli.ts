@@ -3,7 +3,15 @@
  * serves the seeded demo data until stopped: the Nexrender API, and beside it a fake GitHub API.
  */
 import { parseArgs } from 'node:util'
-import { DEMO_GITHUB_TOKEN, DEMO_PULL_REQUEST, FIRST_PUSH, SECOND_PUSH, seedGitHub } from './github/seed.js'
+import {
+  DEMO_GITHUB_TOKEN,
+  DEMO_PULL_REQUEST,
+  FIRST_PUSH,
+  FORGOTTEN_HEAD,
+  FORGOTTEN_PULL_REQUEST,
+  SECOND_PUSH,
+  seedGitHub
+} from './github/seed.js'
 import { startFakeGitHub } from './github/server.js'
 import { seedState } from './seed.js'
 import { startSimulator } from './server.js'
@@ -39,10 +47,12 @@ console.log(`Nexrender API simulator listening on 127.0.0.1 only
             ${batches.unchanged}  (nothing left to cancel)
             ${batches.firstPreview}  (a preview render, every job waiting)
             ${batches.secondPreview}  (a preview render, one job rendering)
+            ${batches.leftover}  (a preview render for pull request #${FORGOTTEN_PULL_REQUEST})
 Fake GitHub API beside it
   github-api-url:  ${github.apiUrl}
   github-token:    ${values['github-token']}  (acts as github-actions[bot])
-  pull request:    #${DEMO_PULL_REQUEST} in any repository, head ${SECOND_PUSH} (an earlier push: ${FIRST_PUSH})
+  pull requests:   #${DEMO_PULL_REQUEST} in any repository, head ${SECOND_PUSH} (an earlier push: ${FIRST_PUSH});
+                   #${FORGOTTEN_PULL_REQUEST}, head ${FORGOTTEN_HEAD}
 Stop with Ctrl+C.`)
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

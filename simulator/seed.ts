@@ -12,6 +12,8 @@ export interface SeededBatches {
   firstPreview: string
   /** The preview render for its second push: one job is rendering already. */
   secondPreview: string
+  /** The preview render of another pull request, whose on-close cleanup never ran: the sweep finds it. */
+  leftover: string
 }
 
 /** The demo's data: the same ids on every start, one batch for each outcome. */
@@ -46,7 +48,8 @@ export function seedState(): { state: SimulatorState; batches: SeededBatches } {
     secondPreview: builder.batch([
       { status: 'render:dorender', templateId: 'tpl-preview' },
       ...jobsOf(2, 'queued', { templateId: 'tpl-preview' })
-    ])
+    ]),
+    leftover: builder.batch(jobsOf(2, 'queued', { templateId: 'tpl-preview' }))
   }
   return { state: builder.state, batches }
 }

@@ -7,6 +7,7 @@
  */
 import { calling, describeGitHubFailure } from './github/github-failure.js'
 import { errorMessage } from './helpers/error-message.js'
+import type { IssueComment } from './github/github-api.js'
 import type { Transport } from './http/transport.js'
 import type { SweepMode } from './inputs/sweep-mode.js'
 import type { BatchResult } from './nexrender/batch-result.js'
@@ -27,8 +28,8 @@ export interface SweepPart {
   report: SweepReport
   /** The batches to send, each once, in pull request order. */
   batchIds: string[]
-  /** The stores of the pull requests with batches to send, for writing their outcomes back. */
-  stores: Map<number, RecordsStore>
+  /** The stores of the pull requests with batches to send, and their comments as read, for writing the outcomes back. */
+  stores: Map<number, { store: RecordsStore; comments?: IssueComment[] }>
 }
 
 /** Finds what the sweep cancels. Never throws: a failure is in the report. */
@@ -46,7 +47,7 @@ export async function findSweepBatches(config: SweepConfig, info: (line: string)
       return counter.count
     }
   }
-  const stores = new Map<number, RecordsStore>()
+  const stores: SweepPart['stores'] = new Map()
   try {
     const github = await connectToGitHub({ ...config, transport: counter.transport })
     const listed = await calling(`Listing the repository's comments updated since ${since}`, () =>
@@ -78,8 +79,9 @@ export async function findSweepBatches(config: SweepConfig, info: (line: string)
         const store = github.store(number)
         const comments = ours.get(number) ?? []
         // The listing holds only comments updated within the window: read the rest when it may miss some.
+        const complete = listingIsComplete(comments)
         const stored = await calling(`Reading the comments of pull request #${number}`, () =>
-          listingIsComplete(comments) ? store.read(comments) : store.read()
+          complete ? store.read(comments) : store.read()
         )
         const selection = sweepSelection(pull, stored.records)
         Object.assign(swept, {
@@ -88,7 +90,7 @@ export async function findSweepBatches(config: SweepConfig, info: (line: string)
           current: selection.current,
           unreadable: stored.unreadable
         })
-        if (selection.toCancel.length > 0) stores.set(number, store)
+        if (selection.toCancel.length > 0) stores.set(number, { store, ...(complete ? { comments } : {}) })
       } catch (error) {
         swept.failure = errorMessage(error)
       }
@@ -106,12 +108,12 @@ export async function findSweepBatches(config: SweepConfig, info: (line: string)
 /** Writes each swept pull request's outcomes back, one at a time; a failure is reported for that pull request. */
 export async function writeSweepOutcomes(part: SweepPart, results: BatchResult[], at: Date): Promise<void> {
   for (const pull of part.report.swept) {
-    const store = part.stores.get(pull.number)
+    const { store, comments } = part.stores.get(pull.number) ?? {}
     if (!store) continue
     const changes = outcomeChanges(new Set(pull.toCancel.map((record) => record.batchId)), results, at)
     if (changes.length === 0) continue
     try {
-      const stored = await store.write(changes)
+      const stored = await store.write(changes, comments)
       pull.commentUrl = stored.commentUrl
     } catch (error) {
       pull.failure = describeGitHubFailure(

@@ -77,5 +77,9 @@ describe('npm run demo', () => {
     expect(output).toContain('Already done, not sent again: 01KDVDNA0MCCX8BCF6MB22HG98')
     expect(output).toContain('| `01KDVDNA0MCCX8BCF6MB22HG98` | `1111111` |')
     expect(output).toMatch(/\| `01KDVDNA0RMF0DPRQAZBBA4JFV` \| `2222222` \| .* \| cancelled in part \(partial\), /)
+    // The sweep finds the render of the pull request whose cleanup never ran, and cancels it.
+    expect(output).toContain('## Nexrender sweep of closed pull requests (dry run): ✅ would be cancelled')
+    expect(output).toContain('## Nexrender sweep of closed pull requests: ✅ cancelled')
+    expect(output).toMatch(/\| `01KDVDNA0WMWCGWC2TC40D0P6W` \| `3333333` \| .* \| cancelled, /)
   })
 })

@@ -59,16 +59,17 @@ export class RecordsStore {
   /**
    * Makes the changes under a lease: lists our comments again once it holds the lease, merges, writes
    * the comments that change, and checks GitHub's answers hold the changes. Returns at once, writing
-   * nothing, when the records already hold them.
+   * nothing, when the records already hold them. `known`: the pull request's comments as just
+   * listed (the sweep has them), which spares the first listing.
    */
-  async write(changes: RecordChange[]): Promise<StoredRecords> {
+  async write(changes: RecordChange[], known?: IssueComment[]): Promise<StoredRecords> {
     for (let round = 1; ; round++) {
       if (round > MAX_WRITE_ROUNDS) {
         throw new Error(
           `the records comments of pull request #${this.pullRequest} kept changing hands: after ${MAX_WRITE_ROUNDS} leases this step's changes were still not written`
         )
       }
-      const before = this.ours(await this.api.listComments(this.pullRequest))
+      const before = this.ours(round === 1 && known ? known : await this.api.listComments(this.pullRequest))
       if (settled(before, changes)) return storedIn(before)
       const first = before[0]
       const lease = await acquireLease(
