@@ -8,7 +8,7 @@ import { runBatches } from './nexrender/run-batches.js'
 import type { PullRequestPart } from './pull-request-part.js'
 import type { SweepPart } from './sweep-part.js'
 import { redactor } from './report/redact.js'
-import { githubContext } from './runner/github-context.js'
+import { readRunEvent } from './runner/run-event.js'
 import { reportRun } from './runner/report-run.js'
 import { runnerRetryContext } from './runner/retry-context.js'
 import { watchForCancellation } from './runner/run-cancellation.js'
@@ -29,7 +29,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   )
   try {
     const inputs = parseInputs((name) => core.getInput(name), token, githubToken, env)
-    const context = runContextFrom(githubContext(), env.GITHUB_REPOSITORY)
+    const context = runContextFrom(readRunEvent(env), env.GITHUB_REPOSITORY)
     const retry = runnerRetryContext(inputs.maxRetries, redact, cancellation)
     const transport = createHttpTransport(USER_AGENT)
     const info = (line: string) => core.info(redact(line))

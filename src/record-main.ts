@@ -10,7 +10,7 @@ import { recordTime, type RecordChange } from './records/records.js'
 import { recordOutputs } from './report/record-outputs.js'
 import { recordSummary } from './report/record-summary.js'
 import { redactor } from './report/redact.js'
-import { githubContext } from './runner/github-context.js'
+import { readRunEvent } from './runner/run-event.js'
 import { writeJobSummary } from './runner/job-summary.js'
 import { runnerRetryContext } from './runner/retry-context.js'
 import { requireRepository, runContextFrom } from './runner/run-context.js'
@@ -28,7 +28,7 @@ export async function runRecord(env: NodeJS.ProcessEnv = process.env): Promise<v
   const redact = redactor(githubToken)
   const warn = (message: string) => core.warning(redact(message))
   try {
-    const context = runContextFrom(githubContext(), env.GITHUB_REPOSITORY)
+    const context = runContextFrom(readRunEvent(env), env.GITHUB_REPOSITORY)
     const inputs = parseRecordInputs((name) => core.getInput(name), githubToken, context, env)
     const { pullRequest } = inputs
     const hints = { fromFork: context.pullRequestNumber === pullRequest && context.pullRequestFromFork }

@@ -13,7 +13,7 @@ export interface RunContext {
   serverUrl: string
 }
 
-/** The subset of `@actions/github`'s context that the action uses. */
+/** What the action reads of the run's event (see `run-event.ts`). */
 export interface GithubContextLike {
   eventName: string
   serverUrl: string
