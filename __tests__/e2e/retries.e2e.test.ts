@@ -47,6 +47,9 @@ describe('retries', () => {
 
     expect(run.exitCode).toBe(1)
     expect(fixture.simulator.requests).toHaveLength(1)
+    expect(errorMessage(run)).toMatch(
+      new RegExp(`^Batch ${fixture.batches.complete}: failed \\(no retries configured\\): HTTP 500 `)
+    )
   })
 
   it('retries a dropped connection', async () => {
@@ -99,7 +102,7 @@ describe('retries', () => {
 
     expect(run.exitCode).toBe(1)
     expect(retryLines(run.stdout)).toHaveLength(1)
-    expect(errorMessage(run)).toMatch(/gave up after 2 attempts: ECONNREFUSED/)
+    expect(errorMessage(run)).toMatch(/gave up after 2 attempts: connect ECONNREFUSED 127\.0\.0\.1:\d+$/)
   })
 })
 

@@ -108,7 +108,7 @@ describe('createHttpTransport', () => {
       kind: 'network-failure',
       retryable: true,
       mayHaveReachedServer: false,
-      reason: expect.stringMatching(/^ECONNREFUSED/)
+      reason: expect.stringMatching(/^connect ECONNREFUSED 127\.0\.0\.1:\d+$/)
     })
   })
 })
@@ -179,7 +179,7 @@ describe('an interrupted request', () => {
 describe('describeFailure', () => {
   const request = { method: 'POST', url: 'https://x', token: 't', timeoutMs: 1000, maxBodyBytes: 1024 } as const
   const live = new AbortController().signal
-  const withCode = (code: string) => Object.assign(new Error(`${code} happened`), { code })
+  const withCode = (code: string) => Object.assign(new Error(`connect ${code} 127.0.0.1:1`), { code })
 
   it.each([
     { code: 'ENOTFOUND', retryable: true, mayHaveReachedServer: false },
@@ -191,10 +191,15 @@ describe('describeFailure', () => {
   ])('$code: retryable $retryable', ({ code, retryable, mayHaveReachedServer }) => {
     expect(describeFailure(withCode(code), request, live)).toEqual({
       kind: 'network-failure',
-      reason: `${code}: ${code} happened`,
+      reason: `connect ${code} 127.0.0.1:1`,
       retryable,
       mayHaveReachedServer
     })
+  })
+
+  it('names the code once: before a message that does not say it', () => {
+    const expired = Object.assign(new Error('certificate has expired'), { code: 'CERT_HAS_EXPIRED' })
+    expect(describeFailure(expired, request, live).reason).toBe('CERT_HAS_EXPIRED: certificate has expired')
   })
 
   it("reads @actions/http-client's own socket timeout as a timeout", () => {

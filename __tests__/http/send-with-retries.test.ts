@@ -153,7 +153,7 @@ describe('sendWithRetries when the run is cancelled', () => {
 describe('finalReason', () => {
   it.each([
     ['retries that ran out', 4, true, 'gave up after 4 attempts: HTTP 503'],
-    ['a single attempt that was all max-retries 0 allows', 1, true, 'gave up after 1 attempt: HTTP 503'],
+    ['a single attempt that was all max-retries 0 allows', 1, true, 'failed (no retries configured): HTTP 503'],
     ['a failure that was not worth retrying', 1, false, 'HTTP 503']
   ])('after %s says %j', (_case, attempts, exhausted, expected) => {
     const final = { last: status(503), attempts, earlierAttemptMayHaveActed: false, exhausted }

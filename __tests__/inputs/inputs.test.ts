@@ -200,3 +200,23 @@ describe('parseInputs for a sweep', () => {
     )
   })
 })
+
+describe('tokens given with their header prefix', () => {
+  it.each([
+    [
+      'token',
+      'Bearer nxr_abc',
+      '',
+      "Input 'token' starts with 'Bearer ': give the token alone, without the prefix; the action adds it"
+    ],
+    [
+      'github-token',
+      'tok',
+      'token ghs_abc',
+      "Input 'github-token' starts with 'token ': give the token alone, without the prefix; the action adds it"
+    ]
+  ])('%s says to drop the prefix, without quoting the token', (_input, token, githubToken, message) => {
+    const read = (name: string) => ({ 'pull-request': '7' })[name] ?? ''
+    expect(thrownMessage(() => parseInputs(read, token, githubToken))).toBe(message)
+  })
+})

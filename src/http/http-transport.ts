@@ -147,7 +147,8 @@ export function describeFailure(error: unknown, request: HttpRequest, deadline: 
   const mayHaveReachedServer = !NOT_SENT_CODES.includes(code ?? '')
   return {
     kind: 'network-failure',
-    reason: code ? `${code}: ${message}` : message,
+    // Node's messages often begin with their code already ("connect ECONNREFUSED …"): say it once.
+    reason: code && !message.includes(code) ? `${code}: ${message}` : message,
     retryable: NOT_SENT_CODES.includes(code ?? '') || MAYBE_SENT_CODES.includes(code ?? ''),
     mayHaveReachedServer
   }

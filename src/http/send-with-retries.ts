@@ -41,7 +41,10 @@ export function mayHaveActed(outcome: AttemptOutcome): boolean {
 
 /** The reason the last attempt failed, saying how many attempts were made when the retries ran out. */
 export function finalReason(final: FinalOutcome, reason: string): string {
-  return final.exhausted ? `gave up after ${counted(final.attempts, 'attempt')}: ${reason}` : reason
+  if (!final.exhausted) return reason
+  return final.attempts === 1
+    ? `failed (no retries configured): ${reason}`
+    : `gave up after ${counted(final.attempts, 'attempt')}: ${reason}`
 }
 
 export function describeStatus(answer: HttpAnswer): string {
