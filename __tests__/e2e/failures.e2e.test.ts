@@ -133,8 +133,12 @@ describe('several batches', () => {
       'batch-id': [complete, unchanged, otherTeam, partial].join(','),
       status: 'partial',
       'total-jobs': '6',
-      'cancelled-count': '4'
+      'cancelled-count': '4',
+      'failed-batch-ids': JSON.stringify([unchanged, otherTeam])
     })
+    // The partly rendered batch has one top-level job rendering, which will finish and bill, and one finished.
+    expect(JSON.parse(run.outputs['rendering-job-ids'] ?? '')).toHaveLength(1)
+    expect(JSON.parse(run.outputs['skipped-job-ids'] ?? '')).toHaveLength(2)
     const records = JSON.parse(run.files.results ?? '') as Array<{ batchId: string; error?: string }>
     expect(records.map((record) => record.batchId)).toEqual([complete, unchanged, otherTeam, partial])
     expect(records[1]?.error).toContain('not JSON')

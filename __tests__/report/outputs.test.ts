@@ -15,6 +15,9 @@ describe('actionOutputs', () => {
       'skipped-count': '1',
       'cancelled-jobs-count': '3',
       'cancelled-job-ids': '["J1","C1","J2"]',
+      'rendering-job-ids': '["J3"]',
+      'skipped-job-ids': '["J3"]',
+      'failed-batch-ids': '[]',
       'results-file': '/tmp/r.json',
       'dry-run': 'false',
       'pull-requests': '[]'
@@ -33,7 +36,18 @@ describe('actionOutputs', () => {
       'cancelled-count': '4',
       'skipped-count': '2',
       'cancelled-jobs-count': '4',
-      'cancelled-job-ids': '["J1","C1","J2","K1"]'
+      'cancelled-job-ids': '["J1","C1","J2","K1"]',
+      'rendering-job-ids': '["J3"]',
+      'failed-batch-ids': '["01ARZ3NDEKTSV4RRFFQ69G5FB0"]'
+    })
+  })
+
+  it('tells the jobs that will still bill from the others skipped', () => {
+    const finished = { index: 3, id: 'J4', result: 'skipped', status: 'finished', reason: 'already finished' }
+    const batch = answered({ reply: reply({ jobs: [...reply().jobs, finished], skippedCount: 2, totalJobs: 4 }) })
+    expect(actionOutputs([batch], 'f')).toMatchObject({
+      'rendering-job-ids': '["J3"]',
+      'skipped-job-ids': '["J3","J4"]'
     })
   })
 

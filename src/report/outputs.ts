@@ -11,6 +11,9 @@ export const OUTPUT_NAMES = [
   'skipped-count',
   'cancelled-jobs-count',
   'cancelled-job-ids',
+  'rendering-job-ids',
+  'skipped-job-ids',
+  'failed-batch-ids',
   'results-file',
   'dry-run',
   'pull-requests'
@@ -30,6 +33,8 @@ export function actionOutputs(
   const replies = results.flatMap((result) => (result.outcome === 'answered' ? [result.reply] : []))
   const sum = (pick: (reply: (typeof replies)[number]) => number): string =>
     String(replies.reduce((total, reply) => total + pick(reply), 0))
+  const idsOf = (pick: (facts: ReturnType<typeof batchFacts>) => string[]) =>
+    JSON.stringify([...new Set(replies.flatMap((reply) => pick(batchFacts(reply))))])
   const cancelledJobIds = [...new Set(replies.flatMap((reply) => batchFacts(reply).cancelledJobIds))]
   return {
     status: combinedStatus(replies.map((reply) => reply.status)),
@@ -39,6 +44,12 @@ export function actionOutputs(
     'skipped-count': sum((reply) => reply.skippedCount),
     'cancelled-jobs-count': String(cancelledJobIds.length),
     'cancelled-job-ids': JSON.stringify(cancelledJobIds),
+    // What will still bill: the API cannot stop a job that is rendering.
+    'rendering-job-ids': idsOf((facts) => facts.renderingJobs.map((job) => job.id)),
+    'skipped-job-ids': idsOf((facts) => facts.skippedJobs.map((job) => job.id)),
+    'failed-batch-ids': JSON.stringify(
+      results.filter((result) => result.outcome === 'failed').map((result) => result.batchId)
+    ),
     'results-file': resultsFile,
     'dry-run': String(dryRun),
     'pull-requests': JSON.stringify(pullRequests)
