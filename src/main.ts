@@ -2,13 +2,16 @@ import * as core from '@actions/core'
 import { counted } from './helpers/counted.js'
 import { errorMessage } from './helpers/error-message.js'
 import { createHttpTransport } from './http/http-transport.js'
+import { InputError } from './inputs/input-error.js'
 import { parseInputs, type GitHubInputs, type Inputs } from './inputs/inputs.js'
 import { CANCEL, DRY_RUN } from './nexrender/batch-operation.js'
 import { runBatches } from './nexrender/run-batches.js'
 import type { PullRequestPart } from './pull-request-part.js'
 import type { SweepPart } from './sweep-part.js'
+import { inputErrorSummary } from './report/input-error-summary.js'
 import { redactor } from './report/redact.js'
 import { readRunEvent } from './runner/run-event.js'
+import { writeJobSummary } from './runner/job-summary.js'
 import { reportRun } from './runner/report-run.js'
 import { runnerRetryContext } from './runner/retry-context.js'
 import { watchForCancellation } from './runner/run-cancellation.js'
@@ -91,7 +94,9 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
       sweep: sweep?.report
     })
   } catch (error) {
-    core.setFailed(redact(errorMessage(error)))
+    const message = redact(errorMessage(error))
+    if (error instanceof InputError) await writeJobSummary(inputErrorSummary('Nexrender batch cancel', message), env)
+    core.setFailed(message)
   } finally {
     cancellation.dispose()
   }

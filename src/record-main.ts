@@ -3,10 +3,12 @@ import { counted } from './helpers/counted.js'
 import { errorMessage } from './helpers/error-message.js'
 import { calling } from './github/github-failure.js'
 import { createHttpTransport } from './http/http-transport.js'
+import { InputError } from './inputs/input-error.js'
 import { parseRecordInputs } from './inputs/record-inputs.js'
 import { closedPullRequestProblem, unreadableWarning } from './report/record-problems.js'
 import { connectToGitHub } from './records/github-connection.js'
 import { recordTime, type RecordChange } from './records/records.js'
+import { inputErrorSummary } from './report/input-error-summary.js'
 import { recordOutputs } from './report/record-outputs.js'
 import { recordSummary } from './report/record-summary.js'
 import { redactor } from './report/redact.js'
@@ -77,6 +79,9 @@ export async function runRecord(env: NodeJS.ProcessEnv = process.env): Promise<v
     const closed = closedPullRequestProblem(now, inputs.batchIds, stored.records)
     if (closed) core.setFailed(redact(closed))
   } catch (error) {
-    core.setFailed(redact(errorMessage(error)))
+    const message = redact(errorMessage(error))
+    if (error instanceof InputError)
+      await writeJobSummary(inputErrorSummary('Nexrender batches recorded', message), env)
+    core.setFailed(message)
   }
 }

@@ -52,7 +52,10 @@ describe('dry run', () => {
     expect(dry.stdout).toContain(
       `${partial}: would be partial: 4 jobs, 2 would be cancelled, 2 would be skipped, 1 rendering now (will finish)`
     )
-    expect(dry.summary).toContain('#### Rendering now: cannot be stopped, will finish (1)')
+    expect(dry.summary).toContain('> ⚠️ 1 job is rendering now: the API cannot stop it; it will finish.')
+    expect(dry.stdout).toContain(
+      `::warning::Batch ${partial}: 1 job is rendering now: the API cannot stop it; it will finish.`
+    )
   })
 
   it('predicts a cascading batch without knowing its cascades', async () => {

@@ -109,7 +109,7 @@ describe('runner cancellation', () => {
     expect((JSON.parse(run.files.results ?? '') as Array<{ batchId: string }>).map((record) => record.batchId)).toEqual(
       ids
     )
-    expect(run.summary).toContain('run cancelled (SIGINT)')
+    expect(run.summary).toContain('the run was cancelled (SIGINT)')
     expect(run.summary).toContain(`### Batch \`${slow[2]}\`: not attempted`)
     // The queued batch was never sent.
     expect(fixture.simulator.requests.filter((request) => request.path.includes(slow[2] ?? '-'))).toEqual([])

@@ -22,6 +22,10 @@ describe('input problems fail the step before any request is sent', () => {
     expect(errorMessage(run)).toContain(message)
     expect(fixture.simulator.requests).toEqual([])
     expect(secretLeaks(run, TEST_TOKEN)).toEqual([])
+    // A reviewer who opens the run's summary sees it too, and what to do.
+    expect(run.summary).toContain('## Nexrender batch cancel: ❌ fails: an input is wrong')
+    expect(run.summary).toContain(message)
+    expect(run.summary).toContain("Nothing was sent. Fix the input in the step's `with:`")
   })
 
   it('masks the token first thing, even when another input is wrong', async () => {

@@ -88,7 +88,7 @@ describe('cancelling the batches recorded on a pull request', () => {
     expect(run.exitCode).toBe(0)
     expect(run.stdout).toContain(`Pull request #${PULL_REQUEST}: no batches recorded.`)
     expect(run.stdout).toContain(`Pull request #${PULL_REQUEST} has no batches left to cancel.`)
-    expect(run.summary).toContain('## Nexrender batch cancel: ✅ nothing left to cancel')
+    expect(run.summary).toContain('## Nexrender batch cancel: ✅ passes: nothing left to cancel')
     expect(run.outputs).toMatchObject({
       status: '',
       'batch-id': '',
@@ -136,7 +136,7 @@ describe('cancelling the batches recorded on a pull request', () => {
       `Could not read the batches recorded on pull request #${PULL_REQUEST}: Reading the comments of pull request #${PULL_REQUEST}: HTTP 403: Resource not accessible by integration.`
     )
     expect(message).toContain('permissions:\n  pull-requests: write')
-    expect(run.summary).toContain("## Nexrender batch cancel: ❌ the pull request's batches could not be read")
+    expect(run.summary).toContain("## Nexrender batch cancel: ❌ fails: the pull request's batches could not be read")
     expect(run.summary).toContain('```yaml\npermissions:\n  pull-requests: write\n```')
   })
 

@@ -126,7 +126,7 @@ describe('3. unreadable or newer records are kept and reported', () => {
         `Pull request #${PULL_REQUEST} has 1 records comment this step cannot read in full; what it could read was cancelled, the rest was not:`
       )
       expect(errorMessage(cleanup)).toContain(`- ${url}: `)
-      expect(cleanup.summary).toContain('a records comment of the pull request could not be read')
+      expect(cleanup.summary).toContain('fails: a records comment of the pull request could not be read')
     }
   )
 })

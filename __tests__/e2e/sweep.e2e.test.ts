@@ -65,7 +65,7 @@ describe('sweep: closed', () => {
     })
     expect(run.stdout).toContain('Sweep of closed pull requests: 4 pull requests with records updated since')
     expect(run.stdout).toMatch(/The sweep made \d+ GitHub requests\./)
-    expect(run.summary).toContain('## Nexrender sweep of closed pull requests: ✅ partial')
+    expect(run.summary).toContain('## Nexrender sweep of closed pull requests: ✅ passes: partial')
     expect(run.summary).toContain('### [Pull request #11](https://github.com/acme/renders/pull/11) (closed)')
     expect(run.summary).toContain('### [Pull request #12](https://github.com/acme/renders/pull/12) (merged)')
     expect(run.summary).toContain('2 pull requests listed below, 2 with nothing to cancel.')
@@ -114,7 +114,7 @@ describe('sweep: closed', () => {
     expect(message).toContain('is locked')
     expect(message).toContain('Pull request #12 has 1 records comment this step cannot read in full')
     expect(run.summary).toContain(
-      "## Nexrender sweep of closed pull requests: ❌ some pull requests' records could not be read or written"
+      "## Nexrender sweep of closed pull requests: ❌ fails: some pull requests' records could not be read or written"
     )
   })
 

@@ -63,9 +63,9 @@ describe('npm run demo', () => {
     expect(await demo.exited).toBe(0)
     const output = await demo.ready
     expect(output).toContain('(a token is masked from here on)')
-    expect(output).toContain('## Nexrender batch cancel: ✅ cancelled')
-    expect(output).toContain('## Nexrender batch cancel (dry run): ✅ would be partial')
-    expect(output).toContain('## Nexrender batch cancel: ✅ partial')
+    expect(output).toContain('## Nexrender batch cancel: ✅ passes: cancelled')
+    expect(output).toContain('## Nexrender batch cancel (dry run): ✅ would pass: partial')
+    expect(output).toContain('## Nexrender batch cancel: ✅ passes: partial')
     expect(output).toContain('── step failed (exit code 1) ──')
     expect(output).toContain('status = unchanged')
     // The pull-request story: two renders recorded, the superseded one cancelled, the rest on close.
@@ -78,8 +78,8 @@ describe('npm run demo', () => {
     expect(output).toContain('| `01KDVDNA0MCCX8BCF6MB22HG98` | `1111111` |')
     expect(output).toMatch(/\| `01KDVDNA0RMF0DPRQAZBBA4JFV` \| `2222222` \| .* \| cancelled in part \(partial\), /)
     // The sweep finds the render of the pull request whose cleanup never ran, and cancels it.
-    expect(output).toContain('## Nexrender sweep of closed pull requests (dry run): ✅ would be cancelled')
-    expect(output).toContain('## Nexrender sweep of closed pull requests: ✅ cancelled')
+    expect(output).toContain('## Nexrender sweep of closed pull requests (dry run): ✅ would pass: cancelled')
+    expect(output).toContain('## Nexrender sweep of closed pull requests: ✅ passes: cancelled')
     expect(output).toMatch(/\| `01KDVDNA0WMWCGWC2TC40D0P6W` \| `3333333` \| .* \| cancelled, /)
   })
 })

@@ -33,7 +33,7 @@ describe('predictCancel', () => {
   it('gives each job its predicted result, skipped ones with their status as the reason', () => {
     expect(predictCancel(view(['queued', 'render:dorender', 'finished'])).jobs).toEqual([
       { index: 0, id: 'J0', result: 'cancelled', status: 'queued' },
-      { index: 1, id: 'J1', result: 'skipped', status: 'render:dorender', reason: 'rendering now; will finish' },
+      { index: 1, id: 'J1', result: 'skipped', status: 'render:dorender', reason: 'rendering now' },
       { index: 2, id: 'J2', result: 'skipped', status: 'finished', reason: 'finished' }
     ])
   })

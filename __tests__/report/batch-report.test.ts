@@ -11,7 +11,7 @@ describe('batchFacts', () => {
     expect(facts.cancelledJobIds).toEqual(['J1', 'C1', 'J2'])
     expect(facts.cascadedRelatives).toBe(1)
     expect(facts.skippedJobs.map((job) => job.id)).toEqual(['J3'])
-    expect(facts.commonSkipReason).toEqual({ reason: 'already rendering', count: 1 })
+    expect(facts.commonSkipReason).toEqual({ reasons: ['already rendering'], count: 1 })
     expect(facts.countsDisagree).toBe(false)
   })
 
@@ -21,7 +21,7 @@ describe('batchFacts', () => {
       { id: 'b', result: 'skipped', reason: 'already rendering' },
       { id: 'c', result: 'skipped', reason: 'already finished' }
     ]
-    expect(batchFacts(reply({ jobs })).commonSkipReason).toEqual({ reason: 'already finished', count: 2 })
+    expect(batchFacts(reply({ jobs })).commonSkipReason).toEqual({ reasons: ['already finished'], count: 2 })
   })
 
   it('notices counts that do not add up', () => {
@@ -41,7 +41,7 @@ describe('skipReason', () => {
 describe('batchLogLine', () => {
   it('gives id, status and counts', () => {
     expect(batchLogLine(answered())).toBe(
-      `${BATCH}: partial: 3 jobs, 2 cancelled, 1 skipped, 1 cascaded relatives cancelled`
+      `${BATCH}: partial: 3 jobs, 2 cancelled, 1 skipped, 1 cascaded relative cancelled`
     )
   })
   it('marks a batch that was not found', () => {
@@ -60,15 +60,46 @@ describe('batchLogLine', () => {
 })
 
 describe('batchWarnings', () => {
-  it('warns about skipped jobs with their number and most common reason', () => {
+  it('warns about skipped jobs with their number and reason, and says plainly what keeps rendering', () => {
     expect(batchWarnings(answered())).toEqual([
-      `Batch ${BATCH}: 1 of 3 jobs were skipped; most common reason: already rendering (1)`
+      `Batch ${BATCH}: 1 of 3 jobs was skipped; reason: already rendering`,
+      `Batch ${BATCH}: 1 job was already rendering: the API cannot stop it; it will finish.`
     ])
+  })
+
+  it.each([
+    [['already finished', 'already finished', 'already rendering'], '; most common reason: already finished (2)'],
+    [
+      ['already finished', 'already rendering'],
+      '; most common reasons, tied: already finished, already rendering (1 each)'
+    ],
+    [['a', 'b', 'c', 'd'], '']
+  ])('names the most common of %j, a tie of two or three, or leaves it out', (reasons, common) => {
+    const jobs = reasons.map((reason, index) => ({
+      index,
+      id: `S${index}`,
+      result: 'skipped',
+      status: 'finished',
+      reason
+    }))
+    const batch = answered({
+      reply: reply({
+        jobs,
+        cancelledJobs: [],
+        totalJobs: reasons.length,
+        cancelledCount: 0,
+        skippedCount: reasons.length
+      })
+    })
+    expect(batchWarnings(batch)[0]).toBe(
+      `Batch ${BATCH}: ${reasons.length} of ${reasons.length} jobs were skipped${common}`
+    )
   })
 
   it('says "would be skipped" in a dry run', () => {
     expect(batchWarnings(answered(), DRY_RUN_WORDING)).toEqual([
-      `Batch ${BATCH}: 1 of 3 jobs would be skipped; most common reason: already rendering (1)`
+      `Batch ${BATCH}: 1 of 3 jobs would be skipped; reason: already rendering`,
+      `Batch ${BATCH}: 1 job is rendering now: the API cannot stop it; it will finish.`
     ])
   })
 

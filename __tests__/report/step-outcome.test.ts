@@ -12,7 +12,7 @@ describe('batchFailureReason', () => {
   })
   it('explains a verdict failure and which strictness would accept it', () => {
     expect(batchFailureReason(answered(), 'strict')).toBe(
-      'status partial fails at strictness strict (1 of 3 jobs were skipped); strictness lenient or off accepts it'
+      'status partial fails at strictness strict (1 of 3 jobs was skipped); strictness lenient or off accepts it'
     )
     expect(batchFailureReason(answered({ reply: notFoundReply(BATCH), notFound: true }), 'lenient')).toBe(
       'status unchanged fails at strictness lenient (the batch was not found); strictness off accepts it'
@@ -42,7 +42,7 @@ describe('stepFailureMessage', () => {
     expect(stepFailureMessage([answered(), cancelled, failed('HTTP 401', OTHER)], 'strict')).toBe(
       [
         '2 of 3 batches failed:',
-        `- Batch ${BATCH}: status partial fails at strictness strict (1 of 3 jobs were skipped); strictness lenient or off accepts it`,
+        `- Batch ${BATCH}: status partial fails at strictness strict (1 of 3 jobs was skipped); strictness lenient or off accepts it`,
         `- Batch ${OTHER}: HTTP 401`
       ].join('\n')
     )

@@ -50,7 +50,7 @@ function bigReply(top: number, relatives: number): CancelReply {
 describe('renderSummary', () => {
   it('has a heading, the run context and a table per batch', () => {
     const markdown = renderSummary({ results: [answered()], strictness: 'lenient', context })
-    expect(markdown).toContain('## Nexrender batch cancel: ✅ partial')
+    expect(markdown).toContain('## Nexrender batch cancel: ✅ passes: partial')
     expect(markdown).toContain(
       'Strictness `lenient` · repository `acme/renders` · event `pull_request` · pull request #42 · [this run](https://github.com/acme/renders/actions/runs/7)'
     )
@@ -66,7 +66,11 @@ describe('renderSummary', () => {
     expect(markdown).toContain('#### Cancelled jobs (3)')
     expect(markdown).toContain('| `J2` | tpl-b | manually_cancelled | [output](https://cdn.example.com/j2.mp4) |')
     expect(markdown).toContain('| `C1` | tpl-a-child | manually_cancelled | – |')
-    expect(markdown).toContain('| ❌ fail | partial |')
+    expect(markdown).toContain('| ❌ partial fails at strictness strict | partial |')
+    expect(markdown).toContain(
+      '> ❌ status partial fails at strictness strict (1 of 3 jobs was skipped); strictness lenient or off accepts it'
+    )
+    expect(markdown).toContain('> ⚠️ 1 job was already rendering: the API cannot stop it; it will finish.')
   })
 
   it('shows failures, not-found batches and uncertain retries', () => {
@@ -79,8 +83,12 @@ describe('renderSummary', () => {
       strictness: 'off',
       context: {}
     })
-    expect(markdown).toContain('## Nexrender batch cancel: ❌ 1 of 3 failed')
-    expect(markdown).toContain(`### Batch \`${BATCH}\`: failed\n\n> HTTP 401 Unauthorized: check the token secret`)
+    expect(markdown).toContain('## Nexrender batch cancel: ❌ fails: 1 of 3 batches fail their verdict')
+    expect(markdown).toContain(`### Batch \`${BATCH}\`: failed\n\n> ❌ HTTP 401 Unauthorized: check the token secret`)
+    // Several batches: one row each with the verdict in words, and a total row.
+    expect(markdown).toContain(`| \`${BATCH}\` | ❌ the request failed | – | – | – | – | – |`)
+    expect(markdown).toContain('| `NF` | ✅ pass | unchanged | 0 | 0 | 0 | 0 |')
+    expect(markdown).toContain('| **Total (3 batches)** |  |  | 3 | 2 | 1 | 1 |')
     expect(markdown).toContain('this batch was not found')
     expect(markdown).toContain('may already have cancelled')
   })
@@ -95,8 +103,10 @@ describe('renderSummary', () => {
       context: {},
       cancelledBy: 'SIGINT'
     })
-    expect(markdown).toContain('## Nexrender batch cancel: ⏹️ run cancelled (SIGINT), 1 of 2 not done or failed')
-    expect(markdown).toContain('### Batch `QUEUED`: not attempted\n\n> the run was cancelled before it was sent')
+    expect(markdown).toContain(
+      '## Nexrender batch cancel: ⏹️ the run was cancelled (SIGINT): 1 of 2 batches not done or failed'
+    )
+    expect(markdown).toContain('### Batch `QUEUED`: not attempted\n\n> ❌ the run was cancelled before it was sent')
   })
 
   it('keeps links and images in API text from becoming links and images', () => {
@@ -193,11 +203,18 @@ describe('renderSummary', () => {
       context: {},
       wording: DRY_RUN_WORDING
     })
-    expect(markdown).toContain('## Nexrender batch cancel (dry run): ❌ 1 of 1 would fail')
+    expect(markdown).toContain(
+      '## Nexrender batch cancel (dry run): ❌ would fail: partial would fail at strictness strict'
+    )
     expect(markdown).toContain('**Dry run: nothing was cancelled.**')
-    expect(markdown).toContain('| ❌ fail | would be partial | 3 | 1 | 2 | 1 |')
-    expect(markdown).toContain('#### Rendering now: cannot be stopped, will finish (1)\n\n| Job |\n|---|\n| `R1` |')
-    expect(markdown).toContain('#### Would be skipped (2)')
+    expect(markdown).toContain('| ❌ partial would fail at strictness strict | would be partial | 3 | 1 | 2 | 1 |')
+    expect(markdown).toContain('> ⚠️ 1 job is rendering now: the API cannot stop it; it will finish.')
+    // Each skipped job once, with why in words, and no column that a dry run always leaves empty.
+    expect(markdown).toContain(
+      '#### Would be skipped (2)\n\n| Job | Reason |\n|---|---|\n| `R1` | rendering now |\n| `F1` | finished |'
+    )
+    expect(markdown).toContain('| Job | Status | Output |')
+    expect(markdown).not.toContain('Template')
     expect(markdown).toContain('#### Would be cancelled (1 top-level; cascades not known in advance)')
     expect(markdown).not.toContain('Cascaded relatives')
   })

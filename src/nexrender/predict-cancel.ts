@@ -1,10 +1,10 @@
 import type { BatchView } from './batch-view.js'
 import type { CancelReply, CancelStatus } from './cancel-reply.js'
-import { CANCELLABLE_STATUSES, RENDERING_STATUS } from './job-statuses.js'
+import { CANCELLABLE_STATUSES, wouldSkipBecause } from './job-statuses.js'
 
 /**
  * The cancel reply the API would give for a batch in this state, from its top-level jobs alone:
- * queued and pending jobs would be cancelled, the rest skipped with their status as the reason.
+ * queued and pending jobs would be cancelled, the rest skipped with the reason in words.
  * Cascaded relatives are not in the view, so `cancelledJobs` holds top-level jobs only.
  */
 export function predictCancel(view: BatchView): CancelReply {
@@ -15,7 +15,7 @@ export function predictCancel(view: BatchView): CancelReply {
       id: job.id,
       result: cancellable ? 'cancelled' : 'skipped',
       status: job.status,
-      ...(cancellable ? {} : { reason: job.status === RENDERING_STATUS ? 'rendering now; will finish' : job.status })
+      ...(cancellable ? {} : { reason: wouldSkipBecause(job.status) })
     }
   })
   const cancelled = view.jobs.filter((job) => CANCELLABLE_STATUSES.includes(job.status))

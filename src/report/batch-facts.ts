@@ -11,8 +11,8 @@ export interface BatchFacts {
   skippedJobs: JobResult[]
   /** Skipped because they are rendering now: they cannot be stopped and will finish. */
   renderingJobs: JobResult[]
-  /** The most frequent reason among skipped jobs, with its count. */
-  commonSkipReason?: { reason: string; count: number }
+  /** The most frequent reasons among skipped jobs (several when tied), with their count. */
+  commonSkipReason?: { reasons: string[]; count: number }
   countsDisagree: boolean
 }
 
@@ -49,12 +49,12 @@ export function skipReason(job: JobResult): string {
   return 'no reason given'
 }
 
-function mostCommon(values: string[]): { reason: string; count: number } | undefined {
+function mostCommon(values: string[]): { reasons: string[]; count: number } | undefined {
   const counts = new Map<string, number>()
   for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1)
-  let best: { reason: string; count: number } | undefined
-  for (const [reason, count] of counts) if (!best || count > best.count) best = { reason, count }
-  return best
+  const count = Math.max(0, ...counts.values())
+  const reasons = [...counts].filter(([, times]) => times === count).map(([reason]) => reason)
+  return reasons.length > 0 ? { reasons, count } : undefined
 }
 
 function firstOfEachId<T extends { id: string }>(items: T[]): T[] {

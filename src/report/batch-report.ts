@@ -1,5 +1,6 @@
 import type { AnsweredBatch, BatchResult } from '../nexrender/batch-result.js'
-import { batchFacts } from './batch-facts.js'
+import { counted } from '../helpers/counted.js'
+import { batchFacts, type BatchFacts } from './batch-facts.js'
 import { CANCEL_WORDING, type Wording } from './wording.js'
 
 /** The one log line for a batch: id, status, counts. */
@@ -10,9 +11,9 @@ export function batchLogLine(result: BatchResult, wording: Wording = CANCEL_WORD
   const found = result.notFound ? ' (batch not found)' : ''
   const last = wording.dryRun
     ? `${facts.renderingJobs.length} rendering now (will finish)`
-    : `${facts.cascadedRelatives} cascaded relatives cancelled`
+    : `${counted(facts.cascadedRelatives, 'cascaded relative')} cancelled`
   return (
-    `${result.batchId}: ${wording.statusIs}${reply.status}${found}: ${reply.totalJobs} jobs, ` +
+    `${result.batchId}: ${wording.statusIs}${reply.status}${found}: ${counted(reply.totalJobs, 'job')}, ` +
     `${reply.cancelledCount} ${wording.cancelled}, ${reply.skippedCount} ${wording.skipped}, ${last}`
   )
 }
@@ -28,11 +29,10 @@ export function batchWarnings(result: AnsweredBatch, wording: Wording = CANCEL_W
     )
   }
   if (reply.skippedCount > 0) {
-    const common = facts.commonSkipReason
-      ? `; most common reason: ${facts.commonSkipReason.reason} (${facts.commonSkipReason.count})`
-      : ''
-    warnings.push(`Batch ${batchId}: ${reply.skippedCount} of ${reply.totalJobs} jobs ${wording.wereSkipped}${common}`)
+    warnings.push(`Batch ${batchId}: ${wording.skippedOf(reply.skippedCount, reply.totalJobs)}${commonReason(facts)}`)
   }
+  const rendering = renderingNote(result, wording)
+  if (rendering) warnings.push(`Batch ${batchId}: ${rendering}`)
   if (facts.countsDisagree) {
     warnings.push(
       `Batch ${batchId}: the API's counts do not add up: cancelled ${reply.cancelledCount} + skipped ${reply.skippedCount} is not total ${reply.totalJobs}`
@@ -50,4 +50,25 @@ export function batchWarnings(result: AnsweredBatch, wording: Wording = CANCEL_W
 export function uncertainRetryNote(result: AnsweredBatch): string | undefined {
   if (!result.earlierAttemptMayHaveActed || result.reply.status === 'cancelled') return undefined
   return `Batch ${result.batchId}: an earlier attempt ended without a clear answer and may already have cancelled the jobs this reply reports as skipped.`
+}
+
+/** The most common reason a job was skipped, the tie named when two or three share it; left out when more do. */
+function commonReason(facts: BatchFacts): string {
+  const common = facts.commonSkipReason
+  if (!common) return ''
+  if (facts.skippedJobs.length === 1) return `; reason: ${common.reasons[0] ?? ''}`
+  if (common.reasons.length === 1) return `; most common reason: ${common.reasons[0] ?? ''} (${common.count})`
+  if (common.reasons.length <= 3)
+    return `; most common reasons, tied: ${common.reasons.join(', ')} (${common.count} each)`
+  return ''
+}
+
+/**
+ * What jobs that were rendering mean for the bill, said plainly (the log and the summary): the API
+ * cannot stop them, and they will finish. Undefined when none were.
+ */
+export function renderingNote(result: AnsweredBatch, wording: Wording = CANCEL_WORDING): string | undefined {
+  const count = batchFacts(result.reply).renderingJobs.length
+  if (count === 0) return undefined
+  return `${wording.rendering(count)}: the API cannot stop ${count === 1 ? 'it' : 'them'}; ${count === 1 ? 'it' : 'they'} will finish.`
 }

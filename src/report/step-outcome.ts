@@ -3,6 +3,16 @@ import type { Strictness } from '../inputs/strictness.js'
 import { verdictFor } from './verdict.js'
 import { CANCEL_WORDING, type Wording } from './wording.js'
 
+/**
+ * A batch's verdict in a few words, for the summary beside it: `pass`, `unchanged fails at strictness
+ * lenient`, or what kept the batch from an answer.
+ */
+export function verdictWords(result: BatchResult, strictness: Strictness, wording: Wording = CANCEL_WORDING): string {
+  if (result.outcome === 'failed') return result.interruption ?? 'the request failed'
+  const { status } = result.reply
+  return verdictFor(status, strictness) === 'pass' ? 'pass' : `${status} ${wording.fails} at strictness ${strictness}`
+}
+
 /** Why one batch fails the step, or undefined when it passes. */
 export function batchFailureReason(
   result: BatchResult,
@@ -13,9 +23,7 @@ export function batchFailureReason(
     return result.interruption ? `${result.interruption}: ${result.problem}` : result.problem
   const { reply } = result
   if (verdictFor(reply.status, strictness) === 'pass') return undefined
-  const what = result.notFound
-    ? 'the batch was not found'
-    : `${reply.skippedCount} of ${reply.totalJobs} jobs ${wording.wereSkipped}`
+  const what = result.notFound ? 'the batch was not found' : wording.skippedOf(reply.skippedCount, reply.totalJobs)
   const accept = reply.status === 'partial' ? 'lenient or off' : 'off'
   return `${wording.status} ${reply.status} ${wording.fails} at strictness ${strictness} (${what}); strictness ${accept} accepts it`
 }

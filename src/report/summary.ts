@@ -1,12 +1,12 @@
 import type { AnsweredBatch, BatchResult } from '../nexrender/batch-result.js'
 import { batchFacts, skipReason } from './batch-facts.js'
-import { uncertainRetryNote } from './batch-report.js'
+import { renderingNote, uncertainRetryNote } from './batch-report.js'
 import { counted } from '../helpers/counted.js'
 import { cell, code, link, table } from '../helpers/markdown.js'
 import { combinedStatus } from './outputs.js'
 import { pullRequestSection, type PullRequestReport } from './pull-request-report.js'
 import { sweepFailure, sweepSections, type SweepReport } from './sweep-report.js'
-import { batchFailureReason } from './step-outcome.js'
+import { batchFailureReason, verdictWords } from './step-outcome.js'
 import type { Strictness } from '../inputs/strictness.js'
 import { CANCEL_WORDING, type Wording } from './wording.js'
 
@@ -87,6 +87,7 @@ function renderSections(
     ...(wording.dryRun ? [DRY_RUN_NOTE] : []),
     contextLine(context, strictness),
     ...(pullRequest ? [pullRequestSection(pullRequest)] : []),
+    ...(results.length > 1 && !sweep ? [overviewTable(results, strictness, wording)] : []),
     // A sweep lists its batches by pull request; every reply is in the results file.
     ...(sweep
       ? sweepSections(sweep, results, strictness, wording)
@@ -94,7 +95,7 @@ function renderSections(
   ]
 }
 
-/** The outcome in a few words, for the heading. */
+/** The step's verdict in a few words, for the heading. */
 function headlineOf(
   results: BatchResult[],
   strictness: Strictness,
@@ -103,17 +104,26 @@ function headlineOf(
   pullRequest: PullRequestReport | undefined,
   sweep: SweepReport | undefined
 ): string {
-  const failures = results.filter((result) => batchFailureReason(result, strictness, wording) !== undefined).length
-  if (cancelledBy !== undefined)
-    return `⏹️ run cancelled (${cancelledBy}), ${failures} of ${results.length} not done or failed`
-  if (pullRequest?.lookupFailure) return "❌ the pull request's batches could not be read"
+  const failing = results.filter((result) => batchFailureReason(result, strictness, wording) !== undefined)
+  const fails = wording.dryRun ? 'would fail' : 'fails'
+  if (cancelledBy !== undefined) {
+    return `⏹️ the run was cancelled (${cancelledBy}): ${failing.length} of ${counted(results.length, 'batch', 'batches')} not done or failed`
+  }
+  if (pullRequest?.lookupFailure) return `❌ ${fails}: the pull request's batches could not be read`
   if (pullRequest && pullRequest.unreadable.length > 0)
-    return '❌ a records comment of the pull request could not be read'
-  if (sweep && sweepFailure(sweep) !== undefined) return "❌ some pull requests' records could not be read or written"
-  if (results.length === 0) return '✅ nothing left to cancel'
-  if (failures > 0) return `❌ ${failures} of ${results.length} ${wording.dryRun ? 'would fail' : 'failed'}`
+    return `❌ ${fails}: a records comment of the pull request could not be read`
+  if (sweep && sweepFailure(sweep) !== undefined)
+    return `❌ ${fails}: some pull requests' records could not be read or written`
+  const passes = wording.dryRun ? 'would pass' : 'passes'
+  if (results.length === 0) return `✅ ${passes}: nothing left to cancel`
+  const [only] = results
+  if (failing.length > 0) {
+    return results.length === 1 && only
+      ? `❌ ${fails}: ${verdictWords(only, strictness, wording)}`
+      : `❌ ${fails}: ${failing.length} of ${counted(results.length, 'batch', 'batches')} ${wording.dryRun ? 'would fail' : 'fail'} their verdict`
+  }
   const statuses = results.flatMap((result) => (result.outcome === 'answered' ? [result.reply.status] : []))
-  return `✅ ${wording.statusIs}${combinedStatus(statuses)}`
+  return `✅ ${passes}: ${combinedStatus(statuses)}`
 }
 
 function contextLine(context: SummaryContext, strictness: Strictness): string {
@@ -125,26 +135,88 @@ function contextLine(context: SummaryContext, strictness: Strictness): string {
   return parts.join(' · ')
 }
 
+/** Every batch on a row with its verdict, and a total row: for a summary of several batches. */
+function overviewTable(results: BatchResult[], strictness: Strictness, wording: Wording): string {
+  const answered = results.flatMap((result) => (result.outcome === 'answered' ? [result] : []))
+  const sum = (pick: (result: AnsweredBatch) => number) =>
+    String(answered.reduce((total, result) => total + pick(result), 0))
+  const lastFigure = (result: AnsweredBatch) =>
+    wording.dryRun ? batchFacts(result.reply).renderingJobs.length : batchFacts(result.reply).cascadedRelatives
+  const rows = results.map((result) =>
+    result.outcome === 'failed'
+      ? [code(result.batchId), verdictCell(result, strictness, wording), '–', '–', '–', '–', '–']
+      : [
+          code(result.batchId),
+          verdictCell(result, strictness, wording),
+          `${wording.statusIs}${result.reply.status}`,
+          String(result.reply.totalJobs),
+          String(result.reply.cancelledCount),
+          String(result.reply.skippedCount),
+          String(lastFigure(result))
+        ]
+  )
+  const total = [
+    `**Total (${counted(results.length, 'batch', 'batches')})**`,
+    '',
+    '',
+    sum((result) => result.reply.totalJobs),
+    sum((result) => result.reply.cancelledCount),
+    sum((result) => result.reply.skippedCount),
+    sum(lastFigure)
+  ]
+  return table(
+    [
+      'Batch',
+      'Verdict',
+      'Status',
+      'Total',
+      capitalized(wording.cancelled),
+      capitalized(wording.skipped),
+      lastHeaderOf(wording)
+    ],
+    [...rows, total],
+    results.length + 1,
+    (row) => row
+  )
+}
+
+function lastHeaderOf(wording: Wording): string {
+  return wording.dryRun ? 'Rendering now' : 'Cascaded relatives'
+}
+
+function verdictCell(result: BatchResult, strictness: Strictness, wording: Wording): string {
+  const words = verdictWords(result, strictness, wording)
+  return words === 'pass' ? '✅ pass' : `❌ ${cell(words)}`
+}
+
 function batchSection(result: BatchResult, strictness: Strictness, wording: Wording, rowLimit: number): string {
-  const reason = batchFailureReason(result, strictness, wording)
-  const verdict = reason === undefined ? '✅ pass' : '❌ fail'
   if (result.outcome === 'failed') {
     const what = result.interruption ?? 'failed'
-    return [`### Batch ${code(result.batchId)}: ${what}`, `> ${cell(result.problem)}`].join('\n\n')
+    return [`### Batch ${code(result.batchId)}: ${what}`, `> ❌ ${cell(result.problem)}`].join('\n\n')
   }
   const heading = `### Batch ${code(result.batchId)}: ${wording.statusIs}${result.reply.status}`
-  return [heading, ...answeredParts(result, verdict, wording, rowLimit)].join('\n\n')
+  const reason = batchFailureReason(result, strictness, wording)
+  return [
+    heading,
+    ...answeredParts(result, verdictCell(result, strictness, wording), wording, rowLimit),
+    ...(reason === undefined ? [] : [`> ❌ ${cell(reason)}`])
+  ].join('\n\n')
 }
 
 function answeredParts(result: AnsweredBatch, verdict: string, wording: Wording, rowLimit: number): string[] {
   const { reply } = result
   const facts = batchFacts(reply)
-  const [lastHeader, lastFigure] = wording.dryRun
-    ? ['Rendering now', facts.renderingJobs.length]
-    : ['Cascaded relatives', facts.cascadedRelatives]
+  const lastFigure = wording.dryRun ? facts.renderingJobs.length : facts.cascadedRelatives
   const parts = [
     table(
-      ['Verdict', 'Status', 'Total', capitalized(wording.cancelled), capitalized(wording.skipped), lastHeader],
+      [
+        'Verdict',
+        'Status',
+        'Total',
+        capitalized(wording.cancelled),
+        capitalized(wording.skipped),
+        lastHeaderOf(wording)
+      ],
       [reply],
       1,
       (row) => [
@@ -162,31 +234,32 @@ function answeredParts(result: AnsweredBatch, verdict: string, wording: Wording,
   if (facts.countsDisagree) parts.push('> ⚠️ The counts do not add up: cancelled + skipped differs from total.')
   const uncertain = uncertainRetryNote(result)
   if (uncertain) parts.push(`> ⚠️ ${uncertain}`)
-  if (wording.dryRun && facts.renderingJobs.length > 0) {
-    parts.push(
-      `#### Rendering now: cannot be stopped, will finish (${facts.renderingJobs.length})`,
-      table(['Job'], facts.renderingJobs, rowLimit, (job) => [code(job.id)])
-    )
-  }
+  const rendering = renderingNote(result, wording)
+  if (rendering) parts.push(`> ⚠️ ${capitalized(rendering)}`)
   if (facts.skippedJobs.length > 0) {
     parts.push(
       `#### ${wording.dryRun ? 'Would be skipped' : 'Skipped jobs'} (${facts.skippedJobs.length})`,
-      table(['Job', 'Status', 'Reason'], facts.skippedJobs, rowLimit, (job) => [
-        code(job.id),
-        cell(job.status),
-        cell(skipReason(job))
-      ])
+      // In a dry run the reason says why in words, so the status would only repeat it.
+      wording.dryRun
+        ? table(['Job', 'Reason'], facts.skippedJobs, rowLimit, (job) => [code(job.id), cell(skipReason(job))])
+        : table(['Job', 'Status', 'Reason'], facts.skippedJobs, rowLimit, (job) => [
+            code(job.id),
+            cell(job.status),
+            cell(skipReason(job))
+          ])
     )
   }
   const cancelled = facts.cancelledJobs
   if (cancelled.length > 0) {
+    // A batch view has no templates: a dry run leaves that column out rather than show it empty.
+    const columns = wording.dryRun ? ['Job', 'Status', 'Output'] : ['Job', 'Template', 'Status', 'Output']
     parts.push(
       wording.dryRun
         ? `#### Would be cancelled (${cancelled.length} top-level; cascades not known in advance)`
         : `#### Cancelled jobs (${cancelled.length})`,
-      table(['Job', 'Template', 'Status', 'Output'], cancelled, rowLimit, (job) => [
+      table(columns, cancelled, rowLimit, (job) => [
         code(job.id),
-        cell(job.templateId),
+        ...(wording.dryRun ? [] : [cell(job.templateId)]),
         cell(job.status),
         job.outputUrl ? link('output', job.outputUrl) : '–'
       ])
