@@ -14,6 +14,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/github/github-failure.ts
 var github_failure = __webpack_require__(423);
+// EXTERNAL MODULE: ./src/helpers/counted.ts
+var counted = __webpack_require__(487);
 // EXTERNAL MODULE: ./src/helpers/error-message.ts
 var error_message = __webpack_require__(529);
 // EXTERNAL MODULE: ./src/records/github-connection.ts + 6 modules
@@ -85,6 +87,7 @@ var sweep_report = __webpack_require__(873);
 
 
 
+
 /** Finds what the sweep cancels. Never throws: a failure is in the report. */
 async function findSweepBatches(config, info) {
     const counter = countingRequests(config.transport);
@@ -107,7 +110,7 @@ async function findSweepBatches(config, info) {
         const ours = ourCommentsByPullRequest(listed, github.viewer);
         const numbers = [...ours.keys()].sort((a, b) => a - b);
         report.found = numbers.length;
-        const pulls = await (0,github_failure/* calling */.X_)(`Reading the state of ${numbers.length} pull requests`, () => github.api.pullRequests(numbers));
+        const pulls = await (0,github_failure/* calling */.X_)(`Reading the state of ${(0,counted/* counted */.h)(numbers.length, 'pull request')}`, () => github.api.pullRequests(numbers));
         for (const number of numbers) {
             const pull = pulls.get(number);
             // Issues that are not pull requests, and open pull requests when only closed ones are swept.

@@ -6,6 +6,7 @@
  * at the end.
  */
 import { calling, describeGitHubFailure } from './github/github-failure.js'
+import { counted } from './helpers/counted.js'
 import { errorMessage } from './helpers/error-message.js'
 import type { IssueComment } from './github/github-api.js'
 import type { Transport } from './http/transport.js'
@@ -56,7 +57,7 @@ export async function findSweepBatches(config: SweepConfig, info: (line: string)
     const ours = ourCommentsByPullRequest(listed, github.viewer)
     const numbers = [...ours.keys()].sort((a, b) => a - b)
     report.found = numbers.length
-    const pulls = await calling(`Reading the state of ${numbers.length} pull requests`, () =>
+    const pulls = await calling(`Reading the state of ${counted(numbers.length, 'pull request')}`, () =>
       github.api.pullRequests(numbers)
     )
     for (const number of numbers) {

@@ -1,5 +1,6 @@
 import type { BatchResult } from '../nexrender/batch-result.js'
 import type { Strictness } from '../inputs/strictness.js'
+import { counted } from '../helpers/counted.js'
 import { verdictFor } from './verdict.js'
 import { CANCEL_WORDING, type Wording } from './wording.js'
 
@@ -47,7 +48,7 @@ export function stepFailureMessage(
     const headline =
       unfinished === 0
         ? `The run was cancelled (${cancelledBy}) after every batch was done.`
-        : `The run was cancelled (${cancelledBy}): ${unfinished} of ${results.length} batches were not done.`
+        : `The run was cancelled (${cancelledBy}): ${unfinished} of ${counted(results.length, 'batch', 'batches')} ${unfinished === 1 ? 'was' : 'were'} not done.`
     return [headline, ...failures.map((line) => `- ${line}`)].join('\n')
   }
   if (failures.length === 0) return undefined
