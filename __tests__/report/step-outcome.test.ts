@@ -60,7 +60,7 @@ describe('stepFailureMessage when the runner cancelled the run', () => {
       stepFailureMessage([answered({ reply: reply({ status: 'cancelled' }) }), notSent], 'strict', undefined, 'SIGINT')
     ).toBe(
       [
-        'The run was cancelled (SIGINT): 1 of 2 batches were not done.',
+        'The run was cancelled (SIGINT): 1 of 2 batches was not done.',
         `- Batch ${OTHER}: not attempted: the run was cancelled before it was sent`
       ].join('\n')
     )
