@@ -6,6 +6,7 @@ const run = (overrides: Partial<ActionRun>): ActionRun => ({
   stdout: '',
   stderr: '',
   outputs: {},
+  state: {},
   summary: '',
   files: {},
   durationMs: 0,

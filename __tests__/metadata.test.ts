@@ -3,6 +3,7 @@ import { validateAction, validateWorkflow } from '@action-validator/core'
 import { readdirSync, readFileSync } from 'node:fs'
 import { parse } from 'yaml'
 import { INPUT_DEFAULTS, parseInputs, RUNNER_DEFAULTS } from '../src/inputs/inputs.js'
+import { GUARD_INPUT_NAMES } from '../src/inputs/guard-inputs.js'
 import { parseRecordInputs } from '../src/inputs/record-inputs.js'
 import { RECORD_OUTPUT_NAMES } from '../src/report/record-outputs.js'
 import { OUTPUT_NAMES } from '../src/report/outputs.js'
@@ -17,6 +18,8 @@ const actionYml = readFileSync('action.yml', 'utf8')
 const action = parse(actionYml) as ActionMetadata
 const recordYml = readFileSync('record/action.yml', 'utf8')
 const recordAction = parse(recordYml) as ActionMetadata
+const guardYml = readFileSync('guard/action.yml', 'utf8')
+const guardAction = parse(guardYml) as ActionMetadata
 const readme = readFileSync('README.md', 'utf8')
 const workflows = readdirSync('.github/workflows').map((name) => `.github/workflows/${name}`)
 
@@ -80,6 +83,17 @@ describe('action.yml, the code and the README stay in step', () => {
     expect(Object.keys(recordAction.outputs).sort()).toEqual([...RECORD_OUTPUT_NAMES].sort())
   })
 
+  it('declares in guard/action.yml the inputs the guard reads, as the cancel declares them', () => {
+    expect(Object.keys(guardAction.inputs).sort()).toEqual([...GUARD_INPUT_NAMES].sort())
+    for (const [name, input] of Object.entries(guardAction.inputs)) {
+      expect({ name, required: input.required ?? false }).toEqual({
+        name,
+        required: ['batch-id', 'token'].includes(name)
+      })
+      expect({ name, default: input.default }).toEqual({ name, default: action.inputs[name]?.default })
+    }
+  })
+
   it('declares every output the code sets, and no other', () => {
     expect(Object.keys(action.outputs).sort()).toEqual([...OUTPUT_NAMES].sort())
   })
@@ -90,11 +104,13 @@ describe('action.yml, the code and the README stay in step', () => {
     expect([...readmeTable('The record step').keys()].sort()).toEqual(
       [...Object.keys(recordAction.inputs), ...Object.keys(recordAction.outputs)].sort()
     )
+    expect([...readmeTable('The guard').keys()].sort()).toEqual(Object.keys(guardAction.inputs).sort())
   })
 
   it.each([
     ['Inputs', action],
-    ['The record step', recordAction]
+    ['The record step', recordAction],
+    ['The guard', guardAction]
   ])('documents required and default in the README table %s as the action declares them', (heading, metadata) => {
     const table = readmeTable(heading)
     for (const [name, input] of Object.entries(metadata.inputs)) {
@@ -111,9 +127,10 @@ describe('action.yml, the code and the README stay in step', () => {
 describe('metadata and workflows match their schemas', () => {
   it.each([
     ['action.yml', action, actionYml, 'dist/index.js'],
-    ['record/action.yml', recordAction, recordYml, '../dist/record/index.js']
+    ['record/action.yml', recordAction, recordYml, '../dist/record/index.js'],
+    ['guard/action.yml', guardAction, guardYml, '../dist/guard/index.js']
   ])('%s is a valid action running its bundle on node24', (_file, metadata, yml, main) => {
-    expect(metadata.runs).toEqual({ using: 'node24', main })
+    expect(metadata.runs).toMatchObject({ using: 'node24', main })
     // The validator's schema predates node24 (it knows node12 to node20); everything else is checked as is.
     expect(validateAction(yml.replace('using: node24', 'using: node20')).errors).toEqual([])
   })
@@ -129,7 +146,8 @@ describe('metadata and workflows match their schemas', () => {
     const uses = [...readFileSync(file, 'utf8').matchAll(/^\s*(?:- )?uses: (.+)$/gm)].map(([, target]) => target ?? '')
     const unpinned = uses.filter(
       (target) =>
-        !['./', './record'].includes(target) && !/^[\w.-]+\/[\w./-]+@[0-9a-f]{40} # v\d+(\.\d+)*$/.test(target)
+        !['./', './record', './guard'].includes(target) &&
+        !/^[\w.-]+\/[\w./-]+@[0-9a-f]{40} # v\d+(\.\d+)*$/.test(target)
     )
     expect(unpinned).toEqual([])
   })

@@ -20,6 +20,11 @@ import { seedState } from '../simulator/seed.js'
 import { startSimulator } from '../simulator/server.js'
 
 const TOKEN = 'demo-token'
+/** Which input each masked value is, for the log as the demo prints it. */
+const MASKED: Record<string, string> = {
+  [TOKEN]: 'the Nexrender token (token)',
+  [DEMO_GITHUB_TOKEN]: 'the GitHub token (github-token)'
+}
 const REPOSITORY = 'acme/promo-videos'
 
 const { state, batches } = seedState()
@@ -137,8 +142,9 @@ try {
 }
 
 function printRun(title: string, step: DemoStep, run: ActionRun): void {
-  const rule = '═'.repeat(Math.min(100, title.length))
-  console.log(`${rule}\n${title}\n${rule}`)
+  const lines = wrapped(title, 100)
+  const rule = '═'.repeat(Math.max(...lines.map((line) => line.length)))
+  console.log([rule, ...lines, rule].join('\n'))
   console.log(
     `uses: ${step.record ? 'OWNER/nexrender-cancel-batch-action/record@v1' : 'OWNER/nexrender-cancel-batch-action@v1'}`
   )
@@ -150,21 +156,28 @@ function printRun(title: string, step: DemoStep, run: ActionRun): void {
   console.log('── outputs ──')
   for (const [name, value] of Object.entries(run.outputs)) console.log(`  ${name} = ${value}`)
   console.log('\n── job summary ──')
-  console.log(withoutTableRules(run.summary.trim()))
+  console.log(run.summary.trim())
   if (step.showComment || step.comment) {
     const number = step.comment ?? DEMO_PULL_REQUEST
     console.log(`\n── the comment on pull request #${number} now ──`)
     for (const comment of github.commentsOn(number, REPOSITORY)) {
       const visible = comment.body.replace(/<!--[\s\S]*?-->\n?/, '')
-      console.log(`by ${comment.author}:\n${withoutTableRules(visible.trim())}`)
+      console.log(`by ${comment.author}:\n${visible.trim()}`)
       if (visible !== comment.body) console.log('(and the records, as JSON in a hidden HTML comment under the heading)')
     }
   }
   console.log('')
 }
 
-function withoutTableRules(markdown: string): string {
-  return markdown.replace(/^\|---(\|---)*\|\n/gm, '')
+/** The words of `text` in lines of at most `width` characters. */
+function wrapped(text: string, width: number): string[] {
+  const lines: string[] = []
+  for (const word of text.split(' ')) {
+    const last = lines.at(-1)
+    if (last !== undefined && last.length + 1 + word.length <= width) lines[lines.length - 1] = `${last} ${word}`
+    else lines.push(word)
+  }
+  return lines
 }
 
 /** The workflow commands as the runner's log shows them; the debug lines stay hidden, as they do by default. */
@@ -175,7 +188,10 @@ function readableLog(log: string): string {
     .filter((line) => !line.startsWith('::debug::'))
     .map((line) =>
       line
-        .replace(/^::add-mask::.*$/, '(a token is masked from here on)')
+        .replace(
+          /^::add-mask::(.*)$/,
+          (_, secret: string) => `(the runner masks ${MASKED[secret] ?? 'a token'} from here on)`
+        )
         .replace(/^::warning::/, 'Warning: ')
         .replace(/^::error::/, 'Error: ')
         .replace(/%0A/g, '\n         ')

@@ -6,12 +6,16 @@ import { fileURLToPath } from 'node:url'
 
 export const ACTION_ENTRY = fileURLToPath(new URL('../dist/index.js', import.meta.url))
 export const RECORD_ENTRY = fileURLToPath(new URL('../dist/record/index.js', import.meta.url))
+export const GUARD_ENTRY = fileURLToPath(new URL('../dist/guard/index.js', import.meta.url))
+export const GUARD_POST_ENTRY = fileURLToPath(new URL('../dist/guard/post/index.js', import.meta.url))
 
 export interface ActionRun {
   exitCode: number | null
   stdout: string
   stderr: string
   outputs: Record<string, string>
+  /** What the step saved for its post step (GITHUB_STATE); see `stateForPost`. */
+  state: Record<string, string>
   summary: string
   /** Every file the run wrote that a later step could read: outputs, summary, results file. */
   files: Record<string, string>
@@ -30,8 +34,9 @@ export interface RunOptions {
 }
 
 /**
- * Runs the bundled action (`dist/index.js`) the way a runner does: inputs as INPUT_* variables, outputs and the job
- * summary in files named by GITHUB_OUTPUT and GITHUB_STEP_SUMMARY, a RUNNER_TEMP of its own.
+ * Runs the bundled action (`dist/index.js`) the way a runner does: inputs as INPUT_* variables, outputs, the job
+ * summary and the state for a post step in files named by GITHUB_OUTPUT, GITHUB_STEP_SUMMARY and GITHUB_STATE,
+ * a RUNNER_TEMP of its own.
  */
 export async function runAction(
   inputs: Record<string, string>,
@@ -41,8 +46,10 @@ export async function runAction(
   const folder = mkdtempSync(join(tmpdir(), 'action-run-'))
   const outputFile = join(folder, 'output')
   const summaryFile = join(folder, 'summary')
+  const stateFile = join(folder, 'state')
   writeFileSync(outputFile, '')
   writeFileSync(summaryFile, '')
+  writeFileSync(stateFile, '')
   const eventFile = join(folder, 'event.json')
   writeFileSync(eventFile, JSON.stringify(options.event?.payload ?? {}))
   const inputVariables = Object.fromEntries(
@@ -54,6 +61,7 @@ export async function runAction(
       PATH: process.env.PATH,
       GITHUB_OUTPUT: outputFile,
       GITHUB_STEP_SUMMARY: summaryFile,
+      GITHUB_STATE: stateFile,
       RUNNER_TEMP: folder,
       GITHUB_REPOSITORY: 'acme/renders',
       GITHUB_EVENT_NAME: options.event?.name ?? 'workflow_dispatch',
@@ -79,9 +87,19 @@ export async function runAction(
   const exitAfterSignalMs = signalledAt === undefined ? undefined : Date.now() - signalledAt
   const outputs = parseOutputFile(readFileSync(outputFile, 'utf8'))
   const summary = readFileSync(summaryFile, 'utf8')
-  const files: Record<string, string> = { output: readFileSync(outputFile, 'utf8'), summary }
+  const state = parseOutputFile(readFileSync(stateFile, 'utf8'))
+  const files: Record<string, string> = {
+    output: readFileSync(outputFile, 'utf8'),
+    summary,
+    state: readFileSync(stateFile, 'utf8')
+  }
   if (outputs['results-file']) files.results = readFileSync(outputs['results-file'], 'utf8')
-  return { exitCode, stdout, stderr, outputs, summary, files, durationMs, exitAfterSignalMs }
+  return { exitCode, stdout, stderr, outputs, state, summary, files, durationMs, exitAfterSignalMs }
+}
+
+/** The state a main step saved, as the runner hands it to the post step: `STATE_<name>` variables. */
+export function stateForPost(run: ActionRun): Record<string, string> {
+  return Object.fromEntries(Object.entries(run.state).map(([name, value]) => [`STATE_${name}`, value]))
 }
 
 /** Reads the `name<<delimiter` blocks that @actions/core appends to GITHUB_OUTPUT. */

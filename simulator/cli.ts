@@ -1,6 +1,7 @@
 /**
  * `npm run simulator -- [--port 4010] [--token demo-token] [--github-port 4011] [--github-token demo-github-token]`:
  * serves the seeded demo data until stopped: the Nexrender API, and beside it a fake GitHub API.
+ * A mistake in the options, or a port in use, is said in one line (exit code 2).
  */
 import { parseArgs } from 'node:util'
 import {
@@ -18,27 +19,67 @@ import { startSimulator } from './server.js'
 
 export const DEFAULT_TOKEN = 'demo-token'
 
-const { values } = parseArgs({
-  options: {
-    port: { type: 'string', default: '0' },
-    token: { type: 'string', default: DEFAULT_TOKEN },
-    'github-port': { type: 'string', default: '0' },
-    'github-token': { type: 'string', default: DEMO_GITHUB_TOKEN }
+const USAGE = `Usage: npm run simulator -- [options]
+
+Serves the Nexrender API simulator and a fake GitHub API beside it, on 127.0.0.1, until stopped.
+
+Options:
+  --port N             the simulator's port (default: any free one)
+  --token TOKEN        the Nexrender token it accepts (default: ${DEFAULT_TOKEN})
+  --github-port N      the fake GitHub's port (default: any free one)
+  --github-token TOKEN the GitHub token it accepts, as github-actions[bot] (default: ${DEMO_GITHUB_TOKEN})
+  --help               this text`
+
+/** Says what is wrong in one line, and stops. */
+function refuse(problem: string): never {
+  console.error(`simulator: ${problem} (npm run simulator -- --help)`)
+  process.exit(2)
+}
+
+const { values } = (() => {
+  try {
+    return parseArgs({
+      options: {
+        port: { type: 'string', default: '0' },
+        token: { type: 'string', default: DEFAULT_TOKEN },
+        'github-port': { type: 'string', default: '0' },
+        'github-token': { type: 'string', default: DEMO_GITHUB_TOKEN },
+        help: { type: 'boolean', default: false }
+      }
+    })
+  } catch (error) {
+    return refuse((error as Error).message)
   }
-})
+})()
+if (values.help) {
+  console.log(USAGE)
+  process.exit(0)
+}
 const portOf = (flag: 'port' | 'github-port'): number => {
   const port = Number(values[flag])
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    console.error(`--${flag} must be a port number from 0 to 65535, got '${values[flag]}'`)
-    process.exit(2)
+    refuse(`--${flag} must be a port number from 0 to 65535, got '${values[flag]}'`)
   }
   return port
 }
 const port = portOf('port')
 const githubPort = portOf('github-port')
 const { state, batches } = seedState()
-const simulator = await startSimulator({ state, token: values.token, port })
-const github = await startFakeGitHub({ ...seedGitHub(values['github-token']), port: githubPort })
+/** Starts a server, saying in one line when its port is taken. */
+async function serving<T>(what: string, port: number, start: () => Promise<T>): Promise<T> {
+  try {
+    return await start()
+  } catch (error) {
+    const { code } = error as NodeJS.ErrnoException
+    return refuse(
+      code === 'EADDRINUSE' ? `port ${port} is in use; give ${what} another` : `${(error as Error).message}`
+    )
+  }
+}
+const simulator = await serving('--port', port, () => startSimulator({ state, token: values.token, port }))
+const github = await serving('--github-port', githubPort, () =>
+  startFakeGitHub({ ...seedGitHub(values['github-token']), port: githubPort })
+)
 console.log(`Nexrender API simulator listening on 127.0.0.1 only
   api-url:  ${simulator.baseUrl}
   token:    ${simulator.token}

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net'
 import { setTimeout as delay } from 'node:timers/promises'
 import { takeFault, type BatchFaults } from './faults.js'
 import { batchView, cancelBatch, jobView, type SimulatorState } from './model.js'
+import { listening } from './listening.js'
 
 const ID_PATTERN = /^[0-9A-HJKMNP-TV-Z]{26}$/
 /** The batch a reply is about under the `other-batch` fault: one nobody asked for. */
@@ -105,7 +106,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
   }
 
   const host = options.host ?? '127.0.0.1'
-  await new Promise<void>((resolve) => server.listen(options.port ?? 0, host, resolve))
+  await listening(server, options.port ?? 0, host)
   const { port } = server.address() as AddressInfo
   return {
     baseUrl: `http://${host.includes(':') ? `[${host}]` : host}:${port}/api/v2`,

@@ -9,29 +9,21 @@ import { runBatches } from './nexrender/run-batches.js'
 import type { PullRequestPart } from './pull-request-part.js'
 import type { SweepPart } from './sweep-part.js'
 import { inputErrorSummary } from './report/input-error-summary.js'
-import { redactor } from './report/redact.js'
 import { readRunEvent } from './runner/run-event.js'
 import { writeJobSummary } from './runner/job-summary.js'
 import { reportRun } from './runner/report-run.js'
 import { runnerRetryContext } from './runner/retry-context.js'
-import { watchForCancellation } from './runner/run-cancellation.js'
+import { watchRunnerSignals } from './runner/run-cancellation.js'
+import { maskedSecretInputs } from './runner/secret-inputs.js'
 import { requireRepository, runContextFrom } from './runner/run-context.js'
 import { USER_AGENT } from './version.js'
 
 /** The action's edge: the only code that talks to the runner. Everything it calls is a plain function. */
 export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
-  // Mask the tokens before anything else can be logged.
-  const token = core.getInput('token')
-  const githubToken = core.getInput('github-token')
-  for (const secret of [token, githubToken]) if (secret !== '') core.setSecret(secret)
-  const redact = redactor(token, githubToken)
-  const cancellation = watchForCancellation(process, (signal, graceMs) =>
-    core.info(
-      `Received ${signal}: the run is being cancelled. No new request is sent; requests in flight get ${graceMs / 1000} s to answer.`
-    )
-  )
+  const { secrets, redact } = maskedSecretInputs('token', 'github-token')
+  const cancellation = watchRunnerSignals((line) => core.info(line))
   try {
-    const inputs = parseInputs((name) => core.getInput(name), token, githubToken, env)
+    const inputs = parseInputs((name) => core.getInput(name), secrets.token, secrets['github-token'], env)
     const context = runContextFrom(readRunEvent(env), env.GITHUB_REPOSITORY)
     const retry = runnerRetryContext(inputs.maxRetries, redact, cancellation)
     const transport = createHttpTransport(USER_AGENT)

@@ -11,10 +11,10 @@ import { recordTime, type RecordChange } from './records/records.js'
 import { inputErrorSummary } from './report/input-error-summary.js'
 import { recordOutputs } from './report/record-outputs.js'
 import { recordSummary } from './report/record-summary.js'
-import { redactor } from './report/redact.js'
 import { readRunEvent } from './runner/run-event.js'
 import { writeJobSummary } from './runner/job-summary.js'
 import { runnerRetryContext } from './runner/retry-context.js'
+import { maskedSecretInputs } from './runner/secret-inputs.js'
 import { requireRepository, runContextFrom } from './runner/run-context.js'
 import { USER_AGENT } from './version.js'
 
@@ -24,10 +24,8 @@ const RETRIES = 3
 
 /** The record step's edge: the only code of it that talks to the runner. */
 export async function runRecord(env: NodeJS.ProcessEnv = process.env): Promise<void> {
-  // Mask the token before anything else can be logged.
-  const githubToken = core.getInput('github-token')
-  if (githubToken !== '') core.setSecret(githubToken)
-  const redact = redactor(githubToken)
+  const { secrets, redact } = maskedSecretInputs('github-token')
+  const githubToken = secrets['github-token']
   const warn = (message: string) => core.warning(redact(message))
   try {
     const context = runContextFrom(readRunEvent(env), env.GITHUB_REPOSITORY)

@@ -1,7 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { readFileSync } from 'node:fs'
 import { parse } from 'yaml'
-import { RECORD_ENTRY, runAction, secretLeaks, type ActionRun } from '../../local-runner/run-action.js'
+import {
+  GUARD_ENTRY,
+  GUARD_POST_ENTRY,
+  RECORD_ENTRY,
+  runAction,
+  secretLeaks,
+  stateForPost,
+  type ActionRun
+} from '../../local-runner/run-action.js'
 import { commentBodies } from '../../src/records/records-layout.js'
 import { TEST_TOKEN } from '../support/simulator-fixture.js'
 import {
@@ -61,13 +69,19 @@ async function runRecipe(
     // What the runner fills in from action.yml's defaults.
     const withDefaults = { 'github-token': GITHUB_TOKEN, 'api-url': fixture.simulator.baseUrl, ...inputs }
     const record = step.uses?.endsWith('/record@v1')
-    const run = await runAction(
-      withDefaults,
-      { GITHUB_API_URL: fixture.github.apiUrl, GITHUB_SHA: 'c'.repeat(40), GITHUB_RUN_ID: '77' },
-      { ...(record ? { entry: RECORD_ENTRY } : {}), event }
-    )
-    for (const secret of [TEST_TOKEN, GITHUB_TOKEN]) expect(secretLeaks(run, secret)).toEqual([])
-    runs.push(run)
+    const env = { GITHUB_API_URL: fixture.github.apiUrl, GITHUB_RUN_ID: '77' }
+    if (step.uses?.endsWith('/guard@v1')) {
+      // The main step, then its post step as the runner runs it when the job has failed.
+      const main = await runAction(withDefaults, env, { entry: GUARD_ENTRY, event })
+      runs.push(
+        main,
+        await runAction(withDefaults, { ...env, ...stateForPost(main) }, { entry: GUARD_POST_ENTRY, event })
+      )
+    } else {
+      runs.push(await runAction(withDefaults, env, { ...(record ? { entry: RECORD_ENTRY } : {}), event }))
+    }
+    for (const run of runs)
+      for (const secret of [TEST_TOKEN, GITHUB_TOKEN]) expect(secretLeaks(run, secret)).toEqual([])
   }
   return runs
 }
@@ -167,14 +181,19 @@ describe('the README recipes, run as written against the simulators', () => {
     expect(recipes.get('Sweep preview renders')?.permissions).toEqual({ 'pull-requests': 'write' })
   })
 
-  it('stops a CI render whose checks failed', async () => {
-    const [run] = await runRecipe(
-      'Render',
-      { 'steps.render.outputs.batch-id': fixture.batches.otherTeam, 'secrets.NEXRENDER_TOKEN': TEST_TOKEN },
-      { name: 'push', payload: {} }
-    )
-    // The batch belongs to another team here: the step fails, and says why.
-    expect(run?.exitCode).toBe(1)
-    expect(run?.stdout).toContain("the token's team cannot reach this batch")
+  it('guards a CI render: when the checks fail, its post step cancels the batch', async () => {
+    const render = (batchId: string) =>
+      runRecipe(
+        'Render',
+        { 'steps.render.outputs.batch-id': batchId, 'secrets.NEXRENDER_TOKEN': TEST_TOKEN },
+        { name: 'push', payload: {} }
+      )
+    const [main, post] = await render(fixture.batches.partial)
+    expect([main?.exitCode, post?.exitCode]).toEqual([0, 0])
+    expect(post?.stdout).toMatch(new RegExp(`\\n${fixture.batches.partial}: (partial|unchanged): `))
+    // The batch belongs to another team here: the post step fails, and says why.
+    const [, refused] = await render(fixture.batches.otherTeam)
+    expect(refused?.exitCode).toBe(1)
+    expect(refused?.stdout).toContain("the token's team cannot reach this batch")
   })
 })

@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 import { spawn } from 'node:child_process'
+import { createServer, type AddressInfo } from 'node:net'
 
 const TSX = 'node_modules/.bin/tsx'
 
@@ -55,6 +56,33 @@ describe('npm run simulator', () => {
     expect(await simulator.exited).toBe(2)
     expect(await simulator.ready).toContain("--github-port must be a port number from 0 to 65535, got '70000'")
   })
+
+  it('prints its usage with --help', async () => {
+    const simulator = start(['simulator/cli.ts', '--help'], () => false)
+    expect(await simulator.exited).toBe(0)
+    expect(await simulator.ready).toMatch(/^Usage: npm run simulator -- \[options\]\n[\s\S]*--github-token TOKEN/)
+  })
+
+  it('says in one line what is wrong with an unknown option, or a port in use', async () => {
+    const unknown = start(['simulator/cli.ts', '--prot', '4010'], () => false)
+    expect(await unknown.exited).toBe(2)
+    expect((await unknown.ready).trim().split('\n')).toEqual([
+      expect.stringMatching(/^simulator: Unknown option '--prot'.* \(npm run simulator -- --help\)$/)
+    ])
+
+    const blocker = createServer()
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve))
+    const { port } = blocker.address() as AddressInfo
+    try {
+      const taken = start(['simulator/cli.ts', '--port', String(port)], () => false)
+      expect(await taken.exited).toBe(2)
+      expect((await taken.ready).trim()).toBe(
+        `simulator: port ${port} is in use; give --port another (npm run simulator -- --help)`
+      )
+    } finally {
+      await new Promise((resolve) => blocker.close(resolve))
+    }
+  })
 })
 
 describe('npm run demo', () => {
@@ -62,7 +90,25 @@ describe('npm run demo', () => {
     const demo = start(['demo/run-demo.ts'], () => false)
     expect(await demo.exited).toBe(0)
     const output = await demo.ready
-    expect(output).toContain('(a token is masked from here on)')
+    expect(output).toContain('(the runner masks the Nexrender token (token) from here on)')
+    expect(output).toContain('(the runner masks the GitHub token (github-token) from here on)')
+    // Each title between two rules as long as its longest line.
+    const titles = [...output.matchAll(/^(═+)\n((?:[^═\n][^\n]*\n)+?)\1$/gm)]
+    expect(titles.length).toBeGreaterThan(10)
+    for (const [, rule = '', lines = ''] of titles) {
+      expect(
+        Math.max(
+          ...lines
+            .trimEnd()
+            .split('\n')
+            .map((line) => line.length)
+        )
+      ).toBe(rule.length)
+    }
+    // The job summary as it was written, its table rules included.
+    expect(output).toContain(
+      '| Verdict | Status | Total | Cancelled | Skipped | Cascaded relatives |\n|---|---|---|---|---|---|'
+    )
     expect(output).toContain('## Nexrender batch cancel: ✅ passes: cancelled')
     expect(output).toContain('## Nexrender batch cancel (dry run): ✅ would pass: partial')
     expect(output).toContain('## Nexrender batch cancel: ✅ passes: partial')

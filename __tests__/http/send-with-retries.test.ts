@@ -150,6 +150,29 @@ describe('sendWithRetries when the run is cancelled', () => {
   })
 })
 
+describe('a time budget', () => {
+  it('waits for no retry that could not end within it, and says so', async () => {
+    let now = 0
+    const waits: number[] = []
+    const context: RetryContext = {
+      policy: { ...DEFAULT_RETRY_POLICY, retries: 3 },
+      sleep: async (ms) => void (waits.push(ms), (now += ms)),
+      random: () => 0.5,
+      now: () => now,
+      log: () => undefined,
+      debug: () => undefined,
+      budget: { endsAt: 7000, attemptMs: 3000 }
+    }
+    // 1 s wait + 3 s attempt fits; then 2 s + 3 s from 1 s would end at 6 s, fits; 4 s more would not.
+    const final = await sendWithRetries(async () => refused, 'B1', context)
+    expect(waits).toEqual([1000, 2000])
+    expect(final).toMatchObject({ attempts: 3, exhausted: true, outOfTime: true })
+    expect(finalReason(final, 'ECONNREFUSED')).toBe(
+      'gave up after 3 attempts, with no time left for another: ECONNREFUSED'
+    )
+  })
+})
+
 describe('finalReason', () => {
   it.each([
     ['retries that ran out', 4, true, 'gave up after 4 attempts: HTTP 503'],

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { listening } from '../listening.js'
 
 /**
  * A fake of the GitHub API calls the action makes, on 127.0.0.1 only, modelling what the records'
@@ -407,7 +408,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions): Promise<Runni
       void route(request, body).then((answer) => send(response, answer))
     })
   })
-  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve))
+  await listening(server, options.port ?? 0, '127.0.0.1')
   apiUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
   return {
     apiUrl,

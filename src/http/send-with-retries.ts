@@ -16,6 +16,11 @@ export interface RetryContext {
   stopping?: AbortSignal
   /** Set when the run's grace for requests in flight is over: they are aborted at once. */
   interrupt?: AbortSignal
+  /**
+   * Set when the step has only so long for its requests (the guard's post step, within the runner's
+   * grace after a cancel): no retry is waited for that could not end, attempt included, by `endsAt`.
+   */
+  budget?: { endsAt: number; attemptMs: number }
 }
 
 export interface FinalOutcome {
@@ -26,6 +31,8 @@ export interface FinalOutcome {
   earlierAttemptMayHaveActed: boolean
   /** Set when the last outcome is itself retryable, i.e. the tries ran out. */
   exhausted: boolean
+  /** Set when the tries stopped because the step's time budget had no room for another. */
+  outOfTime?: boolean
 }
 
 /** Why an attempt deserves another try, or undefined when its outcome is final. */
@@ -42,6 +49,8 @@ export function mayHaveActed(outcome: AttemptOutcome): boolean {
 /** The reason the last attempt failed, saying how many attempts were made when the retries ran out. */
 export function finalReason(final: FinalOutcome, reason: string): string {
   if (!final.exhausted) return reason
+  if (final.outOfTime)
+    return `gave up after ${counted(final.attempts, 'attempt')}, with no time left for another: ${reason}`
   return final.attempts === 1
     ? `failed (no retries configured): ${reason}`
     : `gave up after ${counted(final.attempts, 'attempt')}: ${reason}`
@@ -98,10 +107,12 @@ export async function sendWithRetries(
     } else {
       const reason = retryReason(outcome, policy)
       if (reason === undefined || retries === policy.retries) return final(reason !== undefined)
+      const retryAfter = outcome.kind === 'answer' ? outcome.retryAfter : undefined
+      wait = retryDelayMs(policy, retries + 1, retryAfter, context.now(), context.random)
+      const { budget } = context
+      if (budget && context.now() + wait + budget.attemptMs > budget.endsAt) return { ...final(true), outOfTime: true }
       retries++
       earlierAttemptMayHaveActed ||= mayHaveActed(outcome)
-      const retryAfter = outcome.kind === 'answer' ? outcome.retryAfter : undefined
-      wait = retryDelayMs(policy, retries, retryAfter, context.now(), context.random)
       waitingFor = reason
       context.log(
         `${label}: attempt ${number} of ${policy.retries + 1 + waits} failed (${reason}); retrying in ${(wait / 1000).toFixed(1)} s`

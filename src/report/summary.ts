@@ -30,6 +30,8 @@ export interface SummaryInput {
   pullRequest?: PullRequestReport
   /** What the sweep found and did, in a sweep. */
   sweep?: SweepReport
+  /** The heading before the verdict; the step's name by default. */
+  title?: string
 }
 
 const DRY_RUN_NOTE =
@@ -75,13 +77,24 @@ function keepWithinBudget(sections: string[]): string[] {
 
 /** The heading, the notes, the context line and one section per batch (batch sections last). */
 function renderSections(
-  { results, strictness, context, wording = CANCEL_WORDING, cancelledBy, pullRequest, sweep }: SummaryInput,
+  {
+    results,
+    strictness,
+    context,
+    wording = CANCEL_WORDING,
+    cancelledBy,
+    pullRequest,
+    sweep,
+    title: given
+  }: SummaryInput,
   rowLimit: number
 ): string[] {
   const headline = headlineOf(results, strictness, wording, cancelledBy, pullRequest, sweep)
-  const title = sweep
-    ? `Nexrender sweep of ${sweep.mode === 'closed' ? 'closed pull requests' : 'closed and superseded renders'}`
-    : 'Nexrender batch cancel'
+  const title =
+    given ??
+    (sweep
+      ? `Nexrender sweep of ${sweep.mode === 'closed' ? 'closed pull requests' : 'closed and superseded renders'}`
+      : 'Nexrender batch cancel')
   return [
     `## ${title}${wording.dryRun ? ' (dry run)' : ''}: ${headline}`,
     ...(wording.dryRun ? [DRY_RUN_NOTE] : []),

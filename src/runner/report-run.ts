@@ -22,6 +22,16 @@ export interface RunSetting {
   redact: Redactor
 }
 
+/** What else the report covers, and how. */
+export interface ReportParts {
+  pullRequest?: PullRequestReport
+  sweep?: SweepReport
+  /** The summary's heading, before the verdict. */
+  title?: string
+  /** False in a post step, whose outputs no later step can read: the log and the summary carry it. */
+  outputs?: boolean
+}
+
 /**
  * Tells the runner what the run did: a log line and the warnings of each batch, the outputs, the
  * results file and the job summary; then fails the step if the verdict or the pull request says so.
@@ -30,7 +40,7 @@ export async function reportRun(
   { inputs, context, env, redact }: RunSetting,
   results: BatchResult[],
   cancelledBy: string | undefined,
-  { pullRequest, sweep }: { pullRequest?: PullRequestReport; sweep?: SweepReport } = {}
+  { pullRequest, sweep, title, outputs: setOutputs = true }: ReportParts = {}
 ): Promise<void> {
   const wording = inputs.dryRun ? DRY_RUN_WORDING : CANCEL_WORDING
   for (const result of results) {
@@ -42,7 +52,7 @@ export async function reportRun(
   const resultsFile = writeResultsFile(results, env, redact)
   const swept = sweep ? sweptNumbers(sweep) : pullRequest && pullRequest.toCancel.length > 0 ? [pullRequest.number] : []
   const outputs = actionOutputs(results, resultsFile.path, inputs.dryRun, swept)
-  for (const [name, value] of Object.entries(outputs)) core.setOutput(name, redact(value))
+  if (setOutputs) for (const [name, value] of Object.entries(outputs)) core.setOutput(name, redact(value))
   const summary = renderSummary({
     results,
     strictness: inputs.strictness,
@@ -50,7 +60,8 @@ export async function reportRun(
     wording,
     cancelledBy,
     pullRequest,
-    sweep
+    sweep,
+    title
   })
   await writeJobSummary(redact(summary), env)
   await resultsFile.written

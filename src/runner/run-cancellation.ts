@@ -23,6 +23,15 @@ export interface SignalSource {
   off(signal: 'SIGINT' | 'SIGTERM', listener: () => void): unknown
 }
 
+/** Watches the process for the runner's signals, and says in the log what happens when one comes. */
+export function watchRunnerSignals(info: (line: string) => void): RunCancellation {
+  return watchForCancellation(process, (signal, graceMs) =>
+    info(
+      `Received ${signal}: the run is being cancelled. No new request is sent; requests in flight get ${graceMs / 1000} s to answer.`
+    )
+  )
+}
+
 export function watchForCancellation(
   source: SignalSource,
   onSignal: (signal: string, graceMs: number) => void,

@@ -1,0 +1,20 @@
+import { parseBatchIds } from './batch-ids.js'
+import { parseInputs, type InputReader, type Inputs } from './inputs.js'
+
+/** The state the main step leaves the post step: the batches to cancel if the job fails or is cancelled. */
+export const GUARDED_BATCHES_STATE = 'batch-ids'
+
+/** The inputs the guard takes: those of a plain cancel, no more. */
+export const GUARD_INPUT_NAMES = ['batch-id', 'token', 'api-url', 'timeout-seconds', 'max-retries'] as const
+
+/**
+ * The guard's inputs, checked as the cancel checks them. Its cancel runs after the job failed or was
+ * cancelled, when a batch that already finished is no surprise: its verdict is strictness off, so only
+ * errors fail the post step.
+ */
+export function parseGuardInputs(read: InputReader, token: string): Inputs {
+  // Required here, and said so in the guard's own words before anything else is checked.
+  parseBatchIds(read('batch-id'))
+  const guardOnly = (name: string) => ((GUARD_INPUT_NAMES as readonly string[]).includes(name) ? read(name) : '')
+  return { ...parseInputs(guardOnly, token), strictness: 'off' }
+}
