@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { readFileSync } from 'node:fs'
+import { readdirSync, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 
 const require = createRequire(import.meta.url)
@@ -7,10 +7,6 @@ const require = createRequire(import.meta.url)
 interface UndiciStandIn {
   ProxyAgent: new (options: { uri: string }) => { options: unknown; dispatch(): unknown; close(): Promise<void> }
   fetch: () => Promise<unknown>
-}
-interface ExecStandIn {
-  exec: () => Promise<unknown>
-  getExecOutput: () => Promise<unknown>
 }
 
 describe('the stand-in for undici', () => {
@@ -31,23 +27,27 @@ describe('the stand-in for undici', () => {
   })
 })
 
-describe('the stand-in for @actions/exec', () => {
-  it('fails with a clear message when core.platform would run a command', async () => {
-    const exec = require('../src/stand-ins/actions-exec.cjs') as ExecStandIn
-    await expect(exec.getExecOutput()).rejects.toThrow(
-      /getExecOutput is not available: this action's bundle leaves @actions\/exec out/
-    )
-    await expect(exec.exec()).rejects.toThrow(/exec is not available/)
-  })
-})
+describe('the bundles', () => {
+  const read = (file: string) => readFileSync(file, 'utf8')
+  const chunks = (folder: string) =>
+    readdirSync(folder)
+      .filter((name) => /^\d+\.index\.js$/.test(name))
+      .map((name) => read(`${folder}/${name}`))
 
-describe('the bundle', () => {
-  const bundle = readFileSync('dist/index.js', 'utf8')
+  it.each(['dist/index.js', 'dist/record/index.js', 'dist/guard/index.js', 'dist/guard/post/index.js'])(
+    '%s starts without undici, and without @actions/http-client, which only a proxied request loads',
+    (entry) => {
+      const bundle = read(entry)
+      expect(bundle).not.toContain('UND_ERR') // undici's error codes
+      expect(bundle).not.toContain('class HttpClient')
+      expect(bundle).not.toContain("this action's bundle leaves undici out")
+    }
+  )
 
-  it('leaves out undici and @actions/exec, and uses the stand-ins instead', () => {
-    expect(bundle).not.toContain('UND_ERR') // undici's error codes
-    expect(bundle).not.toContain('_getSpawnFileName') // @actions/exec's ToolRunner
-    expect(bundle).toContain("this action's bundle leaves undici out")
-    expect(bundle).toContain("this action's bundle leaves @actions/exec out")
+  it('has @actions/http-client, with the undici stand-in, in the chunk a proxied request loads', () => {
+    const proxied = chunks('dist').filter((chunk) => chunk.includes('class HttpClient'))
+    expect(proxied).toHaveLength(1)
+    expect(proxied[0]).toContain("this action's bundle leaves undici out")
+    expect(proxied[0]).not.toContain('UND_ERR')
   })
 })

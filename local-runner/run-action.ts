@@ -29,6 +29,8 @@ export interface RunOptions {
   entry?: string
   /** Send a signal once the log matches, as the runner does when a run is cancelled. */
   signal?: { when: RegExp; send: NodeJS.Signals }
+  /** Flags for node itself, before the bundle (`--cpu-prof` for the bench's profiles). */
+  nodeArgs?: string[]
   /** The triggering event: its name and payload, as the runner gives them (GITHUB_EVENT_NAME, GITHUB_EVENT_PATH). */
   event?: { name: string; payload: object }
 }
@@ -56,7 +58,7 @@ export async function runAction(
     Object.entries(inputs).map(([name, value]) => [`INPUT_${name.toUpperCase()}`, value])
   )
   const started = Date.now()
-  const child = spawn(process.execPath, [options.entry ?? ACTION_ENTRY], {
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), options.entry ?? ACTION_ENTRY], {
     env: {
       PATH: process.env.PATH,
       GITHUB_OUTPUT: outputFile,

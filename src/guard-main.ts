@@ -1,4 +1,4 @@
-import * as core from '@actions/core'
+import * as core from './runner/runner-commands.js'
 import { counted } from './helpers/counted.js'
 import { errorMessage } from './helpers/error-message.js'
 import { GUARDED_BATCHES_STATE, parseGuardInputs } from './inputs/guard-inputs.js'

@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from '@jest/globals'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { createHttpTransport, describeFailure } from '../../src/http/http-transport.js'
+import { describeFailure } from '../../src/http/attempt-failure.js'
+import { createHttpTransport } from '../../src/http/http-transport.js'
 
 let server: Server | undefined
 afterEach(async () => {

@@ -1,4 +1,4 @@
-import * as core from '@actions/core'
+import * as core from './runner-commands.js'
 import type { Inputs } from '../inputs/inputs.js'
 import type { BatchResult } from '../nexrender/batch-result.js'
 import { batchLogLine, batchWarnings } from '../report/batch-report.js'

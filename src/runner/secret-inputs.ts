@@ -1,4 +1,4 @@
-import * as core from '@actions/core'
+import * as core from './runner-commands.js'
 import { redactor, type Redactor } from '../report/redact.js'
 
 /**
