@@ -46,9 +46,14 @@ export function expectItemsWith(reply: Record<string, unknown>, field: string, k
   if (!Array.isArray(items)) {
     throw new ReplyContractError(`'${field}' is ${describe(items)}, expected an array`)
   }
-  for (const key of keys) {
-    const bad = items.findIndex((item) => !isRecord(item) || typeof item[key] !== 'string')
-    if (bad !== -1) throw new ReplyContractError(`'${field}[${bad}]' has no string '${key}'`)
+  // One plain pass: a 1,000-job reply has 3,000 items here, and every run reads it.
+  for (let index = 0; index < items.length; index++) {
+    const item: unknown = items[index]
+    for (const key of keys) {
+      if (!isRecord(item) || typeof item[key] !== 'string') {
+        throw new ReplyContractError(`'${field}[${index}]' has no string '${key}'`)
+      }
+    }
   }
 }
 

@@ -59,5 +59,11 @@ function mostCommon(values: string[]): { reasons: string[]; count: number } | un
 
 function firstOfEachId<T extends { id: string }>(items: T[]): T[] {
   const seen = new Set<string>()
-  return items.filter((item) => !seen.has(item.id) && seen.add(item.id))
+  const first: T[] = []
+  for (const item of items) {
+    if (seen.has(item.id)) continue
+    seen.add(item.id)
+    first.push(item)
+  }
+  return first
 }

@@ -1,5 +1,5 @@
 import type { BatchResult } from '../nexrender/batch-result.js'
-import { batchFacts } from './batch-facts.js'
+import { batchFacts, type BatchFacts } from './batch-facts.js'
 import type { CancelStatus } from '../nexrender/cancel-reply.js'
 
 /** The step outputs, by their `action.yml` names. */
@@ -33,9 +33,13 @@ export function actionOutputs(
   const replies = results.flatMap((result) => (result.outcome === 'answered' ? [result.reply] : []))
   const sum = (pick: (reply: (typeof replies)[number]) => number): string =>
     String(replies.reduce((total, reply) => total + pick(reply), 0))
-  const idsOf = (pick: (facts: ReturnType<typeof batchFacts>) => string[]) =>
-    JSON.stringify([...new Set(replies.flatMap((reply) => pick(batchFacts(reply))))])
-  const cancelledJobIds = [...new Set(replies.flatMap((reply) => batchFacts(reply).cancelledJobIds))]
+  const idsOf = (pick: (facts: BatchFacts) => string[]) => [
+    ...new Set(replies.flatMap((reply) => pick(batchFacts(reply))))
+  ]
+  // Each batch's cancelled ids are distinct already (its facts see to that): one batch needs no more work.
+  const [only] = replies
+  const cancelledJobIds =
+    replies.length === 1 && only ? batchFacts(only).cancelledJobIds : idsOf((facts) => facts.cancelledJobIds)
   return {
     status: combinedStatus(replies.map((reply) => reply.status)),
     'batch-id': results.map((result) => result.batchId).join(','),
@@ -45,8 +49,8 @@ export function actionOutputs(
     'cancelled-jobs-count': String(cancelledJobIds.length),
     'cancelled-job-ids': JSON.stringify(cancelledJobIds),
     // What will still bill: the API cannot stop a job that is rendering.
-    'rendering-job-ids': idsOf((facts) => facts.renderingJobs.map((job) => job.id)),
-    'skipped-job-ids': idsOf((facts) => facts.skippedJobs.map((job) => job.id)),
+    'rendering-job-ids': JSON.stringify(idsOf((facts) => facts.renderingJobs.map((job) => job.id))),
+    'skipped-job-ids': JSON.stringify(idsOf((facts) => facts.skippedJobs.map((job) => job.id))),
     'failed-batch-ids': JSON.stringify(
       results.filter((result) => result.outcome === 'failed').map((result) => result.batchId)
     ),
