@@ -57,7 +57,7 @@ export async function runAction(
   const inputVariables = Object.fromEntries(
     Object.entries(inputs).map(([name, value]) => [`INPUT_${name.toUpperCase()}`, value])
   )
-  const started = Date.now()
+  const started = performance.now()
   const child = spawn(process.execPath, [...(options.nodeArgs ?? []), options.entry ?? ACTION_ENTRY], {
     env: {
       PATH: process.env.PATH,
@@ -79,14 +79,14 @@ export async function runAction(
   child.stdout.on('data', (chunk: Buffer) => {
     stdout += chunk.toString()
     if (options.signal && signalledAt === undefined && options.signal.when.test(stdout)) {
-      signalledAt = Date.now()
+      signalledAt = performance.now()
       child.kill(options.signal.send)
     }
   })
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
   const exitCode = await new Promise<number | null>((done) => child.on('close', done))
-  const durationMs = Date.now() - started
-  const exitAfterSignalMs = signalledAt === undefined ? undefined : Date.now() - signalledAt
+  const durationMs = performance.now() - started
+  const exitAfterSignalMs = signalledAt === undefined ? undefined : performance.now() - signalledAt
   const outputs = parseOutputFile(readFileSync(outputFile, 'utf8'))
   const summary = readFileSync(summaryFile, 'utf8')
   const state = parseOutputFile(readFileSync(stateFile, 'utf8'))

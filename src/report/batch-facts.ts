@@ -26,8 +26,7 @@ export function batchFacts(reply: CancelReply): BatchFacts {
 }
 
 function workOutFacts(reply: CancelReply): BatchFacts {
-  const cancelledJobs = firstOfEachId(reply.cancelledJobs)
-  const cancelledJobIds = cancelledJobs.map((job) => job.id)
+  const { cancelledJobs, cancelledJobIds } = distinctCancelledJobs(reply.cancelledJobs)
   const topLevel = new Set(reply.jobs.map((job) => job.id))
   const skippedJobs = reply.jobs.filter((job) => job.result !== 'cancelled')
   return {
@@ -57,13 +56,19 @@ function mostCommon(values: string[]): { reasons: string[]; count: number } | un
   return reasons.length > 0 ? { reasons, count } : undefined
 }
 
-function firstOfEachId<T extends { id: string }>(items: T[]): T[] {
+/**
+ * The cancelled jobs without repeats, and their ids. The API lists each once, which a Set built in one
+ * native call confirms; only a reply that repeats some is walked job by job.
+ */
+function distinctCancelledJobs(jobs: CancelledJob[]): { cancelledJobs: CancelledJob[]; cancelledJobIds: string[] } {
+  const ids = jobs.map((job) => job.id)
+  if (new Set(ids).size === ids.length) return { cancelledJobs: jobs, cancelledJobIds: ids }
   const seen = new Set<string>()
-  const first: T[] = []
-  for (const item of items) {
-    if (seen.has(item.id)) continue
-    seen.add(item.id)
-    first.push(item)
+  const first: CancelledJob[] = []
+  for (const job of jobs) {
+    if (seen.has(job.id)) continue
+    seen.add(job.id)
+    first.push(job)
   }
-  return first
+  return { cancelledJobs: first, cancelledJobIds: first.map((job) => job.id) }
 }
