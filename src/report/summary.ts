@@ -1,4 +1,5 @@
 import type { AnsweredBatch, BatchResult } from '../nexrender/batch-result.js'
+import type { CancelReply } from '../nexrender/cancel-reply.js'
 import { batchFacts, skipReason } from './batch-facts.js'
 import { renderingNote, uncertainRetryNote } from './batch-report.js'
 import { counted } from '../helpers/counted.js'
@@ -151,50 +152,47 @@ function contextLine(context: SummaryContext, strictness: Strictness): string {
 /** Every batch on a row with its verdict, and a total row: for a summary of several batches. */
 function overviewTable(results: BatchResult[], strictness: Strictness, wording: Wording): string {
   const answered = results.flatMap((result) => (result.outcome === 'answered' ? [result] : []))
-  const sum = (pick: (result: AnsweredBatch) => number) =>
-    String(answered.reduce((total, result) => total + pick(result), 0))
-  const lastFigure = (result: AnsweredBatch) =>
-    wording.dryRun ? batchFacts(result.reply).renderingJobs.length : batchFacts(result.reply).cascadedRelatives
-  const rows = results.map((result) =>
-    result.outcome === 'failed'
-      ? [code(result.batchId), verdictCell(result, strictness, wording), '–', '–', '–', '–', '–']
-      : [
-          code(result.batchId),
-          verdictCell(result, strictness, wording),
-          `${wording.statusIs}${result.reply.status}`,
-          String(result.reply.totalJobs),
-          String(result.reply.cancelledCount),
-          String(result.reply.skippedCount),
-          String(lastFigure(result))
-        ]
-  )
+  const sum = (pick: (reply: CancelReply) => number) =>
+    String(answered.reduce((total, result) => total + pick(result.reply), 0))
+  const rows = results.map((result) => [
+    code(result.batchId),
+    ...(result.outcome === 'failed'
+      ? [verdictCell(result, strictness, wording), '–', '–', '–', '–', '–']
+      : figureCells(result.reply, verdictCell(result, strictness, wording), wording))
+  ])
   const total = [
     `**Total (${counted(results.length, 'batch', 'batches')})**`,
     '',
     '',
-    sum((result) => result.reply.totalJobs),
-    sum((result) => result.reply.cancelledCount),
-    sum((result) => result.reply.skippedCount),
-    sum(lastFigure)
+    sum((reply) => reply.totalJobs),
+    sum((reply) => reply.cancelledCount),
+    sum((reply) => reply.skippedCount),
+    sum((reply) => lastFigureOf(reply, wording))
   ]
-  return table(
-    [
-      'Batch',
-      'Verdict',
-      'Status',
-      'Total',
-      capitalized(wording.cancelled),
-      capitalized(wording.skipped),
-      lastHeaderOf(wording)
-    ],
-    [...rows, total],
-    results.length + 1,
-    (row) => row
-  )
+  return table(['Batch', ...figureHeaders(wording)], [...rows, total], results.length + 1, (row) => row)
 }
 
-function lastHeaderOf(wording: Wording): string {
-  return wording.dryRun ? 'Rendering now' : 'Cascaded relatives'
+/** The figures a batch is summed up by, and their headers: the same in a batch's table and the overview. */
+function figureHeaders(wording: Wording): string[] {
+  const last = wording.dryRun ? 'Rendering now' : 'Cascaded relatives'
+  return ['Verdict', 'Status', 'Total', capitalized(wording.cancelled), capitalized(wording.skipped), last]
+}
+
+function figureCells(reply: CancelReply, verdict: string, wording: Wording): string[] {
+  return [
+    verdict,
+    `${wording.statusIs}${reply.status}`,
+    String(reply.totalJobs),
+    String(reply.cancelledCount),
+    String(reply.skippedCount),
+    String(lastFigureOf(reply, wording))
+  ]
+}
+
+/** A dry run counts the jobs rendering now; a cancel, the relatives it took along. */
+function lastFigureOf(reply: CancelReply, wording: Wording): number {
+  const facts = batchFacts(reply)
+  return wording.dryRun ? facts.renderingJobs.length : facts.cascadedRelatives
 }
 
 function verdictCell(result: BatchResult, strictness: Strictness, wording: Wording): string {
@@ -219,29 +217,7 @@ function batchSection(result: BatchResult, strictness: Strictness, wording: Word
 function answeredParts(result: AnsweredBatch, verdict: string, wording: Wording, rowLimit: number): string[] {
   const { reply } = result
   const facts = batchFacts(reply)
-  const lastFigure = wording.dryRun ? facts.renderingJobs.length : facts.cascadedRelatives
-  const parts = [
-    table(
-      [
-        'Verdict',
-        'Status',
-        'Total',
-        capitalized(wording.cancelled),
-        capitalized(wording.skipped),
-        lastHeaderOf(wording)
-      ],
-      [reply],
-      1,
-      (row) => [
-        verdict,
-        `${wording.statusIs}${row.status}`,
-        String(row.totalJobs),
-        String(row.cancelledCount),
-        String(row.skippedCount),
-        String(lastFigure)
-      ]
-    )
-  ]
+  const parts = [table(figureHeaders(wording), [reply], 1, (row) => figureCells(row, verdict, wording))]
   if (result.notFound)
     parts.push('> ⚠️ The API answered 404: this batch was not found. It is reported as unchanged with zero jobs.')
   if (facts.countsDisagree) parts.push('> ⚠️ The counts do not add up: cancelled + skipped differs from total.')
