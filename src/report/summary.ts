@@ -6,7 +6,7 @@ import { counted } from '../helpers/counted.js'
 import { cell, code, link, table } from '../helpers/markdown.js'
 import { combinedStatus } from './outputs.js'
 import { pullRequestSection, type PullRequestReport } from './pull-request-report.js'
-import { sweepFailure, sweepSections, type SweepReport } from './sweep-report.js'
+import { sweepFailure, sweepSections, sweptWhat, type SweepReport } from './sweep-report.js'
 import { batchFailureReason, verdictWords } from './step-outcome.js'
 import type { Strictness } from '../inputs/strictness.js'
 import { CANCEL_WORDING, type Wording } from './wording.js'
@@ -91,11 +91,7 @@ function renderSections(
   rowLimit: number
 ): string[] {
   const headline = headlineOf(results, strictness, wording, cancelledBy, pullRequest, sweep)
-  const title =
-    given ??
-    (sweep
-      ? `Nexrender sweep of ${sweep.mode === 'closed' ? 'closed pull requests' : 'closed and superseded renders'}`
-      : 'Nexrender batch cancel')
+  const title = given ?? (sweep ? `Nexrender sweep of ${sweptWhat(sweep.mode)}` : 'Nexrender batch cancel')
   return [
     `## ${title}${wording.dryRun ? ' (dry run)' : ''}: ${headline}`,
     ...(wording.dryRun ? [DRY_RUN_NOTE] : []),

@@ -43,7 +43,9 @@ export interface SweepReport {
   githubRequests: number
 }
 
-const what = (mode: SweepMode) => (mode === 'closed' ? 'closed pull requests' : 'closed and superseded renders')
+/** What a sweep of this mode sweeps, for its log line and its summary's heading. */
+export const sweptWhat = (mode: SweepMode) =>
+  mode === 'closed' ? 'closed pull requests' : 'closed and superseded renders'
 
 /** The pull requests whose batches were sent a cancel (or would be, in a dry run), for the `pull-requests` output. */
 export function sweptNumbers(report: SweepReport): number[] {
@@ -54,7 +56,7 @@ export function sweptNumbers(report: SweepReport): number[] {
 export function sweepLogLines(report: SweepReport): string[] {
   if (report.listingFailure) return [report.listingFailure]
   const lines = [
-    `Sweep of ${what(report.mode)}: ${counted(report.found, 'pull request')} with records updated since ${report.since} (the last ${counted(report.days, 'day')}); ` +
+    `Sweep of ${sweptWhat(report.mode)}: ${counted(report.found, 'pull request')} with records updated since ${report.since} (the last ${counted(report.days, 'day')}); ` +
       `${report.nothingOpen} with nothing to cancel.`
   ]
   for (const pull of report.swept) {
