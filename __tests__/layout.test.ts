@@ -3,12 +3,12 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { dirname, join, normalize, relative } from 'node:path'
 
 /**
- * `src/` reads in the order the data travels, and every import runs one way: the entry points (at the
- * top of `src/`) and their ties to the runner, then the stages in the order of the data's path, each
+ * `src/` reads in the order the data travels, and every import runs one way: the steps a workflow
+ * writes (each a folder with its entry points and its edge), their ties to the runner, then the stages in the order of the data's path, each
  * free to use those before it, then the general helpers, which use nothing of the action's.
  */
 const LAYERS = [
-  ['.'],
+  ['cancel', 'record', 'guard'],
   ['runner'],
   ['report'],
   ['records'],
@@ -19,7 +19,7 @@ const LAYERS = [
   ['helpers']
 ]
 
-const folderOf = (file: string) => (dirname(file) === '.' ? '.' : (dirname(file).split('/')[0] ?? '.'))
+const folderOf = (file: string) => file.split('/')[0] ?? ''
 const layerOf = (file: string) => LAYERS.findIndex((folders) => folders.includes(folderOf(file)))
 
 function sourceFiles(folder = 'src'): string[] {
@@ -56,7 +56,7 @@ describe('the layout of src/', () => {
   })
 
   it('finds the imports it checks', () => {
-    expect(importsOf('main.ts')).toContain('inputs/inputs.js')
+    expect(importsOf('cancel/main.ts')).toContain('inputs/inputs.js')
     expect(importsOf('records/records-comment.ts').length).toBeGreaterThan(0)
   })
 })

@@ -37,7 +37,7 @@ describe('npm run release', () => {
     { args: [], message: 'give the version as X.Y.Z' },
     { args: ['v1.2'], message: 'give the version as X.Y.Z' },
     { args: [version, '--force'], message: "unknown option '--force'" },
-    { args: ['9.9.9'], message: `package.json says ${version}; set it and src/version.ts to 9.9.9 first` }
+    { args: ['9.9.9'], message: `package.json says ${version}; set it and src/http/user-agent.ts to 9.9.9 first` }
   ])('refuses $args: $message', ({ args, message }) => {
     expect(release(...args)).toEqual({ status: 1, output: expect.stringContaining(message) })
   })
@@ -66,7 +66,7 @@ describe('npm run release', () => {
     execFileSync('sed', [
       '-i',
       `s/ACTION_VERSION = '${version}'/ACTION_VERSION = '${next}'/`,
-      join(clone, 'src/version.ts')
+      join(clone, 'src/http/user-agent.ts')
     ])
     commitAll('bump')
     expect(release(next)).toEqual({

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 import { readFileSync } from 'node:fs'
-import { ACTION_VERSION, USER_AGENT } from '../src/version.js'
+import { ACTION_VERSION, USER_AGENT } from '../src/http/user-agent.js'
 
 describe('version', () => {
   it('matches package.json, and the User-Agent names the action and its version', () => {

@@ -19,8 +19,8 @@ cd "$(git rev-parse --show-toplevel)"
 
 [[ -z $(git status --porcelain) ]] || die "the working tree has changes; commit or stash them first"
 package_version=$(node -p "require('./package.json').version")
-[[ $package_version == "$version" ]] || die "package.json says $package_version; set it and src/version.ts to $version first"
-grep -q "ACTION_VERSION = '$version'" src/version.ts || die "src/version.ts does not say $version"
+[[ $package_version == "$version" ]] || die "package.json says $package_version; set it and src/http/user-agent.ts to $version first"
+grep -q "ACTION_VERSION = '$version'" src/http/user-agent.ts || die "src/http/user-agent.ts does not say $version"
 grep -q "^## \[$version\]" CHANGELOG.md || die "CHANGELOG.md has no '## [$version]' section"
 ! git rev-parse -q --verify "refs/tags/$tag" >/dev/null || die "tag $tag exists already"
 

@@ -3,15 +3,15 @@
  * plain cancel never pays for the GitHub client at start-up: the records are read before the cancels,
  * and the outcomes written after. Neither throws: a failure is reported, and the step goes on.
  */
-import { errorMessage } from './helpers/error-message.js'
-import type { BatchResult } from './nexrender/batch-result.js'
-import { pullRequestLogLines, type PullRequestReport } from './report/pull-request-report.js'
+import { errorMessage } from '../helpers/error-message.js'
+import type { BatchResult } from '../nexrender/batch-result.js'
+import { pullRequestLogLines, type PullRequestReport } from '../report/pull-request-report.js'
 import {
   lookUpPullRequestBatches,
   recordCancelOutcomes,
   type PullRequestBatches,
   type PullRequestLookupConfig
-} from './records/pull-request-batches.js'
+} from '../records/pull-request-batches.js'
 
 /** A pull request's part in the run: its records as read (absent if they could not be), and the report. */
 export interface PullRequestPart {

@@ -1,11 +1,11 @@
-import * as core from './runner/runner-commands.js'
-import { counted } from './helpers/counted.js'
-import { errorMessage } from './helpers/error-message.js'
-import { GUARDED_BATCHES_STATE, parseGuardInputs } from './inputs/guard-inputs.js'
-import { InputError } from './inputs/input-error.js'
-import { inputErrorSummary } from './report/input-error-summary.js'
-import { writeJobSummary } from './runner/job-summary.js'
-import { maskedSecretInputs } from './runner/secret-inputs.js'
+import * as core from '../runner/runner-commands.js'
+import { counted } from '../helpers/counted.js'
+import { errorMessage } from '../helpers/error-message.js'
+import { GUARDED_BATCHES_STATE, parseGuardInputs } from '../inputs/guard-inputs.js'
+import { InputError } from '../inputs/input-error.js'
+import { inputErrorSummary } from '../report/input-error-summary.js'
+import { writeJobSummary } from '../runner/job-summary.js'
+import { maskedSecretInputs } from '../runner/secret-inputs.js'
 
 /**
  * The guard's main step: checks its inputs now (so a mistake shows at once, not after the job has

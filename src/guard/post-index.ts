@@ -1,4 +1,4 @@
 /** The entry point the runner starts for the guard's post step (through dist/guard/post/index.js). */
-import { runGuardPost } from './guard-post-main.js'
+import { runGuardPost } from './post-main.js'
 
 await runGuardPost()

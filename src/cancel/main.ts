@@ -1,22 +1,22 @@
-import * as core from './runner/runner-commands.js'
-import { counted } from './helpers/counted.js'
-import { errorMessage } from './helpers/error-message.js'
-import { createHttpTransport } from './http/http-transport.js'
-import { InputError } from './inputs/input-error.js'
-import { parseInputs, type GitHubInputs, type Inputs } from './inputs/inputs.js'
-import { CANCEL, DRY_RUN } from './nexrender/batch-operation.js'
-import { runBatches } from './nexrender/run-batches.js'
-import type { PullRequestPart } from './pull-request-part.js'
-import type { SweepPart } from './sweep-part.js'
-import { inputErrorSummary } from './report/input-error-summary.js'
-import { readRunEvent } from './runner/run-event.js'
-import { writeJobSummary } from './runner/job-summary.js'
-import { reportRun } from './runner/report-run.js'
-import { runnerRetryContext } from './runner/retry-context.js'
-import { watchRunnerSignals } from './runner/run-cancellation.js'
-import { maskedSecretInputs } from './runner/secret-inputs.js'
-import { requireRepository, runContextFrom } from './runner/run-context.js'
-import { USER_AGENT } from './version.js'
+import * as core from '../runner/runner-commands.js'
+import { counted } from '../helpers/counted.js'
+import { errorMessage } from '../helpers/error-message.js'
+import { createHttpTransport } from '../http/http-transport.js'
+import { InputError } from '../inputs/input-error.js'
+import { parseInputs, type GitHubInputs, type Inputs } from '../inputs/inputs.js'
+import { CANCEL, DRY_RUN } from '../nexrender/batch-operation.js'
+import { runBatches } from '../nexrender/run-batches.js'
+import type { PullRequestPart } from './pull-request-cleanup.js'
+import type { SweepPart } from './leftover-sweep.js'
+import { inputErrorSummary } from '../report/input-error-summary.js'
+import { readRunEvent } from '../runner/run-event.js'
+import { writeJobSummary } from '../runner/job-summary.js'
+import { reportRun } from '../runner/report-run.js'
+import { runnerRetryContext } from '../runner/retry-context.js'
+import { watchRunnerSignals } from '../runner/run-cancellation.js'
+import { maskedSecretInputs } from '../runner/secret-inputs.js'
+import { requireRepository, runContextFrom } from '../runner/run-context.js'
+import { USER_AGENT } from '../http/user-agent.js'
 
 /** The action's edge: the only code that talks to the runner. Everything it calls is a plain function. */
 export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
@@ -45,7 +45,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     let pullRequest: PullRequestPart | undefined
     let sweep: SweepPart | undefined
     if (inputs.pullRequest) {
-      const { lookUpPullRequest } = await import('./pull-request-part.js')
+      const { lookUpPullRequest } = await import('./pull-request-cleanup.js')
       const { number, onlySuperseded } = inputs.pullRequest
       pullRequest = await lookUpPullRequest(
         { ...github(inputs.pullRequest), pullRequest: number, onlySuperseded },
@@ -53,7 +53,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
       )
     }
     if (inputs.sweep) {
-      const { findSweepBatches } = await import('./sweep-part.js')
+      const { findSweepBatches } = await import('./leftover-sweep.js')
       const { mode, days } = inputs.sweep
       sweep = await findSweepBatches({ ...github(inputs.sweep), mode, days, serverUrl: context.serverUrl }, info)
     }
@@ -73,11 +73,11 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
       timeoutMs: inputs.timeoutMs
     })
     if (pullRequest && !inputs.dryRun) {
-      const { writeOutcomes } = await import('./pull-request-part.js')
+      const { writeOutcomes } = await import('./pull-request-cleanup.js')
       await writeOutcomes(pullRequest, results, warn)
     }
     if (sweep && !inputs.dryRun) {
-      const { writeSweepOutcomes } = await import('./sweep-part.js')
+      const { writeSweepOutcomes } = await import('./leftover-sweep.js')
       await writeSweepOutcomes(sweep, results, new Date())
     }
     if (sweep) info(`The sweep made ${sweep.report.githubRequests} GitHub requests.`)

@@ -5,18 +5,18 @@
  * attempted whatever happens to the others; a problem on one is reported for it, and fails the step
  * at the end.
  */
-import { calling, describeGitHubFailure } from './github/github-failure.js'
-import { counted } from './helpers/counted.js'
-import { errorMessage } from './helpers/error-message.js'
-import type { IssueComment } from './github/github-api.js'
-import type { Transport } from './http/transport.js'
-import type { SweepMode } from './inputs/sweep-mode.js'
-import type { BatchResult } from './nexrender/batch-result.js'
-import { connectToGitHub, type GitHubConnectionConfig } from './records/github-connection.js'
-import { outcomeChanges } from './records/pull-request-batches.js'
-import type { RecordsStore } from './records/records-store.js'
-import { listingIsComplete, ourCommentsByPullRequest, sweepSelection, sweepSince } from './records/sweep.js'
-import { sweepLogLines, type SweepReport, type SweptPullRequest } from './report/sweep-report.js'
+import { calling, describeGitHubFailure } from '../github/github-failure.js'
+import { counted } from '../helpers/counted.js'
+import { errorMessage } from '../helpers/error-message.js'
+import type { IssueComment } from '../github/github-api.js'
+import type { Transport } from '../http/transport.js'
+import type { SweepMode } from '../inputs/sweep-mode.js'
+import type { BatchResult } from '../nexrender/batch-result.js'
+import { connectToGitHub, type GitHubConnectionConfig } from '../records/github-connection.js'
+import { outcomeChanges } from '../records/pull-request-batches.js'
+import type { RecordsStore } from '../records/records-store.js'
+import { listingIsComplete, ourCommentsByPullRequest, sweepSelection, sweepSince } from '../records/sweep.js'
+import { sweepLogLines, type SweepReport, type SweptPullRequest } from '../report/sweep-report.js'
 
 export interface SweepConfig extends GitHubConnectionConfig {
   mode: SweepMode
