@@ -1,0 +1,86 @@
+import { locked, MAX_BODY_CHARS, notFound, tooLong, type Answer } from './answers.js'
+import type { Holds } from './held.js'
+import { listPage } from './listing.js'
+import { addComment, commentJson, commentsOn, type FakeGitHubState, type FakeIdentity } from './model.js'
+import { reaction } from './reactions.js'
+
+/** The paths of the comment and reaction routes; undefined for any other path. */
+export function commentRouteOf(pathname: string) {
+  const repositoryComments = pathname.match(/^\/repos\/([^/]+\/[^/]+)\/issues\/comments$/)
+  const onIssue = pathname.match(/^\/repos\/([^/]+\/[^/]+)\/issues\/(\d+)\/comments$/)
+  const onComment = pathname.match(/^\/repos\/([^/]+\/[^/]+)\/issues\/comments\/(\d+)$/)
+  const issueReactions = pathname.match(/^\/repos\/([^/]+\/[^/]+)\/issues\/(\d+)\/reactions(?:\/(\d+))?$/)
+  const commentReactions = pathname.match(/^\/repos\/([^/]+\/[^/]+)\/issues\/comments\/(\d+)\/reactions(?:\/(\d+))?$/)
+  if (!repositoryComments && !onIssue && !onComment && !issueReactions && !commentReactions) return undefined
+  return { repositoryComments, onIssue, onComment, issueReactions, commentReactions }
+}
+
+export type CommentRoute = NonNullable<ReturnType<typeof commentRouteOf>>
+
+/**
+ * Issue comments (listed page by page, per pull request or for the whole repository since a time;
+ * created, updated and deleted by their author only, at most 65,536 characters) and their reactions.
+ */
+export async function commentRoutes(
+  state: FakeGitHubState,
+  holds: Holds,
+  identity: FakeIdentity,
+  method: string,
+  url: URL,
+  route: CommentRoute,
+  body: string
+): Promise<Answer> {
+  const { repositoryComments, onIssue, onComment, issueReactions, commentReactions } = route
+  if (repositoryComments && method === 'GET') {
+    const [, repository = ''] = repositoryComments
+    const since = Date.parse(url.searchParams.get('since') ?? '') || 0
+    const updated = state.comments
+      .filter((comment) => comment.repository === repository && comment.updatedAt >= since)
+      .sort((a, b) => a.updatedAt - b.updatedAt || a.id - b.id)
+    return listPage(updated, url, state.apiUrl, state.faults, (comment) => commentJson(state, comment))
+  }
+  if (onIssue) {
+    const [, repository = '', issue = ''] = onIssue
+    if (method === 'GET') {
+      await holds.holdListing(state.faults.holdListings ?? 0, () => (state.faults.holdListings = 0))
+      return listPage(commentsOn(state, Number(issue), repository), url, state.apiUrl, state.faults, (comment) =>
+        commentJson(state, comment)
+      )
+    }
+    if (method !== 'POST') return notFound
+    if (state.pullRequests.get(Number(issue))?.locked) return locked
+    const text = (JSON.parse(body) as { body: string }).body
+    if (text.length > MAX_BODY_CHARS) return tooLong
+    return {
+      status: 201,
+      body: commentJson(state, addComment(state, Number(issue), identity.login, text, repository))
+    }
+  }
+  const reactionsOn = commentReactions ?? issueReactions
+  if (reactionsOn) {
+    const [, , id = '', reactionId] = reactionsOn
+    const target = commentReactions ? `comment:${id}` : `issue:${id}`
+    if (commentReactions && !state.comments.some((comment) => comment.id === Number(id))) return notFound
+    return reaction(state, identity, method, target, reactionId, body)
+  }
+  const comment = state.comments.find((candidate) => candidate.id === Number(onComment?.[2]))
+  if (!comment) return notFound
+  if (method === 'GET') return { status: 200, body: commentJson(state, comment) }
+  if (comment.author !== identity.login)
+    return { status: 403, body: { message: 'Must have admin rights to Repository.' } }
+  if (state.pullRequests.get(comment.issue)?.locked) return locked
+  if (method === 'PATCH') {
+    const text = (JSON.parse(body) as { body: string }).body
+    if (text.length > MAX_BODY_CHARS) return tooLong
+    comment.body = text
+    comment.updatedAt = Date.now()
+    return { status: 200, body: commentJson(state, comment) }
+  }
+  if (method === 'DELETE') {
+    state.comments.splice(state.comments.indexOf(comment), 1)
+    for (const gone of state.reactions.filter((item) => item.target === `comment:${comment.id}`))
+      state.reactions.splice(state.reactions.indexOf(gone), 1)
+    return { status: 204 }
+  }
+  return notFound
+}

@@ -1,0 +1,30 @@
+import type { Answer } from './answers.js'
+import type { FakeGitHubFaults } from './model.js'
+
+/** The rate limits and server errors a test asked for, as GitHub answers them; undefined to go on. */
+export function limitedByFaults(faults: FakeGitHubFaults, writing: boolean): Answer | undefined {
+  const secondary = faults.secondaryRateLimit
+  if (writing && secondary && secondary.times > 0) {
+    secondary.times--
+    return {
+      status: 403,
+      body: { message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.' },
+      headers: secondary.retryAfter ? { 'retry-after': secondary.retryAfter } : {}
+    }
+  }
+  const primary = faults.primaryRateLimit
+  if (primary && primary.times > 0) {
+    primary.times--
+    return {
+      status: 403,
+      body: { message: 'API rate limit exceeded for installation ID 1.' },
+      headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(Math.floor(primary.resetAt / 1000)) }
+    }
+  }
+  if (faults.serverErrors && faults.serverErrors.times > 0) {
+    faults.serverErrors.times--
+    const { status = 502, retryAfter } = faults.serverErrors
+    return { status, body: { message: 'Server Error' }, headers: retryAfter ? { 'retry-after': retryAfter } : {} }
+  }
+  return undefined
+}
