@@ -21,7 +21,7 @@ import { StateBuilder, jobsOf, type JobSpec } from '../simulator/builder.js'
 import { startFakeGitHub } from '../simulator/github/server.js'
 import { startFlood } from '../simulator/flood.js'
 import { cancelBatch } from '../simulator/model.js'
-import { commentBodies } from '../src/records/records-layout.js'
+import { commentBodies } from '../simulator/github/records-bodies.js'
 import { startReplayServer } from './replay-server.js'
 import { OTHER_COMMENTS, startSweepCase, SWEPT_PULL_REQUESTS } from './sweep-case.js'
 

@@ -10,7 +10,7 @@ import {
   stateForPost,
   type ActionRun
 } from '../../local-runner/run-action.js'
-import { commentBodies } from '../../src/records/records-layout.js'
+import { commentBodies } from '../../simulator/github/records-bodies.js'
 import { TEST_TOKEN } from '../support/simulator-fixture.js'
 import {
   GITHUB_TOKEN,

@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { errorMessage, warnings } from '../../local-runner/run-action.js'
 import { readRecordsPart } from '../../src/records/records-format.js'
-import { commentBodies } from '../../src/records/records-layout.js'
+import { commentBodies } from '../../simulator/github/records-bodies.js'
 import type { BatchRecord } from '../../src/records/records.js'
 import {
   APP_LOGIN,

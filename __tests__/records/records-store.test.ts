@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { LEASE_MS, LeaseUnavailable, MAX_LEASE_WAIT_MS } from '../../src/records/lease.js'
 import { HEADING, RECORDS_MARKER, readRecordsPart } from '../../src/records/records-format.js'
-import { commentBodies } from '../../src/records/records-layout.js'
+import { commentBodies } from '../../simulator/github/records-bodies.js'
 import { RecordsStore } from '../../src/records/records-store.js'
 import type { BatchRecord, RecordChange } from '../../src/records/records.js'
 import { MemoryGitHub } from '../support/memory-github.js'
