@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { batchFacts, skipReason } from '../../src/report/batch-facts.js'
+import { batchFacts, skipReason } from '../../src/nexrender/reply-facts.js'
 import { batchLogLine, batchWarnings } from '../../src/report/batch-report.js'
 import { notFoundReply } from '../../src/nexrender/batch-result.js'
 import { DRY_RUN_WORDING } from '../../src/report/wording.js'

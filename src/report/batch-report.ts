@@ -1,6 +1,6 @@
 import type { AnsweredBatch, BatchResult } from '../nexrender/batch-result.js'
 import { counted } from '../helpers/counted.js'
-import { batchFacts, type BatchFacts } from './batch-facts.js'
+import { batchFacts, type BatchFacts } from '../nexrender/reply-facts.js'
 import { CANCEL_WORDING, type Wording } from './wording.js'
 
 /** The one log line for a batch: id, status, counts. */

@@ -1,5 +1,5 @@
 import type { BatchResult } from '../nexrender/batch-result.js'
-import { batchFacts, type BatchFacts } from './batch-facts.js'
+import { batchFacts, type BatchFacts } from '../nexrender/reply-facts.js'
 import type { CancelStatus } from '../nexrender/cancel-reply.js'
 
 /** The step outputs, by their `action.yml` names. */

@@ -1,6 +1,6 @@
 import type { AnsweredBatch, BatchResult } from '../nexrender/batch-result.js'
 import type { CancelReply } from '../nexrender/cancel-reply.js'
-import { batchFacts, skipReason } from './batch-facts.js'
+import { batchFacts, skipReason } from '../nexrender/reply-facts.js'
 import { renderingNote, uncertainRetryNote } from './batch-report.js'
 import { counted } from '../helpers/counted.js'
 import { cell, code, link, table } from '../helpers/markdown.js'

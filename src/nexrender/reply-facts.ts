@@ -1,5 +1,5 @@
-import type { CancelledJob, CancelReply, JobResult } from '../nexrender/cancel-reply.js'
-import { RENDERING_STATUS } from '../nexrender/job-statuses.js'
+import type { CancelledJob, CancelReply, JobResult } from './cancel-reply.js'
+import { RENDERING_STATUS } from './job-statuses.js'
 
 /** Figures derived from one reply, shared by the log, the outputs and the summary. */
 export interface BatchFacts {
