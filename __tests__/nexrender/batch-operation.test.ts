@@ -35,6 +35,8 @@ describe('interpretFinalOutcome', () => {
       batchId: BATCH,
       outcome: 'answered',
       reply: reply(),
+      // Worked out once, here, for the log, the outputs and the summary.
+      facts: expect.objectContaining({ cancelledJobIds: ['J1', 'C1', 'J2'], cascadedRelatives: 1 }),
       record: Buffer.from(JSON.stringify(reply())),
       notFound: false,
       earlierAttemptMayHaveActed: true,

@@ -1,3 +1,4 @@
+import { replyFacts } from './reply-facts.js'
 import type { BatchResult } from './batch-result.js'
 import { notFoundReply } from './batch-result.js'
 import { parseBatchView } from './batch-view.js'
@@ -84,6 +85,7 @@ export function interpretFinalOutcome(batchId: string, final: FinalOutcome, oper
     batchId,
     outcome: 'answered',
     reply,
+    facts: replyFacts(reply),
     record,
     notFound,
     earlierAttemptMayHaveActed,

@@ -1,6 +1,6 @@
 import type { AnsweredBatch, BatchResult } from '../nexrender/batch-result.js'
 import type { CancelReply } from '../nexrender/cancel-reply.js'
-import { batchFacts, skipReason } from '../nexrender/reply-facts.js'
+import { skipReason } from '../nexrender/reply-facts.js'
 import { renderingNote, uncertainRetryNote } from './batch-report.js'
 import { counted } from '../helpers/counted.js'
 import { cell, code, link, table } from '../helpers/markdown.js'
@@ -154,7 +154,7 @@ function overviewTable(results: BatchResult[], strictness: Strictness, wording: 
     code(result.batchId),
     ...(result.outcome === 'failed'
       ? [verdictCell(result, strictness, wording), '–', '–', '–', '–', '–']
-      : figureCells(result.reply, verdictCell(result, strictness, wording), wording))
+      : figureCells(result, verdictCell(result, strictness, wording), wording))
   ])
   const total = [
     `**Total (${counted(results.length, 'batch', 'batches')})**`,
@@ -163,7 +163,7 @@ function overviewTable(results: BatchResult[], strictness: Strictness, wording: 
     sum((reply) => reply.totalJobs),
     sum((reply) => reply.cancelledCount),
     sum((reply) => reply.skippedCount),
-    sum((reply) => lastFigureOf(reply, wording))
+    String(answered.reduce((total, result) => total + lastFigureOf(result, wording), 0))
   ]
   return table(['Batch', ...figureHeaders(wording)], [...rows, total], results.length + 1, (row) => row)
 }
@@ -174,20 +174,20 @@ function figureHeaders(wording: Wording): string[] {
   return ['Verdict', 'Status', 'Total', capitalized(wording.cancelled), capitalized(wording.skipped), last]
 }
 
-function figureCells(reply: CancelReply, verdict: string, wording: Wording): string[] {
+function figureCells(result: AnsweredBatch, verdict: string, wording: Wording): string[] {
+  const { reply } = result
   return [
     verdict,
     `${wording.statusIs}${reply.status}`,
     String(reply.totalJobs),
     String(reply.cancelledCount),
     String(reply.skippedCount),
-    String(lastFigureOf(reply, wording))
+    String(lastFigureOf(result, wording))
   ]
 }
 
 /** A dry run counts the jobs rendering now; a cancel, the relatives it took along. */
-function lastFigureOf(reply: CancelReply, wording: Wording): number {
-  const facts = batchFacts(reply)
+function lastFigureOf({ facts }: AnsweredBatch, wording: Wording): number {
   return wording.dryRun ? facts.renderingJobs.length : facts.cascadedRelatives
 }
 
@@ -211,9 +211,8 @@ function batchSection(result: BatchResult, strictness: Strictness, wording: Word
 }
 
 function answeredParts(result: AnsweredBatch, verdict: string, wording: Wording, rowLimit: number): string[] {
-  const { reply } = result
-  const facts = batchFacts(reply)
-  const parts = [table(figureHeaders(wording), [reply], 1, (row) => figureCells(row, verdict, wording))]
+  const { facts } = result
+  const parts = [table(figureHeaders(wording), [result], 1, (row) => figureCells(row, verdict, wording))]
   if (result.notFound)
     parts.push('> ⚠️ The API answered 404: this batch was not found. It is reported as unchanged with zero jobs.')
   if (facts.countsDisagree) parts.push('> ⚠️ The counts do not add up: cancelled + skipped differs from total.')
