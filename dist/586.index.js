@@ -570,10 +570,6 @@ function planRecordsLayout(desired, existing) {
     const pruned = inOrder.filter((record) => !kept.includes(record));
     return { steps: safeOrder(parts, existing, new Set(pruned.map((record) => record.batchId))), pruned };
 }
-/** The bodies a first write of these records makes, as a pull request with no comment of ours would get them. */
-function commentBodies(records) {
-    return pack(records).map((part) => part.body);
-}
 /** The records, in order, in bodies of at most MAX_COMMENT_CHARS; the first one's table lists them all. */
 function pack(records) {
     // The first part also says how many records there are in all: room for that number.
