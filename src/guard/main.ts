@@ -19,7 +19,7 @@ export async function runGuard(env: NodeJS.ProcessEnv = process.env): Promise<vo
     core.saveState(GUARDED_BATCHES_STATE, inputs.batchIds.join(','))
     core.info(
       `Guarding ${counted(inputs.batchIds.length, 'batch', 'batches')} (${inputs.batchIds.join(', ')}): ` +
-        'if the job fails or is cancelled, the post step cancels them; if it succeeds, nothing is sent.'
+        `if the job fails or is cancelled, the post step cancels ${inputs.batchIds.length === 1 ? 'it' : 'them'}; if it succeeds, nothing is sent.`
     )
   } catch (error) {
     const message = redact(errorMessage(error))
