@@ -122,7 +122,7 @@ describe('several batches', () => {
     expect(run.exitCode).toBe(1)
     expect(errorMessage(run)).toBe(
       [
-        '2 of 4 batches failed:',
+        '2 of 4 batches did not pass:',
         `- Batch ${unchanged}: the reply does not match the API contract: it is not JSON (starts with "<html><body>502 Bad Gateway</body></html")`,
         `- Batch ${otherTeam}: HTTP 403 Forbidden: Forbidden: the batch belongs to another team: the token's team cannot reach this batch; use a token of the team that created it`
       ].join('\n')

@@ -126,7 +126,7 @@ export function parseInputs(
 }
 
 function parseSweepMode(raw: string): SweepMode | undefined {
-  const mode = raw.trim()
+  const mode = raw.trim().toLowerCase()
   if (mode === '') return undefined
   if (!isSweepMode(mode))
     throw new InputError('sweep', `must be ${SWEEP_MODES.join(' or ')}, or empty; got '${raw.slice(0, 40)}'`)
@@ -144,9 +144,11 @@ function parseSweepDays(raw: string): number {
   return days
 }
 
-function parseStrictness(value: string): Strictness {
+/** Any case, as the booleans accept `True`: a word that names a level is not a typo. */
+function parseStrictness(raw: string): Strictness {
+  const value = raw.trim().toLowerCase()
   if (!isStrictness(value)) {
-    throw new InputError('strictness', `must be one of ${STRICTNESS_LEVELS.join(', ')}; got '${value}'`)
+    throw new InputError('strictness', `must be one of ${STRICTNESS_LEVELS.join(', ')}; got '${raw.slice(0, 40)}'`)
   }
   return value
 }

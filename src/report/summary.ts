@@ -96,7 +96,7 @@ function renderSections(
     `## ${title}${wording.dryRun ? ' (dry run)' : ''}: ${headline}`,
     ...(wording.dryRun ? [DRY_RUN_NOTE] : []),
     contextLine(context, strictness),
-    ...(pullRequest ? [pullRequestSection(pullRequest)] : []),
+    ...(pullRequest ? [pullRequestSection(pullRequest, wording)] : []),
     ...(results.length > 1 && !sweep ? [overviewTable(results, strictness, wording)] : []),
     // A sweep lists its batches by pull request; every reply is in the results file.
     ...(sweep
