@@ -238,14 +238,15 @@ function readableLog(log: string): string {
   return log
     .trim()
     .split('\n')
-    .filter((line) => !line.startsWith('::debug::'))
+    .filter((line) => !line.startsWith('::debug::') && line !== '::endgroup::')
     .map((line) =>
       line
         .replace(
           /^::add-mask::(.*)$/,
           (_, secret: string) => `(the runner masks ${MASKED[secret] ?? 'a token'} from here on)`
         )
-        .replace(/^::warning::/, 'Warning: ')
+        .replace(/^::group::/, '▸ ')
+        .replace(/^::warning(?: [^:]*)?::/, 'Warning: ')
         .replace(/^::error::/, 'Error: ')
         .replace(/%0A/g, '\n         ')
         .replace(/%25/g, '%')

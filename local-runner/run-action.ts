@@ -156,9 +156,10 @@ export function errorMessage(run: ActionRun): string {
   return line.slice('::error::'.length).replace(/%0A/g, '\n').replace(/%0D/g, '\r').replace(/%25/g, '%')
 }
 
+/** The `::warning` annotations of a run (with or without properties such as a title), unescaped. */
 export function warnings(run: ActionRun): string[] {
   return run.stdout
     .split('\n')
-    .filter((line) => line.startsWith('::warning::'))
-    .map((line) => line.slice('::warning::'.length).replace(/%0A/g, '\n').replace(/%25/g, '%'))
+    .flatMap((line) => line.match(/^::warning(?: [^:]*)?::(.*)$/)?.slice(1) ?? [])
+    .map((message) => message.replace(/%0A/g, '\n').replace(/%25/g, '%'))
 }

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
-import { errorMessage } from '../../local-runner/run-action.js'
+import { errorMessage, warnings } from '../../local-runner/run-action.js'
 import { startFixture, type Fixture } from '../support/simulator-fixture.js'
 
 let fixture: Fixture
@@ -52,9 +52,7 @@ describe('dry run', () => {
       `${partial}: would be partial: 4 jobs, 2 would be cancelled, 2 would be skipped, 1 rendering now (will finish)`
     )
     expect(dry.summary).toContain('> ⚠️ 1 job is rendering now: the API cannot stop it; it will finish.')
-    expect(dry.stdout).toContain(
-      `::warning::Batch ${partial}: 1 job is rendering now: the API cannot stop it; it will finish.`
-    )
+    expect(warnings(dry)).toContain(`Batch ${partial}: 1 job is rendering now: the API cannot stop it; it will finish.`)
   })
 
   it('predicts a cascading batch without knowing its cascades', async () => {

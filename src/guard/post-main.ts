@@ -1,4 +1,4 @@
-import * as core from '../runner/runner-commands.js'
+import * as core from '@actions/core'
 import { counted } from '../helpers/counted.js'
 import { errorMessage } from '../helpers/error-message.js'
 import { createHttpTransport } from '../http/http-transport.js'
@@ -12,6 +12,7 @@ import { runContextFrom } from '../runner/run-context.js'
 import { readRunEvent } from '../runner/run-event.js'
 import { maskedSecretInputs } from '../runner/secret-inputs.js'
 import { USER_AGENT } from '../http/user-agent.js'
+import { requireRunnerFiles } from '../runner/runner-files.js'
 
 /** The guard's name in the log and the job summary. */
 const GUARD_TITLE = 'Nexrender guard: the job failed or was cancelled'
@@ -33,6 +34,7 @@ export async function runGuardPost(env: NodeJS.ProcessEnv = process.env): Promis
   const { secrets, redact } = maskedSecretInputs('token')
   const cancellation = watchRunnerSignals((line) => core.info(line))
   try {
+    requireRunnerFiles(env)
     const guarded = core.getState(GUARDED_BATCHES_STATE)
     if (guarded === '') {
       core.info('The guard recorded no batches (its main step did not finish): nothing to cancel.')

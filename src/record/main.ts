@@ -1,4 +1,4 @@
-import * as core from '../runner/runner-commands.js'
+import * as core from '@actions/core'
 import { counted } from '../helpers/counted.js'
 import { errorMessage } from '../helpers/error-message.js'
 import { calling } from '../github/github-failure.js'
@@ -17,6 +17,7 @@ import { runnerRetryContext } from '../runner/retry-context.js'
 import { maskedSecretInputs } from '../runner/secret-inputs.js'
 import { requireRepository, runContextFrom } from '../runner/run-context.js'
 import { USER_AGENT } from '../http/user-agent.js'
+import { requireRunnerFiles } from '../runner/runner-files.js'
 
 /** Each GitHub call's limits; the record step has no inputs for them. */
 const TIMEOUT_MS = 30_000
@@ -28,6 +29,7 @@ export async function runRecord(env: NodeJS.ProcessEnv = process.env): Promise<v
   const githubToken = secrets['github-token']
   const warn = (message: string) => core.warning(redact(message))
   try {
+    requireRunnerFiles(env)
     const context = runContextFrom(readRunEvent(env), env.GITHUB_REPOSITORY)
     const inputs = parseRecordInputs((name) => core.getInput(name), githubToken, context, env)
     const { pullRequest } = inputs

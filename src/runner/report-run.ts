@@ -1,4 +1,5 @@
-import * as core from './runner-commands.js'
+import * as core from '@actions/core'
+import { counted } from '../helpers/counted.js'
 import type { Inputs } from '../inputs/inputs.js'
 import type { BatchResult } from '../nexrender/batch-result.js'
 import { batchLogLine, batchWarnings } from '../report/batch-report.js'
@@ -43,11 +44,16 @@ export async function reportRun(
   { pullRequest, sweep, title, outputs: setOutputs = true }: ReportParts = {}
 ): Promise<void> {
   const wording = inputs.dryRun ? DRY_RUN_WORDING : CANCEL_WORDING
+  // Several batches' lines fold into one group of the log; their warnings still show as annotations.
+  const grouped = results.length > 1
+  if (grouped) core.startGroup(`${counted(results.length, 'batch', 'batches')}: each one's outcome`)
   for (const result of results) {
     core.info(redact(batchLogLine(result, wording)))
     if (result.outcome === 'answered')
-      for (const warning of batchWarnings(result, wording)) core.warning(redact(warning))
+      for (const warning of batchWarnings(result, wording))
+        core.warning(redact(warning), { title: `Nexrender batch ${result.batchId}` })
   }
+  if (grouped) core.endGroup()
   if (inputs.dryRun) core.info('Dry run: nothing was cancelled. Cascaded relatives cannot be known in advance.')
   const resultsFile = writeResultsFile(results, env, redact)
   const swept = sweep ? sweptNumbers(sweep) : pullRequest && pullRequest.toCancel.length > 0 ? [pullRequest.number] : []

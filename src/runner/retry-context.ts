@@ -1,4 +1,4 @@
-import * as core from './runner-commands.js'
+import * as core from '@actions/core'
 import { setTimeout as delay } from 'node:timers/promises'
 import { DEFAULT_RETRY_POLICY } from '../http/retry-policy.js'
 import type { RetryContext } from '../http/send-with-retries.js'

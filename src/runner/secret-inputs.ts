@@ -1,4 +1,4 @@
-import * as core from './runner-commands.js'
+import * as core from '@actions/core'
 import { redactor, type Redactor } from '../report/redact.js'
 
 /**
