@@ -102,7 +102,21 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
     if (status === 200 && batchFaults?.malformed === 'other-batch') {
       return send(response, 200, { ...(body as Record<string, unknown>), batchId: OTHER_BATCH_ID })
     }
+    if (batchFaults?.trickleMs) return trickle(response, status, body, batchFaults.trickleMs)
     send(response, status, body)
+  }
+
+  /** The answer's headers at once, then its body a byte every `everyMs`, until sent or the client leaves. */
+  async function trickle(response: ServerResponse, status: number, body: unknown, everyMs: number): Promise<void> {
+    const bytes = Buffer.from(JSON.stringify(body))
+    response.writeHead(status, { 'content-type': 'application/json', 'content-length': bytes.length })
+    response.flushHeaders()
+    for (const byte of bytes) {
+      const waited = await delay(everyMs, true, { signal: closing.signal }).catch(() => false)
+      if (!waited || response.destroyed) return
+      response.write(Buffer.of(byte))
+    }
+    response.end()
   }
 
   const host = options.host ?? '127.0.0.1'
