@@ -1,4 +1,5 @@
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http'
+import { setMaxListeners } from 'node:events'
 import type { AddressInfo } from 'node:net'
 import { setTimeout as delay } from 'node:timers/promises'
 import { takeFault, type BatchFaults } from './faults.js'
@@ -52,6 +53,8 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
   let peakInFlight = 0
   // Ends the waits of delayed answers when the simulator closes, so none keeps the process alive.
   const closing = new AbortController()
+  // Each delayed or trickling answer listens to it: any number of them is expected, not a leak.
+  setMaxListeners(0, closing.signal)
   const server = createServer((request, response) => {
     requests.push({ method: request.method ?? '', path: request.url ?? '', headers: request.headers })
     peakInFlight = Math.max(peakInFlight, ++inFlight)
