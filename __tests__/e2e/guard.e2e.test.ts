@@ -181,6 +181,27 @@ describe('the guard', () => {
     expect(post.summary).toContain('the run was cancelled (SIGINT)')
   })
 
+  it('counts a batch its 7 s left without an answer as not done when the runner cancels the post step late', async () => {
+    const { complete, partial } = fixture.batches
+    fixture.simulator.faults.set(complete, { hang: { times: 99 } })
+    fixture.simulator.faults.set(partial, { delayMs: 4000 })
+    const inputs = fixture.inputs(`${complete},${partial}`)
+    const main = await fixture.run(inputs, {}, { entry: GUARD_ENTRY })
+    // SIGINT once the slow batch has answered, about 4 s in: the grace for requests would outlast the 7 s.
+    const post = await fixture.run(
+      inputs,
+      { ...stateForPost(main), NODE_OPTIONS: '' },
+      { entry: GUARD_POST_ENTRY, signal: { when: new RegExp(`${partial}: attempt 1`), send: 'SIGINT' } }
+    )
+
+    expect(post.exitAfterSignalMs).toBeDefined()
+    expect(post.durationMs).toBeLessThan(WITHIN_7_S)
+    expect(post.exitCode).toBe(1)
+    expect(post.stdout).toContain(`${complete}: interrupted: ${UNKNOWN}`)
+    expect(post.stdout).toContain(`${partial}: partial:`)
+    expect(errorMessage(post).split('\n')[0]).toBe('The run was cancelled (SIGINT): 1 of 2 batches was not done.')
+  }, 20_000)
+
   it('has nothing to do when its main step recorded nothing', async () => {
     const post = await fixture.run(fixture.inputs(fixture.batches.complete), {}, { entry: GUARD_POST_ENTRY })
     expect(post.exitCode).toBe(0)

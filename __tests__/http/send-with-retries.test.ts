@@ -220,6 +220,20 @@ describe('a time budget', () => {
     )
   })
 
+  it('marks a request the end left without an answer as interrupted once the run is being cancelled', async () => {
+    const stopping = new AbortController()
+    const final = await sendWithRetries(
+      async (timeLeftMs) => {
+        stopping.abort()
+        return timeout(timeLeftMs ?? 0)
+      },
+      'B1',
+      { ...script([ok]).context, now: () => budget.endsAt - 1, budget, stopping: stopping.signal }
+    )
+    expect(final).toMatchObject({ attempts: 1, outOfTime: budget, last: { interruption: 'interrupted' } })
+    expect(finalReason(final, 'timeout')).toBe(`${budget.unanswered}; its one attempt: timeout`)
+  })
+
   it('says a request known not to have reached the server gave up, not that its outcome is unknown', async () => {
     const s = timed([{ outcome: () => refused, takes: 3000 }])
     const final = await s.run()

@@ -117,7 +117,14 @@ export async function sendWithRetries(
       earlierAttemptMayHaveActed,
       exhausted
     })
-    const outOfTime = (): FinalOutcome => ({ ...final(true), outOfTime: budget })
+    const outOfTime = (): FinalOutcome => ({
+      ...final(true),
+      // Once the run is being cancelled, a request the end left without an answer is one it left undone.
+      ...(stopping?.aborted && outcome.kind === 'network-failure'
+        ? { last: { ...outcome, interruption: 'interrupted' as const } }
+        : {}),
+      outOfTime: budget
+    })
     const noTimeFor = (waitMs: number) => budget !== undefined && context.now() + waitMs >= budget.endsAt
     let wait: number
     let waitingFor: string
