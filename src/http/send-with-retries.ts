@@ -65,9 +65,9 @@ export function finalReason(final: FinalOutcome, reason: string): string {
   if (outOfTime && last.kind === 'network-failure' && last.mayHaveReachedServer)
     return `${outOfTime.unanswered}; ${attempts === 1 ? 'its one attempt' : `the last of ${attempts} attempts`}: ${reason}`
   if (outOfTime) return `gave up after ${counted(attempts, 'attempt')}, with no time left for another: ${reason}`
-  return final.attempts === 1
+  return attempts === 1
     ? `failed (no retries configured): ${reason}`
-    : `gave up after ${counted(final.attempts, 'attempt')}: ${reason}`
+    : `gave up after ${counted(attempts, 'attempt')}: ${reason}`
 }
 
 export function describeStatus(answer: HttpAnswer): string {
@@ -77,7 +77,8 @@ export function describeStatus(answer: HttpAnswer): string {
 /**
  * Runs `attempt` until its outcome is final or the policy's retries are spent, waiting between
  * tries as the policy says. Cancelling is idempotent in effect, so retrying a POST is safe.
- * Once the run is stopping, no new attempt starts: the outcome says what was not done.
+ * Once the run is stopping, no new attempt starts: the outcome says what was not done. Under a
+ * budget, `attempt` is told the time left, which its request's timeout must not pass.
  */
 export async function sendWithRetries(
   attempt: (timeLeftMs?: number) => Promise<AttemptOutcome>,
