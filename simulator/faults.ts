@@ -13,6 +13,8 @@ export interface BatchFaults {
   hang?: { times: number }
   /** Wait this long before every answer. */
   delayMs?: number
+  /** Send every answer's headers at once, then its body one byte at a time, this many ms apart. */
+  trickleMs?: number
   /** Answer 200 with a body that breaks the contract, or that is about another batch. */
   malformed?: 'not-json' | 'missing-field' | 'other-batch'
   /** Answer `307` pointing here instead of answering. */

@@ -170,6 +170,44 @@ describe('runBatchOperation', () => {
     ])
   })
 
+  it.each([
+    { endsAt: 1000, timeoutMs: 1000 },
+    { endsAt: 5000, timeoutMs: 1234 }
+  ])('under a budget ending at $endsAt ms, gives an attempt $timeoutMs ms', async ({ endsAt, timeoutMs }) => {
+    const seen: HttpRequest[] = []
+    await runBatchOperation(BATCH, CANCEL, {
+      ...context(async (request) => (seen.push(request), answer(200, JSON.stringify(reply())))),
+      budget: { endsAt, unanswered: 'unknown' }
+    })
+    expect(seen.map((request) => request.timeoutMs)).toEqual([timeoutMs])
+  })
+
+  it('reports a cancel the budget’s end left without an answer in the budget’s words, as failed', async () => {
+    let now = 0
+    const hang = async (request: HttpRequest): Promise<AttemptOutcome> => {
+      now += request.timeoutMs
+      return {
+        kind: 'network-failure',
+        reason: `no complete answer within ${request.timeoutMs / 1000} s (timeout)`,
+        retryable: true,
+        mayHaveReachedServer: true
+      }
+    }
+    const result = await runBatchOperation(BATCH, CANCEL, {
+      ...context(hang),
+      now: () => now,
+      budget: { endsAt: 2000, unanswered: 'not known whether cancelled: no answer in time' }
+    })
+    // 1.234 s, a wait of 1 s that would pass the end: out of time.
+    expect(result).toEqual({
+      batchId: BATCH,
+      outcome: 'failed',
+      problem:
+        'not known whether cancelled: no answer in time; its one attempt: no complete answer within 1.234 s (timeout)',
+      attempts: 1
+    })
+  })
+
   it('turns an unexpected exception into a failed batch instead of throwing', async () => {
     const result = await runBatchOperation(
       BATCH,

@@ -174,6 +174,20 @@ describe('fault injection', () => {
     expect(Date.now() - started).toBeGreaterThanOrEqual(110)
   })
 
+  it('trickles a body a byte at a time after sending the headers at once', async () => {
+    simulator.faults.set(batches.queued, { trickleMs: 20 })
+    const response = await fetch(`${simulator.baseUrl}/batches/${batches.queued}`, {
+      headers: { authorization: `Bearer ${TOKEN}` },
+      signal: AbortSignal.timeout(2000)
+    })
+    expect(response.status).toBe(200)
+    const reader = response.body?.getReader()
+    const first = (await reader?.read())?.value as Uint8Array | undefined
+    await reader?.cancel()
+    expect(first?.length).toBeGreaterThan(0)
+    expect(first?.length).toBeLessThan(Number(response.headers.get('content-length')))
+  })
+
   it('never answers while hanging, until the client gives up', async () => {
     simulator.faults.set(batches.queued, { hang: { times: 1 } })
     await expect(

@@ -62,7 +62,12 @@ export async function runBatchOperation(
   }
   context.debug(`${batchId}: ${request.method} ${request.url}`)
   try {
-    const final = await sendWithRetries(() => context.transport(request), batchId, context)
+    // A step with a time budget gives each attempt no more than the time left.
+    const final = await sendWithRetries(
+      (timeLeftMs = Infinity) => context.transport({ ...request, timeoutMs: Math.min(request.timeoutMs, timeLeftMs) }),
+      batchId,
+      context
+    )
     return interpretFinalOutcome(batchId, final, operation)
   } catch (error) {
     return { batchId, outcome: 'failed', problem: `unexpected error: ${errorMessage(error)}`, attempts: 0 }
