@@ -102,6 +102,11 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
     if (status === 200 && batchFaults?.malformed === 'other-batch') {
       return send(response, 200, { ...(body as Record<string, unknown>), batchId: OTHER_BATCH_ID })
     }
+    if (status === 200 && batchFaults?.rewrite) {
+      const text = batchFaults.rewrite(body as Record<string, unknown>)
+      response.writeHead(200, { 'content-type': 'application/json' }).end(text)
+      return
+    }
     send(response, status, body)
   }
 
