@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
-import { parseCancelReply } from '../../src/nexrender/cancel-reply.js'
+import { parseBatchView, VIEW_JOB_RULES } from '../../src/nexrender/batch-view.js'
+import { CANCELLED_JOB_RULES, JOB_RESULT_RULES, parseCancelReply } from '../../src/nexrender/cancel-reply.js'
 import { reply } from '../support/replies.js'
 
 /**
@@ -114,5 +115,70 @@ describe('parseCancelReply', () => {
   it('takes more than 1,000 cancelled jobs: cascades add relatives beyond the top-level ones', () => {
     const cancelledJobs = Array.from({ length: 3000 }, (_, index) => ({ id: `C${index}` }))
     expect(parse({ ...reply(), cancelledJobs })).not.toThrow()
+  })
+})
+
+/**
+ * The parsers check their lists' items inline, for speed, and name a failure by their rules: for
+ * every field with a rule, and values of every kind, the two must agree.
+ */
+describe('the inline checks and the rules agree', () => {
+  const SAMPLES: unknown[] = [
+    'J1',
+    '',
+    'u'.repeat(4096),
+    'u'.repeat(4097),
+    null,
+    undefined,
+    0,
+    1000,
+    1001,
+    -1,
+    1.5,
+    1e308,
+    true,
+    {},
+    [],
+    ['J1']
+  ]
+  const cases = [
+    ...Object.entries(JOB_RESULT_RULES).map(([key, rule]) => ({ parser: 'cancel', list: 'jobs', key, rule })),
+    ...Object.entries(CANCELLED_JOB_RULES).map(([key, rule]) => ({
+      parser: 'cancel',
+      list: 'cancelledJobs',
+      key,
+      rule
+    })),
+    ...Object.entries(VIEW_JOB_RULES).map(([key, rule]) => ({ parser: 'view', list: 'jobs', key, rule }))
+  ]
+
+  it.each(cases)('$parser: $list[1].$key', ({ parser, list, key, rule }) => {
+    const path = `'${list}[1].${key}' is `
+    const verdictOn = (sample: unknown) => {
+      const body: Record<string, unknown> =
+        parser === 'cancel'
+          ? reply()
+          : {
+              batchId: 'B',
+              jobs: [
+                { id: 'J0', status: 'queued' },
+                { id: 'J1', status: 'queued' }
+              ]
+            }
+      const items = body[list] as Array<Record<string, unknown>>
+      items[1] = { ...items[1], [key]: sample }
+      const text = JSON.stringify(body)
+      try {
+        if (parser === 'cancel') parseCancelReply(text)
+        else parseBatchView(text)
+        return 'accepted'
+      } catch (error) {
+        return (error as Error).message.includes(path) ? `rejected, naming ${path}` : (error as Error).message
+      }
+    }
+    // JSON has no undefined: a field set to it is left out, which is what the rule is then asked about.
+    expect(SAMPLES.map((sample) => ({ sample, verdict: verdictOn(sample) }))).toEqual(
+      SAMPLES.map((sample) => ({ sample, verdict: rule.holds(sample) ? 'accepted' : `rejected, naming ${path}` }))
+    )
   })
 })

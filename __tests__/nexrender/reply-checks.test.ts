@@ -3,7 +3,8 @@ import {
   COUNT,
   describe as describeValue,
   expectField,
-  expectItems,
+  expectList,
+  itemError,
   MAX_BATCH_JOBS,
   MAX_TEXT_LENGTH,
   oneOf,
@@ -110,41 +111,44 @@ describe('expectField', () => {
   })
 })
 
-describe('expectItems', () => {
-  const rules = { id: TEXT, status: OPTIONAL_TEXT }
-  const check = (items: unknown, maxItems?: number) => () => expectItems({ jobs: items }, 'jobs', rules, maxItems)
-
-  it('passes items whose fields hold, and leaves fields without a rule alone', () => {
-    expect(check([{ id: 'J1', status: 'queued', stats: nested(100) }, { id: 'J2' }])).not.toThrow()
-  })
+describe('expectList', () => {
+  const list = (items: unknown, maxItems?: number) => () => expectList({ jobs: items }, 'jobs', maxItems)
 
   it.each<{ items: unknown; problem: string }>([
     { items: undefined, problem: "'jobs' is missing, expected an array" },
     { items: { id: 'J1' }, problem: "'jobs' is an object, expected an array" },
-    { items: [{ id: 'J1' }, null], problem: "'jobs[1]' is null, expected an object" },
-    { items: [[]], problem: "'jobs[0]' is an array, expected an object" },
-    { items: ['J1'], problem: `'jobs[0]' is the string "J1", expected an object` },
-    {
-      items: [{ status: 'queued' }],
-      problem: "'jobs[0].id' is missing, expected a string of at most 4,096 characters"
-    },
-    {
-      items: [{ id: 'J0' }, { id: 'J1' }, { id: 'J2' }, { id: 'J3', status: nested(10_000) }],
-      problem: "'jobs[3].status' is an object, expected a string of at most 4,096 characters, or null"
-    },
-    {
-      items: [{ id: 'J1', status: tooLong }],
-      problem: `'jobs[0].status' is a string of 4,097 characters, "${'x'.repeat(40)}"…, expected a string of at most 4,096 characters, or null`
-    }
-  ])('names what breaks the contract: $problem', ({ items, problem }) => {
-    expect(check(items)).toThrow(`the reply does not match the API contract: ${problem}`)
+    { items: 'J1,J2', problem: `'jobs' is the string "J1,J2", expected an array` }
+  ])('names what is not a list: $problem', ({ items, problem }) => {
+    expect(list(items)).toThrow(`the reply does not match the API contract: ${problem}`)
   })
 
-  it('refuses more items than allowed, and takes exactly as many', () => {
+  it('gives the list, and refuses more items than allowed', () => {
     const jobs = (count: number) => Array.from({ length: count }, (_, index) => ({ id: `J${index}` }))
-    expect(check(jobs(MAX_BATCH_JOBS), MAX_BATCH_JOBS)).not.toThrow()
-    expect(check(jobs(MAX_BATCH_JOBS + 1), MAX_BATCH_JOBS)).toThrow(
+    expect(list(jobs(MAX_BATCH_JOBS), MAX_BATCH_JOBS)()).toHaveLength(MAX_BATCH_JOBS)
+    expect(list(jobs(MAX_BATCH_JOBS + 1), MAX_BATCH_JOBS)).toThrow(
       "'jobs' holds 1,001 items, expected at most 1,000 (a batch holds at most 1,000 jobs)"
     )
+  })
+})
+
+describe('itemError: names the item, or its first field that breaks the rules', () => {
+  const rules = { id: TEXT, status: OPTIONAL_TEXT }
+
+  it.each<{ item: unknown; problem: string }>([
+    { item: null, problem: "'jobs[1]' is null, expected an object" },
+    { item: [], problem: "'jobs[1]' is an array, expected an object" },
+    { item: 'J1', problem: `'jobs[1]' is the string "J1", expected an object` },
+    { item: { status: 'queued' }, problem: "'jobs[1].id' is missing, expected a string of at most 4,096 characters" },
+    {
+      item: { id: 'J1', status: nested(10_000) },
+      problem: "'jobs[1].status' is an object, expected a string of at most 4,096 characters, or null"
+    },
+    {
+      item: { id: 'J1', status: tooLong },
+      problem: `'jobs[1].status' is a string of 4,097 characters, "${'x'.repeat(40)}"…, expected a string of at most 4,096 characters, or null`
+    },
+    { item: { id: 'J1' }, problem: "'jobs[1]' failed a check its rules do not name" }
+  ])('$problem', ({ item, problem }) => {
+    expect(itemError('jobs', 1, item, rules).message).toBe(`the reply does not match the API contract: ${problem}`)
   })
 })

@@ -1,7 +1,9 @@
 import {
   expectField,
-  expectItems,
+  expectList,
+  itemError,
   MAX_BATCH_JOBS,
+  MAX_TEXT_LENGTH,
   OPTIONAL_COUNT,
   OPTIONAL_TEXT,
   parseJsonObject,
@@ -22,12 +24,33 @@ export interface BatchView {
 }
 
 /** What each top-level job's fields must hold, as far as the prediction passes them on. */
-const VIEW_JOB_RULES = { id: TEXT, status: TEXT, index: OPTIONAL_COUNT, outputUrl: OPTIONAL_TEXT }
+export const VIEW_JOB_RULES = { id: TEXT, status: TEXT, index: OPTIONAL_COUNT, outputUrl: OPTIONAL_TEXT }
 
 /** Parses the text of a batch view and checks every field the prediction takes from it. */
 export function parseBatchView(text: string): BatchView {
   const view = parseJsonObject(text)
   expectField(view, 'batchId', TEXT)
-  expectItems(view, 'jobs', VIEW_JOB_RULES, MAX_BATCH_JOBS)
+  const jobs = expectList(view, 'jobs', MAX_BATCH_JOBS)
+  // One plain pass with the tests inline, as the rules say them (see parseCancelReply for why).
+  for (let index = 0; index < jobs.length; index++) {
+    const job = jobs[index] as Record<string, unknown> | null
+    if (typeof job !== 'object' || job === null || Array.isArray(job))
+      throw itemError('jobs', index, job, VIEW_JOB_RULES)
+    const { id, status, index: place, outputUrl } = job
+    if (
+      typeof id !== 'string' ||
+      id.length > MAX_TEXT_LENGTH ||
+      typeof status !== 'string' ||
+      status.length > MAX_TEXT_LENGTH ||
+      (typeof place === 'number'
+        ? !(Number.isInteger(place) && place >= 0 && place <= MAX_BATCH_JOBS)
+        : place !== undefined && place !== null) ||
+      (typeof outputUrl === 'string'
+        ? outputUrl.length > MAX_TEXT_LENGTH
+        : outputUrl !== undefined && outputUrl !== null)
+    ) {
+      throw itemError('jobs', index, job, VIEW_JOB_RULES)
+    }
+  }
   return view as BatchView
 }
