@@ -18,7 +18,7 @@ export interface BenchSetting {
     /** 1,000 top-level jobs with 2 children each. */
     big: string
     small: string
-    /** 20,000 jobs. */
+    /** 1,000 top-level jobs cascading to 20,000. */
     huge: string
     /** One a swept pull request. */
     swept: string[]
@@ -48,7 +48,8 @@ export async function startBenchSetting(): Promise<BenchSetting> {
     fanOut: Array.from({ length: 16 }, () => batch(jobsOf(2, 'queued'), 300)),
     big: batch(jobsOf(1000, 'pending', { children: jobsOf(2, 'queued') })),
     small: batch(jobsOf(10, 'queued')),
-    huge: batch(jobsOf(20_000, 'queued')),
+    // A batch holds at most 1,000 jobs: 20,000 come as the cascades of 1,000 top-level ones.
+    huge: batch(jobsOf(1000, 'pending', { children: jobsOf(19, 'queued') })),
     swept: Array.from({ length: SWEPT_PULL_REQUESTS }, () => batch(jobsOf(1, 'queued')))
   }
   const server = await startReplayServer(replies)

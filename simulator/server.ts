@@ -106,6 +106,11 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
       return send(response, 200, { ...(body as Record<string, unknown>), batchId: OTHER_BATCH_ID })
     }
     if (batchFaults?.trickleMs) return trickle(response, status, body, batchFaults.trickleMs)
+    if (status === 200 && batchFaults?.rewrite) {
+      const text = batchFaults.rewrite(body as Record<string, unknown>)
+      response.writeHead(200, { 'content-type': 'application/json' }).end(text)
+      return
+    }
     send(response, status, body)
   }
 

@@ -47,7 +47,7 @@ describe('answers that fail a batch whatever the strictness', () => {
     const run = await fixture.run(fixture.inputs(fixture.batches.complete, { strictness: 'off' }))
 
     expect(run.exitCode).toBe(1)
-    expect(errorMessage(run)).toContain("'totalJobs' is missing, expected a non-negative integer")
+    expect(errorMessage(run)).toContain("'totalJobs' is missing, expected a whole number from 0 to 1,000")
   })
 
   it('a server error text that quotes the token is redacted everywhere', async () => {

@@ -68,6 +68,11 @@ describe('the GitHub client', () => {
     expect(reply).toEqual({ status: 201, headers: {}, data: { id: 1 } })
   })
 
+  it('reads a JSON answer after a byte order mark, by the rule Nexrender replies follow', async () => {
+    const { client } = clientWith([answer(200, '\uFEFF {"id":1}\n')])
+    expect((await client.request('GET', '/repos/a/b')).data).toEqual({ id: 1 })
+  })
+
   it('follows Link pages on the API’s origin, and refuses to send the token anywhere else', async () => {
     const next = { link: '<https://api.github.com/x?page=2>; rel="next"' }
     const { client } = clientWith([answer(200, [1, 2], next), answer(200, [3])])

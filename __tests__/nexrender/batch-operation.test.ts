@@ -107,6 +107,14 @@ describe('interpretFinalOutcome', () => {
     expect(result.outcome === 'answered' && result.record.toString()).toBe(JSON.stringify(reply()))
   })
 
+  it.each([
+    { operation: CANCEL, json: JSON.stringify(reply()) },
+    { operation: DRY_RUN, json: JSON.stringify({ batchId: BATCH, jobs: [{ id: 'J1', status: 'queued' }] }) }
+  ])('accepts a $operation.method reply after a byte order mark, and keeps it without', ({ operation, json }) => {
+    const result = interpretFinalOutcome(BATCH, final(answer(200, `\uFEFF${json}\n`)), operation)
+    expect(result).toMatchObject({ outcome: 'answered', record: Buffer.from(json) })
+  })
+
   it('marks a batch the run cancellation kept from being done', () => {
     const last = {
       kind: 'network-failure' as const,
@@ -257,7 +265,8 @@ describe('the dry-run operation', () => {
     )
     expect(result).toMatchObject({
       outcome: 'failed',
-      problem: "the reply does not match the API contract: 'jobs[0]' has no string 'status'"
+      problem:
+        "the reply does not match the API contract: 'jobs[0].status' is missing, expected a string of at most 4,096 characters"
     })
   })
 })

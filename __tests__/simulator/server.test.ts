@@ -212,6 +212,25 @@ describe('fault injection', () => {
     check(answer.text)
   })
 
+  it('rewrites an answer as asked, having carried out the cancel', async () => {
+    simulator.faults.set(batches.queued, {
+      rewrite: (answer) => `\uFEFF${JSON.stringify({ ...answer, totalJobs: 1e308 })}`
+    })
+    const raw = async (method: string, path: string) => {
+      const response = await fetch(`${simulator.baseUrl}${path}`, {
+        method,
+        headers: { authorization: `Bearer ${TOKEN}` }
+      })
+      // Not response.text(), which drops a byte order mark.
+      return Buffer.from(await response.arrayBuffer()).toString('utf8')
+    }
+    const cancel = await raw('POST', `/batches/${batches.queued}/cancel`)
+    expect(cancel.startsWith('\uFEFF{"batchId"')).toBe(true)
+    expect(cancel).toContain('"totalJobs":1e+308')
+    expect(cancel).toContain('"status":"cancelled"')
+    expect((await raw('GET', `/batches/${batches.queued}`)).startsWith('\uFEFF{')).toBe(true)
+  })
+
   it('redirects, and echoes the authorization header when asked to', async () => {
     simulator.faults.set(batches.queued, { redirectTo: 'http://127.0.0.2:1/x' })
     const redirect = await fetch(`${simulator.baseUrl}/batches/${batches.queued}/cancel`, {

@@ -1,4 +1,5 @@
 import { finalReason, sendWithRetries, type RetryContext } from '../http/send-with-retries.js'
+import { jsonTextOf } from '../http/json-body.js'
 import type { HttpAnswer, HttpRequest, Transport } from '../http/transport.js'
 import { GitHubAnswerUnusable, GitHubError, GitHubUnreachable, WriteWindowClosed } from './github-errors.js'
 import { gitHubRateLimitWait, MAX_RATE_LIMIT_WAIT_MS } from './rate-limits.js'
@@ -147,7 +148,7 @@ function nextPage(link: string | undefined): string | undefined {
 }
 
 function parseBody(answer: HttpAnswer): unknown {
-  const text = answer.body.toString('utf8').trim()
+  const text = jsonTextOf(answer.body)
   if (text === '') return undefined
   try {
     return JSON.parse(text) as unknown

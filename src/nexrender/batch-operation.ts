@@ -5,6 +5,7 @@ import { parseBatchView } from './batch-view.js'
 import { parseCancelReply, type CancelReply } from './cancel-reply.js'
 import { errorMessage } from '../helpers/error-message.js'
 import { describeHttpFailure } from '../http/http-failure.js'
+import { jsonBytesOf } from '../http/json-body.js'
 import { predictCancel } from './predict-cancel.js'
 import { ReplyContractError } from './reply-checks.js'
 import { finalReason, sendWithRetries, type FinalOutcome, type RetryContext } from '../http/send-with-retries.js'
@@ -14,8 +15,8 @@ import type { Transport } from '../http/transport.js'
 export interface BatchOperation {
   method: 'POST' | 'GET'
   path: (batchId: string) => string
-  /** From a 2xx body, the reply to judge (the results file keeps the body itself). */
-  interpret: (body: string) => CancelReply
+  /** From the text of a 2xx body, the reply to judge (the results file keeps the body itself). */
+  interpret: (text: string) => CancelReply
 }
 
 /** The real thing: `POST /batches/{id}/cancel`. */
@@ -29,7 +30,7 @@ export const CANCEL: BatchOperation = {
 export const DRY_RUN: BatchOperation = {
   method: 'GET',
   path: (batchId) => `/batches/${batchId}`,
-  interpret: (body) => predictCancel(parseBatchView(body))
+  interpret: (text) => predictCancel(parseBatchView(text))
 }
 
 /**
@@ -104,9 +105,10 @@ export function interpretFinalOutcome(batchId: string, final: FinalOutcome, oper
   }
   if (last.status < 200 || last.status >= 300) return failed(describeHttpFailure(last))
   try {
-    const reply = operation.interpret(last.body.toString('utf8'))
+    const json = jsonBytesOf(last.body)
+    const reply = operation.interpret(json.toString('utf8'))
     checkAboutBatch(reply, batchId)
-    return answered(reply, trimmed(last.body), false)
+    return answered(reply, json, false)
   } catch (error) {
     return failed(errorMessage(error))
   }
@@ -117,14 +119,4 @@ function checkAboutBatch(reply: CancelReply, batchId: string): void {
   if (reply.batchId.toUpperCase() !== batchId) {
     throw new ReplyContractError(`it is about batch ${reply.batchId}, not ${batchId}, the batch asked for`)
   }
-}
-
-/** The bytes without surrounding JSON whitespace, without copying them. */
-function trimmed(body: Buffer): Buffer {
-  const isSpace = (byte: number | undefined) => byte === 0x20 || byte === 0x0a || byte === 0x0d || byte === 0x09
-  let start = 0
-  let end = body.length
-  while (start < end && isSpace(body[start])) start++
-  while (end > start && isSpace(body[end - 1])) end--
-  return body.subarray(start, end)
 }

@@ -34,8 +34,8 @@ export interface ReportParts {
 }
 
 /**
- * Tells the runner what the run did: a log line and the warnings of each batch, the outputs, the
- * results file and the job summary; then fails the step if the verdict or the pull request says so.
+ * Tells the runner what the run did: a log line and the warnings of each batch, the job summary, the
+ * results file and the outputs; then fails the step if the verdict or the pull request says so.
  */
 export async function reportRun(
   { inputs, context, env, redact }: RunSetting,
@@ -56,9 +56,6 @@ export async function reportRun(
   if (grouped) core.endGroup()
   if (inputs.dryRun) core.info('Dry run: nothing was cancelled. Cascaded relatives cannot be known in advance.')
   const resultsFile = writeResultsFile(results, env, redact)
-  const swept = sweep ? sweptNumbers(sweep) : pullRequest && pullRequest.toCancel.length > 0 ? [pullRequest.number] : []
-  const outputs = actionOutputs(results, resultsFile.path, inputs.dryRun, swept)
-  if (setOutputs) for (const [name, value] of Object.entries(outputs)) core.setOutput(name, redact(value))
   const summary = renderSummary({
     results,
     strictness: inputs.strictness,
@@ -70,7 +67,12 @@ export async function reportRun(
     title
   })
   await writeJobSummary(redact(summary), env)
-  await resultsFile.written
+  // A results file that could not be written leaves its output empty, and nothing else out.
+  const written = await resultsFile
+  if ('warning' in written) core.warning(redact(written.warning))
+  const swept = sweep ? sweptNumbers(sweep) : pullRequest && pullRequest.toCancel.length > 0 ? [pullRequest.number] : []
+  const outputs = actionOutputs(results, 'path' in written ? written.path : '', inputs.dryRun, swept)
+  if (setOutputs) for (const [name, value] of Object.entries(outputs)) core.setOutput(name, redact(value))
   const failures = [
     pullRequest?.lookupFailure,
     pullRequest && unreadableFailure(pullRequest.number, pullRequest.unreadable),
