@@ -46,7 +46,7 @@ export async function runGuardPost(env: NodeJS.ProcessEnv = process.env): Promis
     const results = await runBatches(inputs.batchIds, CANCEL, {
       ...runnerRetryContext(inputs.maxRetries, redact, cancellation),
       budget: { endsAt: started + POST_BUDGET_MS, attemptMs: inputs.timeoutMs },
-      transport: createHttpTransport(USER_AGENT),
+      transport: createHttpTransport(USER_AGENT, redact),
       apiUrl: inputs.apiUrl,
       token: inputs.token,
       timeoutMs: inputs.timeoutMs

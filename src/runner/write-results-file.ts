@@ -3,7 +3,7 @@ import { writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { BatchResult } from '../nexrender/batch-result.js'
-import type { Redactor } from '../report/redact.js'
+import type { Redactor } from '../helpers/redact.js'
 import { resultsFileParts } from '../report/results-file.js'
 
 /**
