@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
-import { errorMessage, secretLeaks } from '../../local-runner/run-action.js'
+import { errorMessage } from '../../local-runner/run-action.js'
 import { startFixture, TEST_TOKEN, type Fixture } from '../support/simulator-fixture.js'
+import { expectNoTokenLeaks } from '../support/token-leaks.js'
 
 let fixture: Fixture
 beforeEach(async () => (fixture = await startFixture()))
@@ -33,7 +34,7 @@ describe('dry run', () => {
       expect(errorMessage(run)).toMatch(exitCode === 1 ? new RegExp(failure) : /^$/)
       expect(run.stdout).toContain('Dry run: nothing was cancelled.')
       expect(run.summary).toContain('**Dry run: nothing was cancelled.**')
-      expect(secretLeaks(run, TEST_TOKEN)).toEqual([])
+      expectNoTokenLeaks(run, [TEST_TOKEN])
     }
   )
 

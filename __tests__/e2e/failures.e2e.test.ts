@@ -1,8 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { errorMessage, secretLeaks, warnings } from '../../local-runner/run-action.js'
+import { errorMessage, warnings } from '../../local-runner/run-action.js'
 import { startFixture, TEST_TOKEN, type Fixture } from '../support/simulator-fixture.js'
+import { expectNoTokenLeaks } from '../support/token-leaks.js'
 
 let fixture: Fixture
 beforeEach(async () => (fixture = await startFixture()))
@@ -21,7 +22,7 @@ describe('answers that fail a batch whatever the strictness', () => {
     expect(message).toContain('Invalid or missing API token')
     expect(message).toContain('check the token secret')
     expect(fixture.simulator.requests).toHaveLength(1)
-    expect(secretLeaks(run, 'nxr_wrong_TOKEN_value')).toEqual([])
+    expectNoTokenLeaks(run, ['nxr_wrong_TOKEN_value'])
   })
 
   it("403: says the token's team cannot reach the batch", async () => {
@@ -58,7 +59,7 @@ describe('answers that fail a batch whatever the strictness', () => {
     expect(run.exitCode).toBe(1)
     expect(errorMessage(run)).toContain('HTTP 400 Bad Request: Rejected header: Bearer ***')
     expect(run.files.results).toContain('Bearer ***')
-    expect(secretLeaks(run, TEST_TOKEN)).toEqual([])
+    expectNoTokenLeaks(run, [TEST_TOKEN])
   })
 })
 

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
-import { errorMessage, secretLeaks, warnings } from '../../local-runner/run-action.js'
+import { errorMessage, warnings } from '../../local-runner/run-action.js'
 import { startFixture, TEST_TOKEN, type Fixture } from '../support/simulator-fixture.js'
+import { expectNoTokenLeaks } from '../support/token-leaks.js'
 
 let fixture: Fixture
 beforeEach(async () => (fixture = await startFixture()))
@@ -88,7 +89,7 @@ describe('retries', () => {
 
     expect(run.exitCode).toBe(1)
     expect(errorMessage(run)).toContain('gave up after 2 attempts: no complete answer within 0.3 s (timeout)')
-    expect(secretLeaks(run, TEST_TOKEN)).toEqual([])
+    expectNoTokenLeaks(run, [TEST_TOKEN])
   })
 
   it('a refused connection is retried, then reported', async () => {

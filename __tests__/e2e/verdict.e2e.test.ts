@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
-import { errorMessage, secretLeaks } from '../../local-runner/run-action.js'
+import { errorMessage } from '../../local-runner/run-action.js'
 import { startFixture, TEST_TOKEN, type Fixture } from '../support/simulator-fixture.js'
+import { expectNoTokenLeaks } from '../support/token-leaks.js'
 
 let fixture: Fixture
 beforeEach(async () => (fixture = await startFixture()))
@@ -29,7 +30,7 @@ describe('the verdict, end to end against the simulator', () => {
     const failure = `status ${expectedStatus} fails at strictness ${strictness}`
     expect(errorMessage(run)).toMatch(exitCode === 1 ? new RegExp(failure) : /^$/)
     expect(run.summary).toContain(`### Batch \`${batchId}\`: ${expectedStatus}`)
-    expect(secretLeaks(run, TEST_TOKEN)).toEqual([])
+    expectNoTokenLeaks(run, [TEST_TOKEN])
   })
 
   it('sets every output, and the results file holds the full reply', async () => {

@@ -53,8 +53,11 @@ export interface FakeReaction {
 export interface FakeGitHubFaults {
   /** Every call on comments answers this (403 plays a missing permission). */
   comments?: { status: number; message: string }
-  /** Answer this 5xx (with this Retry-After) to the next `times` calls. */
-  serverErrors?: { times: number; status?: number; retryAfter?: string }
+  /**
+   * Answer this 5xx (with this Retry-After) to the next `times` calls; its message made from the
+   * request's Authorization header if given, as a careless proxy in front of the API might.
+   */
+  serverErrors?: { times: number; status?: number; retryAfter?: string; message?: (authorization: string) => string }
   /** Answer the next `times` writes with GitHub's secondary rate limit (403), with this Retry-After if given. */
   secondaryRateLimit?: { times: number; retryAfter?: string }
   /** Answer the next `times` calls with a used-up primary rate limit (403, x-ratelimit-remaining: 0) resetting then. */
@@ -175,7 +178,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions): Promise<Runni
     const url = new URL(request.url ?? '/', 'http://fake')
     const method = request.method ?? 'GET'
     const writing = method !== 'GET' && url.pathname !== '/graphql'
-    const limited = rateLimited(writing)
+    const limited = rateLimited(writing, request.headers.authorization ?? '')
     if (limited) return limited
     if (url.pathname === '/user' && method === 'GET') {
       return identity.kind === 'user'
@@ -308,7 +311,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions): Promise<Runni
     return { status: 200, body: { data } }
   }
 
-  function rateLimited(writing: boolean): Answer | undefined {
+  function rateLimited(writing: boolean, authorization: string): Answer | undefined {
     const secondary = faults.secondaryRateLimit
     if (writing && secondary && secondary.times > 0) {
       secondary.times--
@@ -329,8 +332,12 @@ export async function startFakeGitHub(options: FakeGitHubOptions): Promise<Runni
     }
     if (faults.serverErrors && faults.serverErrors.times > 0) {
       faults.serverErrors.times--
-      const { status = 502, retryAfter } = faults.serverErrors
-      return { status, body: { message: 'Server Error' }, headers: retryAfter ? { 'retry-after': retryAfter } : {} }
+      const { status = 502, retryAfter, message } = faults.serverErrors
+      return {
+        status,
+        body: { message: message ? message(authorization) : 'Server Error' },
+        headers: retryAfter ? { 'retry-after': retryAfter } : {}
+      }
     }
     return undefined
   }
