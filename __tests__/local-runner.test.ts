@@ -6,7 +6,6 @@ import {
   inputDefaults,
   parseOutputFile,
   RECORD_ENTRY,
-  secretLeaks,
   type ActionRun
 } from '../local-runner/run-action.js'
 
@@ -26,13 +25,6 @@ describe('the local runner', () => {
   it('reads the outputs file as @actions/core writes it', () => {
     const text = 'status<<ghadelimiter_1\ncancelled\nghadelimiter_1\nids<<ghadelimiter_2\n["a",\n"b"]\nghadelimiter_2\n'
     expect(parseOutputFile(text)).toEqual({ status: 'cancelled', ids: '["a",\n"b"]' })
-  })
-
-  it('finds the secret anywhere but in the mask command', () => {
-    expect(secretLeaks(run({ stdout: '::add-mask::s3cret\nall fine' }), 's3cret')).toEqual([])
-    expect(secretLeaks(run({ stdout: '::add-mask::s3cret\nBearer s3cret' }), 's3cret')).toEqual(['log'])
-    expect(secretLeaks(run({ stderr: 's3cret' }), 's3cret')).toEqual(['log'])
-    expect(secretLeaks(run({ files: { summary: 'x s3cret', results: '[]' } }), 's3cret')).toEqual(['summary'])
   })
 
   it("gives the inputs left out the defaults of the entry's action.yml, as a runner does, but no expression", () => {

@@ -141,15 +141,6 @@ export function parseOutputFile(text: string): Record<string, string> {
   return outputs
 }
 
-/** The lines of a run's log that mention the secret, other than the runner's mask command. */
-export function secretLeaks(run: ActionRun, secret: string): string[] {
-  const logLines = `${run.stdout}\n${run.stderr}`.split('\n').filter((line) => line !== `::add-mask::${secret}`)
-  const places = { log: logLines.join('\n'), ...run.files }
-  return Object.entries(places)
-    .filter(([, text]) => text.includes(secret))
-    .map(([place]) => place)
-}
-
 /** The `::error::` message of a failed run, with the runner's escaping undone. */
 export function errorMessage(run: ActionRun): string {
   const line = run.stdout.split('\n').find((candidate) => candidate.startsWith('::error::')) ?? ''

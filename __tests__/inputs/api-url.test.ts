@@ -25,6 +25,22 @@ describe('parseApiUrl', () => {
   ])('rejects $raw: $problem', ({ raw, problem }) => {
     expect(() => parseApiUrl(raw)).toThrow(`Input 'api-url' ${problem}`)
   })
+
+  it.each([
+    {
+      raw: 'https://api.example.com/api/v2?key=gateway-key-77',
+      message:
+        "Input 'github-api-url' must not have a query or fragment; give the base URL alone: 'https://api.example.com/api/v2'"
+    },
+    {
+      raw: 'https://user:pw-77@api.example.com:port/api/v2?key=gateway-key-77',
+      message: "Input 'github-api-url' is not a valid URL: 'https://api.example.com:port/api/v2'"
+    },
+    { raw: 'https://user:pw-77@api.example.com/api/v2', message: "Input 'github-api-url' must not contain credentials" }
+  ])('quotes $raw without its user info or query', ({ raw, message }) => {
+    expect(() => parseApiUrl(raw, 'github-api-url')).toThrow(message)
+    expect(() => parseApiUrl(raw, 'github-api-url')).not.toThrow(/gateway-key|pw-77/)
+  })
 })
 
 describe('isLoopbackHost', () => {

@@ -74,7 +74,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions): Promise<Runni
     const url = new URL(request.url ?? '/', 'http://fake')
     const method = request.method ?? 'GET'
     const writing = method !== 'GET' && url.pathname !== '/graphql'
-    const limited = limitedByFaults(state.faults, writing)
+    const limited = limitedByFaults(state.faults, writing, request.headers.authorization ?? '')
     if (limited) return limited
     if (url.pathname === '/user' && method === 'GET') {
       return identity.kind === 'user'

@@ -28,7 +28,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     const inputs = parseInputs((name) => core.getInput(name), secrets.token, secrets['github-token'], env)
     const context = runContextFrom(readRunEvent(env), env.GITHUB_REPOSITORY)
     const retry = runnerRetryContext(inputs.maxRetries, redact, cancellation)
-    const transport = createHttpTransport(USER_AGENT)
+    const transport = createHttpTransport(USER_AGENT, redact)
     const info = (line: string) => core.info(redact(line))
     const warn = (message: string) => core.warning(redact(message))
     const github = (given: GitHubInputs) => ({

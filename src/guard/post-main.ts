@@ -59,7 +59,7 @@ export async function runGuardPost(env: NodeJS.ProcessEnv = process.env): Promis
       {
         ...runnerRetryContext(inputs.maxRetries, redact, cancellation),
         budget: { endsAt: requestsEndAt, unanswered: UNANSWERED_IN_TIME },
-        transport: createHttpTransport(USER_AGENT),
+        transport: createHttpTransport(USER_AGENT, redact),
         apiUrl: inputs.apiUrl,
         token: inputs.token,
         timeoutMs: inputs.timeoutMs

@@ -36,7 +36,7 @@ export async function runRecord(env: NodeJS.ProcessEnv = process.env): Promise<v
     const hints = { fromFork: context.pullRequestNumber === pullRequest && context.pullRequestFromFork }
     const github = await connectToGitHub({
       ...runnerRetryContext(RETRIES, redact),
-      transport: createHttpTransport(USER_AGENT),
+      transport: createHttpTransport(USER_AGENT, redact),
       token: inputs.githubToken,
       apiUrl: inputs.githubApiUrl,
       repository: requireRepository(context.repository),

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { errorMessage } from '../helpers/error-message.js'
 import type { BatchResult } from '../nexrender/batch-result.js'
-import type { Redactor } from '../report/redact.js'
+import type { Redactor } from '../helpers/redact.js'
 import { resultsFileParts, resultsFileWarning } from '../report/results-file.js'
 
 /** The results file's path once written, or the warning that says why it could not be. */
