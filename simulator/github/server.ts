@@ -289,15 +289,29 @@ export async function startFakeGitHub(options: FakeGitHubOptions): Promise<Runni
     return notFound
   }
 
-  /** `viewer { login }`, and the `issueOrPullRequest` fields the sweep asks for, as GitHub's GraphQL answers them. */
+  /**
+   * `viewer { login }`, and the `issueOrPullRequest` fields the sweep asks for (each number given in
+   * the query or as a variable), as GitHub's GraphQL answers them.
+   */
   function graphql(identity: FakeIdentity, body: string): Answer {
-    const { query = '' } = JSON.parse(body || '{}') as { query?: string }
+    const { query = '', variables = {} } = JSON.parse(body || '{}') as {
+      query?: string
+      variables?: Record<string, unknown>
+    }
     const data: Record<string, unknown> = {}
     if (/\bviewer\s*\{\s*login\s*\}/.test(query)) data.viewer = { login: identity.login }
-    const fields = [...query.matchAll(/(\w+): issueOrPullRequest\(number: (\d+)\)/g)]
+    const fields = [...query.matchAll(/(\w+): issueOrPullRequest\(number: (?:(\d+)|\$(\w+))\)/g)]
+    const missing = fields.find(
+      ([, , literal, variable = '']) => literal === undefined && !Number.isInteger(variables[variable])
+    )
+    if (missing) {
+      const message = `Variable $${missing[3]} of type Int! was provided invalid value`
+      return { status: 200, body: { errors: [{ message }] } }
+    }
     if (fields.length > 0) {
       data.repository = Object.fromEntries(
-        fields.map(([, alias = '', number = '']) => {
+        fields.map(([, alias = '', literal, variable = '']) => {
+          const number = literal ?? variables[variable]
           const pull = pullRequests.get(Number(number))
           const state = !pull ? undefined : pull.merged ? 'MERGED' : pull.state === 'closed' ? 'CLOSED' : 'OPEN'
           return [alias, pull ? { number: Number(number), state, headRefOid: pull.head } : {}]
