@@ -6,10 +6,15 @@ import {
   GitHubUnreachable,
   WriteWindowClosed
 } from '../../src/github/github-errors.js'
+import { VIEWER_LOGIN_QUERY } from '../../src/github/github-queries.js'
 import { DEFAULT_RETRY_POLICY } from '../../src/http/retry-policy.js'
 import type { AttemptOutcome, HttpRequest } from '../../src/http/transport.js'
 
 const NOW = Date.parse('2026-12-02T09:00:00Z')
+const REPOSITORY = { owner: 'a', repo: 'b' }
+const COMMENT = 'POST /repos/{owner}/{repo}/issues/{issue_number}/comments'
+const EDIT = 'PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}'
+const LISTING = 'GET /repos/{owner}/{repo}/issues/comments'
 
 function clientWith(outcomes: AttemptOutcome[], apiUrl = 'https://api.github.com') {
   const sent: HttpRequest[] = []
@@ -47,7 +52,7 @@ const refused: AttemptOutcome = {
 describe('the GitHub client', () => {
   it('sends through the transport with the token as its own, and gives the parsed answer', async () => {
     const { client, sent } = clientWith([answer(201, { id: 1 })])
-    const reply = await client.request('POST', '/repos/a/b/issues/7/comments', { body: { body: 'hi' } })
+    const reply = await client.request(COMMENT, { ...REPOSITORY, issue_number: 7 }, { body: { body: 'hi' } })
 
     expect(sent).toEqual([
       {
@@ -74,12 +79,16 @@ describe('the GitHub client', () => {
   })
 
   it('follows Link pages on the API’s origin, and refuses to send the token anywhere else', async () => {
-    const next = { link: '<https://api.github.com/x?page=2>; rel="next"' }
-    const { client } = clientWith([answer(200, [1, 2], next), answer(200, [3])])
-    expect(await client.paginate('/x')).toEqual([1, 2, 3])
+    const next = { link: '<https://api.github.com/repositories/1/issues/comments?per_page=2&page=2>; rel="next"' }
+    const { client, sent } = clientWith([answer(200, [1, 2], next), answer(200, [3])])
+    expect(await client.paginate(LISTING, { ...REPOSITORY, per_page: 2 })).toEqual([1, 2, 3])
+    expect(sent.map((request) => request.url)).toEqual([
+      'https://api.github.com/repos/a/b/issues/comments?per_page=2',
+      'https://api.github.com/repositories/1/issues/comments?per_page=2&page=2'
+    ])
 
     const elsewhere = clientWith([answer(200, [1], { link: '<https://evil.example/x?page=2>; rel="next"' })])
-    await expect(elsewhere.client.paginate('/x')).rejects.toThrow(
+    await expect(elsewhere.client.paginate(LISTING, REPOSITORY)).rejects.toThrow(
       new GitHubAnswerUnusable(
         'refused to send the token to https://evil.example, which is not the GitHub API at https://api.github.com'
       )
@@ -89,14 +98,14 @@ describe('the GitHub client', () => {
 
   it('never follows a redirect', async () => {
     const { client } = clientWith([{ ...answer(301), location: 'https://elsewhere.example/' } as AttemptOutcome])
-    await expect(client.request('GET', '/repos/a/b')).rejects.toThrow(
+    await expect(client.request('GET /repos/{owner}/{repo}', REPOSITORY)).rejects.toThrow(
       'HTTP 301: the GitHub API redirected to https://elsewhere.example/; the action never follows redirects, so the token stays with the API host'
     )
   })
 
   it('retries what the policy retries, then says how many attempts it took', async () => {
     const { client, sent } = clientWith([answer(503), answer(503), answer(503, { message: 'Service Unavailable' })])
-    const failure = (await client.request('GET', '/user').catch((error: unknown) => error)) as GitHubError
+    const failure = (await client.request('GET /user', {}).catch((error: unknown) => error)) as GitHubError
     expect(sent).toHaveLength(3)
     expect(failure).toBeInstanceOf(GitHubError)
     expect([failure.status, failure.githubMessage, failure.attempts]).toEqual([503, 'Service Unavailable', 3])
@@ -104,7 +113,7 @@ describe('the GitHub client', () => {
 
   it('reports a GitHub that cannot be reached with the cause, said once', async () => {
     const { client } = clientWith([refused, refused, refused])
-    await expect(client.request('GET', '/user')).rejects.toThrow(
+    await expect(client.request('GET /user', {})).rejects.toThrow(
       new GitHubUnreachable('gave up after 3 attempts: ECONNREFUSED: connect ECONNREFUSED 127.0.0.1:1')
     )
   })
@@ -116,14 +125,16 @@ describe('the GitHub client', () => {
       documentation_url: 'https://docs.github.com/rest'
     }
     const { client } = clientWith([answer(422, body)])
-    await expect(client.request('PATCH', '/x')).rejects.toThrow(
+    await expect(client.request(EDIT, { ...REPOSITORY, comment_id: 1 }, { body: { body: 'hi' } })).rejects.toThrow(
       'HTTP 422: Validation Failed: body is too long (maximum is 65536 characters)'
     )
   })
 
   it('sends no attempt that could finish after `notAfter`', async () => {
     const { client, sent } = clientWith([answer(200, {})])
-    await expect(client.request('PATCH', '/x', { notAfter: NOW + 4999 })).rejects.toThrow(WriteWindowClosed)
+    await expect(client.request(EDIT, { ...REPOSITORY, comment_id: 1 }, { notAfter: NOW + 4999 })).rejects.toThrow(
+      WriteWindowClosed
+    )
     expect(sent).toEqual([])
   })
 
@@ -132,9 +143,9 @@ describe('the GitHub client', () => {
       answer(200, { data: { viewer: { login: 'my-app[bot]' } } }),
       answer(200, { errors: [{ message: 'Something went wrong' }] })
     ])
-    expect(await client.graphql('query { viewer { login } }')).toEqual({ viewer: { login: 'my-app[bot]' } })
+    expect(await client.graphql(VIEWER_LOGIN_QUERY, {})).toEqual({ viewer: { login: 'my-app[bot]' } })
     expect(sent[0]?.url).toBe('https://api.github.com/graphql')
-    await expect(client.graphql('query { nope }')).rejects.toThrow('HTTP 200: Something went wrong')
+    await expect(client.graphql(VIEWER_LOGIN_QUERY, {})).rejects.toThrow('HTTP 200: Something went wrong')
   })
 
   it.each([
@@ -165,10 +176,12 @@ describe("GitHub's rate limits", () => {
     ]
   ])('waits out %s, without using up the retries', async (_what, limited, wait) => {
     const { client, waits, log } = clientWith([limited, answer(503), answer(503), answer(200, {})])
-    await client.request('POST', '/x', { body: {} })
+    await client.request(COMMENT, { ...REPOSITORY, issue_number: 7 }, { body: { body: 'hi' } })
     expect(waits[0]).toBe(wait)
     expect(waits).toHaveLength(3)
-    expect(log[0]).toMatch(/^GitHub POST \/x: .*rate limit.*; waiting \d+\.0 s as asked$/)
+    expect(log[0]).toMatch(
+      /^GitHub POST \/repos\/a\/b\/issues\/7\/comments: .*rate limit.*; waiting \d+\.0 s as asked$/
+    )
   })
 
   it('fails at once with a limit that resets beyond the wait it allows', async () => {
@@ -176,7 +189,7 @@ describe("GitHub's rate limits", () => {
     const { client, waits } = clientWith([
       answer(403, { message: 'API rate limit exceeded' }, { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': reset })
     ])
-    const failure = (await client.request('GET', '/x').catch((error: unknown) => error)) as GitHubError
+    const failure = (await client.request('GET /user', {}).catch((error: unknown) => error)) as GitHubError
     expect(failure.status).toBe(403)
     expect(failure.headers['x-ratelimit-reset']).toBe(reset)
     expect(waits).toEqual([])
@@ -184,7 +197,7 @@ describe("GitHub's rate limits", () => {
 
   it('treats a 403 that is no rate limit as final', async () => {
     const { client, waits } = clientWith([answer(403, { message: 'Resource not accessible by integration' })])
-    await expect(client.request('GET', '/x')).rejects.toThrow('HTTP 403: Resource not accessible by integration')
+    await expect(client.request('GET /user', {})).rejects.toThrow('HTTP 403: Resource not accessible by integration')
     expect(waits).toEqual([])
   })
 })

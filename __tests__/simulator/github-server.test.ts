@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import { startFakeGitHub, type RunningFakeGitHub } from '../../simulator/github/server.js'
+import { pullRequestsQuery } from '../../src/github/github-queries.js'
 
 let github: RunningFakeGitHub
 beforeEach(async () => {
@@ -85,6 +86,16 @@ describe('the fake GitHub API', () => {
     const viewer = (token: string) => call(token, 'POST', '/graphql', { query: 'query { viewer { login } }' })
     expect((await viewer('app')).json).toEqual({ data: { viewer: { login: 'github-actions[bot]' } } })
     expect((await viewer('user')).json).toEqual({ data: { viewer: { login: 'octo' } } })
+  })
+
+  it("answers the action's query of pull requests, with each number as a variable", async () => {
+    const query = pullRequestsQuery(2)
+    const asked = await call('app', 'POST', '/graphql', { query, variables: { owner: 'a', name: 'b', n0: 7, n1: 8 } })
+    expect(asked.json).toEqual({
+      data: { repository: { n0: { number: 7, state: 'OPEN', headRefOid: 'abc' }, n1: {} } }
+    })
+    const missing = await call('app', 'POST', '/graphql', { query, variables: { owner: 'a', name: 'b', n0: 7 } })
+    expect(missing.json).toEqual({ errors: [{ message: 'Variable $n1 of type Int! was provided invalid value' }] })
   })
 
   it('answers 201 for a new reaction and 200 for one the same identity already left; another identity has its own', async () => {

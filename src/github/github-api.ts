@@ -1,3 +1,5 @@
+import type { RouteBody } from './github-routes.js'
+
 /**
  * The GitHub calls the action makes, as plain data in and out, so the records logic can be tested
  * against an in-memory stand-in. `rest-github-api.ts` makes them over the GitHub client.
@@ -26,6 +28,9 @@ export interface PullRequestState {
 
 /** What a lease's reaction is left on: a comment, or the pull request itself. */
 export type ReactionTarget = { comment: number } | { issue: number }
+
+/** The reactions GitHub has (`eyes`, `rocket`…). */
+export type ReactionContent = RouteBody<'POST /repos/{owner}/{repo}/issues/{issue_number}/reactions'>['content']
 
 export interface ReactionAnswer {
   /** True when this call made the reaction (201); false when the same identity had already left it (200). */
@@ -56,7 +61,7 @@ export interface GitHubApi {
   pullRequest(number: number): Promise<PullRequestState>
   /** Several pull requests at once; numbers that are not pull requests are left out. */
   pullRequests(numbers: number[]): Promise<Map<number, PullRequestState>>
-  addReaction(target: ReactionTarget, content: string): Promise<ReactionAnswer>
+  addReaction(target: ReactionTarget, content: ReactionContent): Promise<ReactionAnswer>
   /** Deleting a reaction that is already gone is not an error. */
   deleteReaction(target: ReactionTarget, reactionId: number): Promise<void>
 }

@@ -2,7 +2,18 @@ import { finalReason, sendWithRetries, type RetryContext } from '../http/send-wi
 import { jsonTextOf } from '../http/json-body.js'
 import type { HttpAnswer, HttpRequest, Transport } from '../http/transport.js'
 import { GitHubAnswerUnusable, GitHubError, GitHubUnreachable, WriteWindowClosed } from './github-errors.js'
+import type { GitHubQuery } from './github-queries.js'
+import {
+  routeRequest,
+  type ListItem,
+  type ListRoute,
+  type RestRoute,
+  type RouteBody,
+  type RouteParameters,
+  type RouteReply
+} from './github-routes.js'
 import { gitHubRateLimitWait, MAX_RATE_LIMIT_WAIT_MS } from './rate-limits.js'
+import type { Unverified } from './unverified.js'
 
 /**
  * The most bytes read of one GitHub reply. A page of 100 comments of GitHub's longest (65,536
@@ -18,16 +29,16 @@ export interface GitHubClientConfig extends RetryContext {
   timeoutMs: number
 }
 
-export interface GitHubReply {
+export interface GitHubReply<Data = unknown> {
   status: number
   /** Lower-cased. */
   headers: Record<string, string>
   /** The parsed JSON body; undefined for an empty one. */
-  data: unknown
+  data: Data
 }
 
-export interface RequestOptions {
-  body?: unknown
+export interface RequestOptions<Body = unknown> {
+  body?: Body
   /**
    * The latest time (by `now()`) at which this request may still be applied: an attempt that could
    * take longer is not sent. A writer under a lease passes the lease's end.
@@ -35,13 +46,21 @@ export interface RequestOptions {
   notAfter?: number
 }
 
+/**
+ * Each call names GitHub's route and its parameters, and gets the reply as GitHub's schema describes
+ * it, unverified (see `github-routes.ts`, `github-queries.ts`).
+ */
 export interface GitHubClient {
-  /** `path` is relative to the API's base URL, or a full URL on its origin. Throws on any answer but 2xx. */
-  request(method: HttpRequest['method'], path: string, options?: RequestOptions): Promise<GitHubReply>
+  /** One call of the route. Throws on any answer but 2xx. */
+  request<R extends RestRoute>(
+    route: R,
+    parameters: RouteParameters<R>,
+    options?: RequestOptions<RouteBody<R>>
+  ): Promise<GitHubReply<Unverified<RouteReply<R>>>>
   /** Every item of a listing, following its `Link: rel="next"` pages. */
-  paginate(path: string): Promise<unknown[]>
+  paginate<R extends ListRoute>(route: R, parameters: RouteParameters<R>): Promise<Array<Unverified<ListItem<R>>>>
   /** A GraphQL query's `data`; GraphQL's own errors throw. */
-  graphql(query: string, variables?: Record<string, unknown>): Promise<Record<string, unknown>>
+  graphql<Data, Variables>(query: GitHubQuery<Data, Variables>, variables: Variables): Promise<Unverified<Data>>
 }
 
 /**
@@ -110,18 +129,26 @@ export function createGitHubClient(config: GitHubClientConfig): GitHubClient {
   }
 
   return {
-    request,
-    async paginate(path) {
-      const items: unknown[] = []
-      for (let next: string | undefined = path; next !== undefined;) {
+    // The JSON as it came: its type names the fields GitHub's schema has, and vouches for no value.
+    async request<R extends RestRoute>(
+      route: R,
+      parameters: RouteParameters<R>,
+      options?: RequestOptions<RouteBody<R>>
+    ) {
+      const { method, path } = routeRequest(route, parameters)
+      return (await request(method, path, options)) as GitHubReply<Unverified<RouteReply<R>>>
+    },
+    async paginate<R extends ListRoute>(route: R, parameters: RouteParameters<R>) {
+      const items: Array<Unverified<ListItem<R>>> = []
+      for (let next: string | undefined = routeRequest(route, parameters).path; next !== undefined;) {
         const page = await request('GET', next)
         if (!Array.isArray(page.data)) throw new GitHubAnswerUnusable(`GET ${next} did not answer with a list`)
-        items.push(...(page.data as unknown[]))
+        items.push(...(page.data as Array<Unverified<ListItem<R>>>))
         next = nextPage(page.headers.link)
       }
       return items
     },
-    async graphql(query, variables = {}) {
+    async graphql<Data, Variables>(query: GitHubQuery<Data, Variables>, variables: Variables) {
       const reply = await request('POST', graphqlPath(config.apiUrl), { body: { query, variables } })
       const { data, errors } = (reply.data ?? {}) as {
         data?: Record<string, unknown>
@@ -131,7 +158,7 @@ export function createGitHubClient(config: GitHubClientConfig): GitHubClient {
         throw new GitHubError(200, errors.map((error) => error.message ?? 'error').join('; '), reply.headers, 1)
       }
       if (!data) throw new GitHubAnswerUnusable('the GitHub GraphQL API answered without data')
-      return data
+      return data as Unverified<Data>
     }
   }
 }
