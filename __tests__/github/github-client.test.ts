@@ -75,7 +75,7 @@ describe('the GitHub client', () => {
 
   it('reads a JSON answer after a byte order mark, by the rule Nexrender replies follow', async () => {
     const { client } = clientWith([answer(200, '\uFEFF {"id":1}\n')])
-    expect((await client.request('GET', '/repos/a/b')).data).toEqual({ id: 1 })
+    expect((await client.request('GET /repos/{owner}/{repo}', REPOSITORY)).data).toEqual({ id: 1 })
   })
 
   it('follows Link pages on the API’s origin, and refuses to send the token anywhere else', async () => {
