@@ -182,7 +182,7 @@ function gitHubRateLimitWait(answer, now) {
 
 /***/ }),
 
-/***/ 628:
+/***/ 974:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -195,11 +195,42 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/http/send-with-retries.ts
 var send_with_retries = __webpack_require__(418);
+// EXTERNAL MODULE: ./src/http/json-body.ts
+var json_body = __webpack_require__(181);
 // EXTERNAL MODULE: ./src/github/github-errors.ts
 var github_errors = __webpack_require__(146);
+;// CONCATENATED MODULE: ./src/github/github-routes.ts
+/**
+ * The method and the path (relative to the API's base URL) of a call: each `{name}` of the template
+ * filled with its parameter, encoded; every other parameter given goes into the query string.
+ */
+function routeRequest(route, parameters) {
+    const values = parameters;
+    const [method, template] = route.split(' ');
+    const filled = new Set();
+    const path = template.replace(/\{(\w+)\}/g, (_, name) => {
+        filled.add(name);
+        return encodeURIComponent(textOf(name, values[name], route));
+    });
+    const query = new URLSearchParams();
+    for (const [name, value] of Object.entries(values)) {
+        if (!filled.has(name) && value !== undefined)
+            query.append(name, textOf(name, value, route));
+    }
+    const search = query.toString();
+    return { method, path: search === '' ? path : `${path}?${search}` };
+}
+function textOf(name, value, route) {
+    if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')
+        return String(value);
+    throw new TypeError(`${route}: parameter ${name} must be a string, number or boolean, not ${typeof value}`);
+}
+
 // EXTERNAL MODULE: ./src/github/rate-limits.ts
 var rate_limits = __webpack_require__(37);
 ;// CONCATENATED MODULE: ./src/github/github-client.ts
+
+
 
 
 
@@ -262,10 +293,14 @@ function createGitHubClient(config) {
         return { status: last.status, headers: last.headers ?? {}, data };
     }
     return {
-        request,
-        async paginate(path) {
+        // The JSON as it came: its type names the fields GitHub's schema has, and vouches for no value.
+        async request(route, parameters, options) {
+            const { method, path } = routeRequest(route, parameters);
+            return (await request(method, path, options));
+        },
+        async paginate(route, parameters) {
             const items = [];
-            for (let next = path; next !== undefined;) {
+            for (let next = routeRequest(route, parameters).path; next !== undefined;) {
                 const page = await request('GET', next);
                 if (!Array.isArray(page.data))
                     throw new github_errors/* GitHubAnswerUnusable */.Pm(`GET ${next} did not answer with a list`);
@@ -274,7 +309,7 @@ function createGitHubClient(config) {
             }
             return items;
         },
-        async graphql(query, variables = {}) {
+        async graphql(query, variables) {
             const reply = await request('POST', graphqlPath(config.apiUrl), { body: { query, variables } });
             const { data, errors } = (reply.data ?? {});
             if (errors && errors.length > 0) {
@@ -296,7 +331,7 @@ function nextPage(link) {
     return link?.match(/<([^>]+)>;\s*rel="next"/)?.[1];
 }
 function parseBody(answer) {
-    const text = answer.body.toString('utf8').trim();
+    const text = (0,json_body/* jsonTextOf */.t)(answer.body);
     if (text === '')
         return undefined;
     try {
@@ -328,60 +363,105 @@ function messageOf(data, answer) {
 
 // EXTERNAL MODULE: ./src/github/github-failure.ts
 var github_failure = __webpack_require__(423);
+;// CONCATENATED MODULE: ./src/github/github-queries.ts
+const query = (text) => text;
+/** The login the token acts as: GraphQL's viewer answers for every kind of token. */
+const VIEWER_LOGIN_QUERY = query('query { viewer { login } }');
+/** At most this many pull requests are asked about in one query. */
+const PULL_REQUESTS_PER_QUERY = 50;
+/**
+ * State and head of `count` pull requests (1 to PULL_REQUESTS_PER_QUERY), each under its alias.
+ * `issueOrPullRequest` answers an issue too, with none of these fields.
+ */
+function pullRequestsQuery(count) {
+    if (!Number.isInteger(count) || count < 1 || count > PULL_REQUESTS_PER_QUERY) {
+        throw new RangeError(`a query asks about 1 to ${PULL_REQUESTS_PER_QUERY} pull requests, not ${count}`);
+    }
+    const aliases = Array.from({ length: count }, (_, index) => pullRequestAlias(index));
+    const variables = aliases.map((alias) => `$${alias}: Int!`).join(', ');
+    const fields = aliases.map((alias) => `${alias}: issueOrPullRequest(number: $${alias}) { ... on PullRequest { number state headRefOid } }`);
+    return query(`query($owner: String!, $name: String!, ${variables}) { repository(owner: $owner, name: $name) { ${fields.join(' ')} } }`);
+}
+function pullRequestAlias(index) {
+    return `n${index}`;
+}
+
 ;// CONCATENATED MODULE: ./src/github/rest-github-api.ts
 
-/** At most this many pull requests are asked about in one GraphQL query. */
-const PULL_REQUESTS_PER_QUERY = 50;
+
 /** The action's GitHub calls, on the repository `owner/name`, through the client. */
 function restGitHubApi(client, repository) {
-    const repo = `/repos/${repository}`;
-    const [owner = '', name = ''] = repository.split('/');
-    const reactionsOf = (target) => 'comment' in target
-        ? `${repo}/issues/comments/${target.comment}/reactions`
-        : `${repo}/issues/${target.issue}/reactions`;
+    const [owner = '', repo = ''] = repository.split('/');
+    const removeReaction = (target, reaction_id) => 'comment' in target
+        ? client.request('DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions/{reaction_id}', {
+            owner,
+            repo,
+            comment_id: target.comment,
+            reaction_id
+        })
+        : client.request('DELETE /repos/{owner}/{repo}/issues/{issue_number}/reactions/{reaction_id}', {
+            owner,
+            repo,
+            issue_number: target.issue,
+            reaction_id
+        });
     return {
         async viewerLogin() {
-            const data = await client.graphql('query { viewer { login } }');
-            const login = data.viewer?.login;
+            const login = (await client.graphql(VIEWER_LOGIN_QUERY, {}))?.viewer?.login;
             if (typeof login !== 'string' || login === '')
                 throw new github_errors/* GitHubAnswerUnusable */.Pm('GitHub named no viewer for the token');
             return login;
         },
         async listComments(pullRequest) {
-            return (await client.paginate(`${repo}/issues/${pullRequest}/comments?per_page=100`)).map(asComment);
+            const comments = await client.paginate('GET /repos/{owner}/{repo}/issues/{issue_number}/comments', {
+                owner,
+                repo,
+                issue_number: pullRequest,
+                per_page: 100
+            });
+            return comments.map(asComment);
         },
         async listRepositoryComments(since) {
-            const query = `since=${encodeURIComponent(since)}&sort=updated&direction=asc&per_page=100`;
-            return (await client.paginate(`${repo}/issues/comments?${query}`)).map(asComment);
+            const comments = await client.paginate('GET /repos/{owner}/{repo}/issues/comments', {
+                owner,
+                repo,
+                since,
+                sort: 'updated',
+                direction: 'asc',
+                per_page: 100
+            });
+            return comments.map(asComment);
         },
         async createComment(pullRequest, body, options = {}) {
-            const reply = await client.request('POST', `${repo}/issues/${pullRequest}/comments`, {
-                ...options,
-                body: { body }
-            });
+            const reply = await client.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', { owner, repo, issue_number: pullRequest }, { ...options, body: { body } });
             return asComment(reply.data);
         },
         async updateComment(id, body, options = {}) {
-            return asComment((await client.request('PATCH', `${repo}/issues/comments/${id}`, { ...options, body: { body } })).data);
+            const reply = await client.request('PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}', { owner, repo, comment_id: id }, { ...options, body: { body } });
+            return asComment(reply.data);
         },
         async deleteComment(id, options = {}) {
-            await ignoringGone(client.request('DELETE', `${repo}/issues/comments/${id}`, options));
+            await ignoringGone(client.request('DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}', { owner, repo, comment_id: id }, options));
         },
         async pullRequest(number) {
-            const data = (await client.request('GET', `${repo}/pulls/${number}`)).data;
-            if (typeof data.head?.sha !== 'string')
+            const { data } = await client.request('GET /repos/{owner}/{repo}/pulls/{pull_number}', {
+                owner,
+                repo,
+                pull_number: number
+            });
+            const head = data?.head?.sha;
+            if (typeof head !== 'string')
                 throw new github_errors/* GitHubAnswerUnusable */.Pm(`pull request #${number} came without its head`);
-            return { number, open: data.state === 'open', merged: data.merged === true, head: data.head.sha };
+            return { number, open: data?.state === 'open', merged: data?.merged === true, head };
         },
         async pullRequests(numbers) {
             const found = new Map();
             for (let start = 0; start < numbers.length; start += PULL_REQUESTS_PER_QUERY) {
                 const chunk = numbers.slice(start, start + PULL_REQUESTS_PER_QUERY);
-                const fields = chunk.map((number) => `n${number}: issueOrPullRequest(number: ${number}) { ... on PullRequest { number state headRefOid } }`);
-                const data = await client.graphql(`query($owner: String!, $name: String!) { repository(owner: $owner, name: $name) { ${fields.join(' ')} } }`, { owner, name });
-                const answers = (data.repository ?? {});
-                for (const number of chunk) {
-                    const pull = answers[`n${number}`];
+                const asked = Object.fromEntries(chunk.map((number, index) => [pullRequestAlias(index), number]));
+                const data = await client.graphql(pullRequestsQuery(chunk.length), { owner, name: repo, ...asked });
+                for (const [index, number] of chunk.entries()) {
+                    const pull = data?.repository?.[pullRequestAlias(index)];
                     if (typeof pull?.headRefOid !== 'string' || typeof pull.state !== 'string')
                         continue;
                     found.set(number, {
@@ -395,9 +475,11 @@ function restGitHubApi(client, repository) {
             return found;
         },
         async addReaction(target, content) {
-            const reply = await client.request('POST', reactionsOf(target), { body: { content } });
+            const reply = 'comment' in target
+                ? await client.request('POST /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions', { owner, repo, comment_id: target.comment }, { body: { content } })
+                : await client.request('POST /repos/{owner}/{repo}/issues/{issue_number}/reactions', { owner, repo, issue_number: target.issue }, { body: { content } });
             const reaction = reply.data;
-            if (typeof reaction.id !== 'number' || typeof reaction.created_at !== 'string') {
+            if (typeof reaction?.id !== 'number' || typeof reaction.created_at !== 'string') {
                 throw new github_errors/* GitHubAnswerUnusable */.Pm('GitHub answered a reaction without its id and time');
             }
             const date = Date.parse(reply.headers.date ?? '');
@@ -409,13 +491,12 @@ function restGitHubApi(client, repository) {
             };
         },
         async deleteReaction(target, reactionId) {
-            await ignoringGone(client.request('DELETE', `${reactionsOf(target)}/${reactionId}`));
+            await ignoringGone(removeReaction(target, reactionId));
         }
     };
 }
-function asComment(item) {
-    const comment = item;
-    if (typeof comment.id !== 'number' || typeof comment.html_url !== 'string') {
+function asComment(comment) {
+    if (typeof comment?.id !== 'number' || typeof comment.html_url !== 'string') {
         throw new github_errors/* GitHubAnswerUnusable */.Pm('GitHub answered with a comment that has no id or address');
     }
     return {
@@ -855,7 +936,7 @@ function looksLikeOurs(comment) {
 /* harmony export */   vg: () => (/* binding */ lookUpPullRequestBatches)
 /* harmony export */ });
 /* harmony import */ var _github_github_failure_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(423);
-/* harmony import */ var _github_connection_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(628);
+/* harmony import */ var _github_connection_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(974);
 /* harmony import */ var _records_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(816);
 /* harmony import */ var _select_batches_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(513);
 
@@ -997,7 +1078,7 @@ function unreadable(problem) {
     return { kind: 'unreadable', problem, records: [] };
 }
 const OUTCOME_CODES = { cancelled: 'c', partial: 'p', unchanged: 'u' };
-const STATUS_OF_CODE = new Map(cancel_reply/* CANCEL_STATUSES */.Y.map((status) => [OUTCOME_CODES[status], status]));
+const STATUS_OF_CODE = new Map(cancel_reply/* CANCEL_STATUSES */.YC.map((status) => [OUTCOME_CODES[status], status]));
 /** The JSON of a records part: commits and run links listed once, records as arrays, times in seconds. */
 class RecordsPartWriter {
     commits = [];

@@ -1,7 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import { errorMessage } from '../../local-runner/run-action.js'
 import { startFixture, TEST_TOKEN, type Fixture } from '../support/simulator-fixture.js'
-import { expectNoTokenLeaks } from '../support/token-leaks.js'
 
 let fixture: Fixture
 beforeEach(async () => (fixture = await startFixture()))
