@@ -16,7 +16,11 @@ describe('parseApiUrl', () => {
 
   it.each([
     { raw: 'api.nexrender.com', problem: 'is not a valid URL' },
-    { raw: 'http://api.nexrender.com/api/v2', problem: 'must use https' },
+    {
+      raw: 'http://api.nexrender.com/api/v2',
+      problem:
+        "must use https: plain http is allowed only for localhost, 127.0.0.0/8 and [::1]; got 'http://api.nexrender.com/api/v2', did you mean 'https://api.nexrender.com/api/v2'?"
+    },
     { raw: 'http://localhost.example.com/api/v2', problem: 'must use https' },
     { raw: 'http://10.0.0.1/api/v2', problem: 'must use https' },
     { raw: 'ftp://api.nexrender.com/api/v2', problem: "must be an https URL, got 'ftp:'" },

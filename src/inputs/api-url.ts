@@ -24,7 +24,7 @@ export function parseApiUrl(value: string, input = 'api-url'): string {
   if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
     throw new InputError(
       input,
-      `must use https: plain http is allowed only for localhost, 127.0.0.0/8 and [::1], got '${url.host}'`
+      `must use https: plain http is allowed only for localhost, 127.0.0.0/8 and [::1]; got '${quotableUrl(value)}', did you mean '${quotableUrl(value).replace(/^http:/i, 'https:')}'?`
     )
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
