@@ -137,7 +137,7 @@ describe('the guard', () => {
       expect(post.stdout).toContain(`${id}: failed: ${UNKNOWN}`)
       expect(errorMessage(post)).toContain(`- Batch ${id}: ${UNKNOWN}`)
     }
-    expect(errorMessage(post).split('\n')[0]).toBe('3 of 3 batches failed:')
+    expect(errorMessage(post).split('\n')[0]).toBe('3 of 3 batches did not pass:')
     // An unknown outcome is never a pass: the batch may still be billing.
     expect(post.summary).toContain('## Nexrender guard: the job failed or was cancelled: ❌ fails: 3 of 3 batches')
     expect(post.summary).toContain(`> ❌ ${UNKNOWN}`)
@@ -161,7 +161,7 @@ describe('the guard', () => {
       new RegExp(`${unchanged}: failed: gave up after \\d+ attempts, with no time left for another: HTTP 503`)
     )
     expect(post.stdout).toContain(`${unknown}: unchanged (batch not found)`)
-    expect(errorMessage(post).split('\n')[0]).toBe('4 of 5 batches failed:')
+    expect(errorMessage(post).split('\n')[0]).toBe('4 of 5 batches did not pass:')
   }, 20_000)
 
   it('reports what it knows when the runner cancels the post step itself', async () => {

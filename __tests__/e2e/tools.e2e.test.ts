@@ -133,5 +133,6 @@ describe('npm run demo', () => {
     expect(output).toContain('## Nexrender sweep of closed pull requests: ✅ passes: cancelled')
     expect(output).toMatch(/\| `01KDVDNA0WMWCGWC2TC40D0P6W` \| `3333333` \| .* \| cancelled, /)
     expect(output).toMatch(/What to try next\n═+\n- Copy a recipe/)
-  })
+    // Sixteen steps, one node process each: on a busy two-core machine more than the usual 30 s.
+  }, 90_000)
 })
