@@ -4,6 +4,7 @@ import {
   GitHubAnswerUnusable,
   GitHubError,
   GitHubUnreachable,
+  WriteMayHaveLanded,
   WriteWindowClosed
 } from '../../src/github/github-errors.js'
 import { DEFAULT_RETRY_POLICY } from '../../src/http/retry-policy.js'
@@ -11,7 +12,7 @@ import type { AttemptOutcome, HttpRequest } from '../../src/http/transport.js'
 
 const NOW = Date.parse('2026-12-02T09:00:00Z')
 
-function clientWith(outcomes: AttemptOutcome[], apiUrl = 'https://api.github.com') {
+function clientWith(outcomes: AttemptOutcome[], apiUrl = 'https://api.github.com', retries = 2) {
   const sent: HttpRequest[] = []
   const waits: number[] = []
   const log: string[] = []
@@ -21,7 +22,7 @@ function clientWith(outcomes: AttemptOutcome[], apiUrl = 'https://api.github.com
     token: 'ghs_secret',
     apiUrl,
     timeoutMs: 5000,
-    policy: { ...DEFAULT_RETRY_POLICY, retries: 2 },
+    policy: { ...DEFAULT_RETRY_POLICY, retries },
     sleep: async (ms) => void (waits.push(ms), (now += ms)),
     random: () => 0.5,
     now: () => now,
@@ -65,7 +66,7 @@ describe('the GitHub client', () => {
         interrupt: undefined
       }
     ])
-    expect(reply).toEqual({ status: 201, headers: {}, data: { id: 1 } })
+    expect(reply).toEqual({ status: 201, headers: {}, data: { id: 1 }, earlierAttemptMayHaveActed: false })
   })
 
   it('follows Link pages on the API’s origin, and refuses to send the token anywhere else', async () => {
@@ -120,6 +121,41 @@ describe('the GitHub client', () => {
     const { client, sent } = clientWith([answer(200, {})])
     await expect(client.request('PATCH', '/x', { notAfter: NOW + 4999 })).rejects.toThrow(WriteWindowClosed)
     expect(sent).toEqual([])
+  })
+
+  it('says when an attempt before the answer may have been applied (a 5xx, not a refused connection)', async () => {
+    const applied = clientWith([answer(502), answer(200, { id: 1 })])
+    expect((await applied.client.request('POST', '/r')).earlierAttemptMayHaveActed).toBe(true)
+    const refusedFirst = clientWith([refused, answer(200, { id: 1 })])
+    expect((await refusedFirst.client.request('POST', '/r')).earlierAttemptMayHaveActed).toBe(false)
+  })
+
+  it('does not send again a write that must not be applied twice after an attempt GitHub may have applied: it says so after the wait', async () => {
+    const { client, sent, waits } = clientWith([answer(502), answer(201, { id: 1 })])
+    await expect(client.request('POST', '/c', { lookBeforeResending: true })).rejects.toThrow(
+      new WriteMayHaveLanded('HTTP 502', NOW)
+    )
+    expect(sent).toHaveLength(1)
+    expect(waits).toHaveLength(1)
+
+    // With no retries, the last attempt is the one to look for.
+    const once = clientWith([answer(502)], undefined, 0)
+    await expect(once.client.request('POST', '/c', { lookBeforeResending: true })).rejects.toThrow(
+      new WriteMayHaveLanded('HTTP 502', NOW)
+    )
+  })
+
+  it('sends such a write again when its attempt cannot have reached GitHub', async () => {
+    const { client, sent } = clientWith([refused, answer(201, { id: 1 })])
+    expect((await client.request('POST', '/c', { lookBeforeResending: true })).status).toBe(201)
+    expect(sent).toHaveLength(2)
+  })
+
+  it('names when an attempt that may have been applied ended, when no retry fits before `notAfter`', async () => {
+    const { client } = clientWith([answer(502), answer(200, {})])
+    const failure = await client.request('PATCH', '/x', { notAfter: NOW + 5500 }).catch((error: unknown) => error)
+    expect(failure).toEqual(new WriteWindowClosed(NOW))
+    expect((failure as WriteWindowClosed).unsureEndedAt).toBe(NOW)
   })
 
   it('asks GraphQL beside the REST API, and throws its errors', async () => {

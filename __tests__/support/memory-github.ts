@@ -6,7 +6,12 @@ import type {
   ReactionTarget,
   WriteOptions
 } from '../../src/github/github-api.js'
-import { GitHubError, GitHubUnreachable, WriteWindowClosed } from '../../src/github/github-errors.js'
+import {
+  GitHubError,
+  GitHubUnreachable,
+  WriteMayHaveLanded,
+  WriteWindowClosed
+} from '../../src/github/github-errors.js'
 import type { LeaseClock } from '../../src/records/lease.js'
 
 /**
@@ -19,15 +24,17 @@ export class FakeClock implements LeaseClock {
   private readonly due: Array<{ at: number; run: () => void }> = []
 
   now = (): number => this.time
+  /** Time never jumps here: the step's monotonic clock is the same one. */
+  monotonic = (): number => this.time
   random = (): number => 0.5
 
   sleep = async (ms: number): Promise<void> => {
     await this.advance(ms)
   }
 
-  /** Moves time on, running what falls due on the way, in order. */
+  /** Moves time on, running what falls due on the way, in order. Time never goes back. */
   async advance(ms: number): Promise<void> {
-    const until = this.time + ms
+    const until = this.time + checkedWait(ms)
     for (;;) {
       this.due.sort((a, b) => a.at - b.at)
       const next = this.due[0]
@@ -42,9 +49,20 @@ export class FakeClock implements LeaseClock {
   }
 
   at(delayMs: number, run: () => void): void {
-    this.due.push({ at: this.time + delayMs, run })
+    this.due.push({ at: this.time + checkedWait(delayMs), run })
   }
 }
+
+/** A wait the fake clock accepts: a negative or NaN one would move time back, or nowhere, for ever. */
+function checkedWait(ms: number): number {
+  if (!(ms >= 0)) throw new RangeError(`the fake clock was asked to wait ${ms} ms: a wait is never negative or NaN`)
+  return ms
+}
+
+/** GitHub's times, to the second. */
+const toSecond = (ms: number) => Math.floor(ms / 1000) * 1000
+/** How long the client waits before retrying an attempt GitHub answered with a 5xx. */
+export const RETRY_DELAY_MS = 1000
 
 type StoredComment = IssueComment
 
@@ -59,10 +77,21 @@ export interface MemoryGitHubOptions {
   clock?: FakeClock
 }
 
+/** Reactions as GitHub keeps them. */
+export interface MemoryReaction {
+  id: number
+  /** `comment:ID` or `issue:NUMBER`. */
+  target: string
+  login: string
+  content: string
+  /** ms, by GitHub's own (right) clock. */
+  createdAt: number
+}
+
 export class MemoryGitHub {
   readonly clock: FakeClock
   readonly comments: StoredComment[] = []
-  readonly reactions: Array<{ id: number; target: string; login: string; content: string; createdAt: number }> = []
+  readonly reactions: MemoryReaction[] = []
   /** Every call made, in order, as `login method what`. */
   readonly calls: string[] = []
   readonly pulls = new Map<number, PullRequestState>()
@@ -71,6 +100,13 @@ export class MemoryGitHub {
   private holds: WriteHold[] = []
   /** Runs before each write is applied, once: another writer's turn. */
   beforeWrite?: (what: string) => Promise<void> | void
+  /**
+   * The `Date` an answer carries when GitHub's clock says `time`: to the second by default; a front
+   * end with a wrong clock is skewed, and undefined plays an answer without one.
+   */
+  dateOf: (time: number) => number | undefined = toSecond
+  /** What becomes of the next writes: answered with a 502, applied or not (see applyThenFail). */
+  private writeFaults: Array<'applied' | 'not applied'> = []
 
   constructor(options: MemoryGitHubOptions = {}) {
     this.clock = options.clock ?? new FakeClock()
@@ -99,6 +135,20 @@ export class MemoryGitHub {
     this.holds.push(hold)
   }
 
+  /**
+   * The next `times` writes (comments and reactions) are applied, then answered with a 502. As the
+   * client does, a comment's post then throws WriteMayHaveLanded; any other write is sent again after
+   * the retry's wait, and answered.
+   */
+  applyThenFail(times = 1): void {
+    for (let time = 0; time < times; time++) this.writeFaults.push('applied')
+  }
+
+  /** The next `times` writes are answered with a 502 without being applied; otherwise as applyThenFail. */
+  failWithoutApplying(times = 1): void {
+    for (let time = 0; time < times; time++) this.writeFaults.push('not applied')
+  }
+
   /** The API as a token acting as `login` sees it. */
   as(login: string): GitHubApi {
     const copy = (comment: StoredComment): IssueComment => ({ ...comment })
@@ -112,6 +162,17 @@ export class MemoryGitHub {
       const hook = this.beforeWrite
       this.beforeWrite = undefined
       await hook?.(what)
+      const fault = this.writeFaults.shift()
+      if (fault) {
+        if (fault === 'applied') apply()
+        const endedAt = this.clock.now()
+        await this.clock.sleep(RETRY_DELAY_MS)
+        if (what === 'POST comment') throw new WriteMayHaveLanded('HTTP 502 Bad Gateway', endedAt)
+        if (options.notAfter !== undefined && this.clock.now() + 30_000 > options.notAfter)
+          throw new WriteWindowClosed(endedAt)
+        this.calls.push(`${login} ${what} (sent again)`)
+        return apply()
+      }
       const hold = this.holds.shift()
       if (!hold) return apply()
       return new Promise<T>((resolve, reject) => {
@@ -120,9 +181,13 @@ export class MemoryGitHub {
           if (hold.giveUpAfterMs === undefined) resolve(result)
         })
         if (hold.giveUpAfterMs !== undefined)
-          this.clock.at(hold.giveUpAfterMs, () =>
-            reject(new GitHubUnreachable('no complete answer within 30 s (timeout)'))
-          )
+          this.clock.at(hold.giveUpAfterMs, () => {
+            // As the client does: a comment's post is looked for before it is sent again.
+            const reason = 'no complete answer within 30 s (timeout)'
+            reject(
+              what === 'POST comment' ? new WriteMayHaveLanded(reason, this.clock.now()) : new GitHubUnreachable(reason)
+            )
+          })
       })
     }
     const targetKey = (target: ReactionTarget) =>
@@ -182,16 +247,28 @@ export class MemoryGitHub {
       addReaction: async (target, content): Promise<ReactionAnswer> => {
         this.calls.push(`${login} react ${targetKey(target)}`)
         const key = targetKey(target)
-        const existing = this.reactions.find(
-          (reaction) => reaction.target === key && reaction.login === login && reaction.content === content
-        )
-        const reaction = existing ?? { id: this.nextId++, target: key, login, content, createdAt: this.clock.time }
-        if (!existing) this.reactions.push(reaction)
+        const react = () => {
+          const existing = this.reactions.find(
+            (reaction) => reaction.target === key && reaction.login === login && reaction.content === content
+          )
+          const reaction = existing ?? { id: this.nextId++, target: key, login, content, createdAt: this.clock.time }
+          if (!existing) this.reactions.push(reaction)
+          return { reaction, created: !existing }
+        }
+        const fault = this.writeFaults.shift()
+        if (fault === 'applied') react()
+        if (fault) {
+          await this.clock.sleep(RETRY_DELAY_MS)
+          this.calls.push(`${login} react ${key} (sent again)`)
+        }
+        const made = react()
+        const serverTime = this.dateOf(this.clock.time)
         return {
-          created: !existing,
-          reactionId: reaction.id,
-          createdAt: new Date(reaction.createdAt).toISOString(),
-          serverTime: this.clock.time
+          created: made.created,
+          reactionId: made.reaction.id,
+          createdAt: new Date(toSecond(made.reaction.createdAt)).toISOString().replace('.000Z', 'Z'),
+          ...(serverTime === undefined ? {} : { serverTime }),
+          earlierAttemptMayHaveActed: fault !== undefined
         }
       },
       deleteReaction: async (target, reactionId) => {

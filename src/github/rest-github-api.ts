@@ -46,7 +46,8 @@ export function restGitHubApi(client: GitHubClient, repository: string): GitHubA
     async createComment(pullRequest, body, options = {}) {
       const reply = await client.request('POST', `${repo}/issues/${pullRequest}/comments`, {
         ...options,
-        body: { body }
+        body: { body },
+        lookBeforeResending: true
       })
       return asComment(reply.data)
     },
@@ -108,7 +109,8 @@ export function restGitHubApi(client: GitHubClient, repository: string): GitHubA
         created: reply.status === 201,
         reactionId: reaction.id,
         createdAt: reaction.created_at,
-        serverTime: Number.isNaN(date) ? Date.now() : date
+        ...(Number.isNaN(date) ? {} : { serverTime: date }),
+        earlierAttemptMayHaveActed: reply.earlierAttemptMayHaveActed
       }
     },
     async deleteReaction(target, reactionId) {
