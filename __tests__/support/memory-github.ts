@@ -21,7 +21,7 @@ import type { LeaseClock } from '../../src/records/lease.js'
  */
 export class FakeClock implements LeaseClock {
   time = Date.parse('2026-12-01T10:00:00Z')
-  private readonly due: Array<{ at: number; run: () => void }> = []
+  protected readonly due: Array<{ at: number; run: () => void }> = []
 
   now = (): number => this.time
   /** Time never jumps here: the step's monotonic clock is the same one. */
@@ -45,7 +45,8 @@ export class FakeClock implements LeaseClock {
       // Let what the task woke run before time moves on.
       await new Promise((resolve) => setImmediate(resolve))
     }
-    this.time = until
+    // Another sleeper may have moved time further meanwhile.
+    this.time = Math.max(this.time, until)
   }
 
   at(delayMs: number, run: () => void): void {
@@ -68,9 +69,18 @@ type StoredComment = IssueComment
 
 /** How to hold the next write back: applied `applyAfterMs` late; its caller answered then, or given up on earlier. */
 export interface WriteHold {
-  applyAfterMs: number
+  /** Undefined: never applied (with `giveUpAfterMs`: a request lost on the way). */
+  applyAfterMs?: number
   /** The caller stops waiting this long after sending, without a clear answer (a timeout), before the write lands. */
   giveUpAfterMs?: number
+}
+
+/** What becomes of one write: held back (see WriteHold), or answered with a 502, applied or not. */
+export type WriteFault = WriteHold | 'applied, then 502' | '502, not applied'
+
+/** How a token's calls go wrong, decided call by call (`what` as in `calls`: `POST comment`, `react`, `unreact`, …). */
+export interface CallFaults {
+  fault?: (what: string) => WriteFault | undefined
 }
 
 export interface MemoryGitHubOptions {
@@ -106,7 +116,7 @@ export class MemoryGitHub {
    */
   dateOf: (time: number) => number | undefined = toSecond
   /** What becomes of the next writes: answered with a 502, applied or not (see applyThenFail). */
-  private writeFaults: Array<'applied' | 'not applied'> = []
+  private writeFaults: WriteFault[] = []
 
   constructor(options: MemoryGitHubOptions = {}) {
     this.clock = options.clock ?? new FakeClock()
@@ -141,19 +151,21 @@ export class MemoryGitHub {
    * the retry's wait, and answered.
    */
   applyThenFail(times = 1): void {
-    for (let time = 0; time < times; time++) this.writeFaults.push('applied')
+    for (let time = 0; time < times; time++) this.writeFaults.push('applied, then 502')
   }
 
   /** The next `times` writes are answered with a 502 without being applied; otherwise as applyThenFail. */
   failWithoutApplying(times = 1): void {
-    for (let time = 0; time < times; time++) this.writeFaults.push('not applied')
+    for (let time = 0; time < times; time++) this.writeFaults.push('502, not applied')
   }
 
-  /** The API as a token acting as `login` sees it. */
-  as(login: string): GitHubApi {
+  /** The API as a token acting as `login` sees it; `faults` decide what becomes of each of its writes. */
+  as(login: string, faults: CallFaults = {}): GitHubApi {
     const copy = (comment: StoredComment): IssueComment => ({ ...comment })
+    const faultFor = (what: string) => faults.fault?.(what) ?? this.writeFaults.shift()
     const write = async <T>(what: string, options: WriteOptions, apply: () => T): Promise<T> => {
       this.calls.push(`${login} ${what}`)
+      const planned = faults.fault?.(what)
       // As the client does: an attempt that could land after the lease is not sent.
       if (options.notAfter !== undefined && this.clock.now() + 30_000 > options.notAfter) throw new WriteWindowClosed()
       if (this.locked && !what.startsWith('DELETE')) {
@@ -162,9 +174,9 @@ export class MemoryGitHub {
       const hook = this.beforeWrite
       this.beforeWrite = undefined
       await hook?.(what)
-      const fault = this.writeFaults.shift()
-      if (fault) {
-        if (fault === 'applied') apply()
+      const fault = planned ?? this.writeFaults.shift() ?? this.holds.shift()
+      if (fault === 'applied, then 502' || fault === '502, not applied') {
+        if (fault === 'applied, then 502') apply()
         const endedAt = this.clock.now()
         await this.clock.sleep(RETRY_DELAY_MS)
         if (what === 'POST comment') throw new WriteMayHaveLanded('HTTP 502 Bad Gateway', endedAt)
@@ -173,13 +185,19 @@ export class MemoryGitHub {
         this.calls.push(`${login} ${what} (sent again)`)
         return apply()
       }
-      const hold = this.holds.shift()
+      const hold = fault
       if (!hold) return apply()
       return new Promise<T>((resolve, reject) => {
-        this.clock.at(hold.applyAfterMs, () => {
-          const result = apply()
-          if (hold.giveUpAfterMs === undefined) resolve(result)
-        })
+        if (hold.applyAfterMs !== undefined)
+          this.clock.at(hold.applyAfterMs, () => {
+            try {
+              const result = apply()
+              if (hold.giveUpAfterMs === undefined) resolve(result)
+            } catch (error) {
+              // Refused when it arrived (its comment deleted meanwhile): said to the caller if it still waits.
+              if (hold.giveUpAfterMs === undefined) reject(error instanceof Error ? error : new Error(String(error)))
+            }
+          })
         if (hold.giveUpAfterMs !== undefined)
           this.clock.at(hold.giveUpAfterMs, () => {
             // As the client does: a comment's post is looked for before it is sent again.
@@ -255,9 +273,10 @@ export class MemoryGitHub {
           if (!existing) this.reactions.push(reaction)
           return { reaction, created: !existing }
         }
-        const fault = this.writeFaults.shift()
-        if (fault === 'applied') react()
-        if (fault) {
+        const fault = faultFor('react')
+        const unsure = fault === 'applied, then 502' || fault === '502, not applied'
+        if (fault === 'applied, then 502') react()
+        if (unsure) {
           await this.clock.sleep(RETRY_DELAY_MS)
           this.calls.push(`${login} react ${key} (sent again)`)
         }
@@ -268,11 +287,13 @@ export class MemoryGitHub {
           reactionId: made.reaction.id,
           createdAt: new Date(toSecond(made.reaction.createdAt)).toISOString().replace('.000Z', 'Z'),
           ...(serverTime === undefined ? {} : { serverTime }),
-          earlierAttemptMayHaveActed: fault !== undefined
+          earlierAttemptMayHaveActed: unsure
         }
       },
       deleteReaction: async (target, reactionId) => {
         this.calls.push(`${login} unreact ${targetKey(target)}`)
+        // A removal that fails for good: the lease is left to run out.
+        if (faults.fault?.('unreact') === '502, not applied') throw new GitHubError(502, 'Server Error', {}, 4)
         const index = this.reactions.findIndex((reaction) => reaction.id === reactionId)
         if (index !== -1) this.reactions.splice(index, 1)
       }
