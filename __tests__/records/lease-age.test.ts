@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { checkedAge, madeByThisRequest, ReactionAges, type ReactionSighting } from '../../src/records/lease-age.js'
+import { checkedAge, mayBeFromThisRequest, ReactionAges, type ReactionSighting } from '../../src/records/lease-age.js'
 
 const CREATED = '2026-12-01T10:00:00Z'
 const T = Date.parse(CREATED)
@@ -27,7 +27,7 @@ describe('checkedAge: GitHub’s age for a reaction, only as far as two clocks a
   })
 })
 
-describe('madeByThisRequest: a 👀 found on the retry of an attempt GitHub answered with an error', () => {
+describe('mayBeFromThisRequest: a 👀 found on the retry of an attempt GitHub answered with an error', () => {
   const sent = T - 300
   const retried = (change: Partial<ReactionSighting> = {}) =>
     at({ sentAt: sent, receivedAt: T + 1500, serverTime: T + 1000, ...change })
@@ -43,7 +43,7 @@ describe('madeByThisRequest: a 👀 found on the retry of an attempt GitHub answ
     ['without a Date', retried({ serverTime: undefined }), false],
     ['with an unreadable created_at', retried({ createdAt: '' }), false]
   ])('%s', (_case, sighting, own) => {
-    expect(madeByThisRequest(sighting)).toBe(own)
+    expect(mayBeFromThisRequest(sighting)).toBe(own)
   })
 })
 

@@ -114,25 +114,34 @@ describe('acquireLease', () => {
     expect(unreacts(github)).toEqual([])
   })
 
-  it('takes as its own the 👀 its attempt made although GitHub answered it with an error, and says so', async () => {
-    const github = new MemoryGitHub()
-    github.applyThenFail()
-    const started = github.clock.now()
-    const { lease, lines } = take(github)
-    const taken = await lease
+  it.each([
+    ['its attempt made', 1, (github: MemoryGitHub) => github.applyThenFail()],
+    [
+      'another step made meanwhile',
+      77,
+      (github: MemoryGitHub) => {
+        github.failWithoutApplying()
+        github.clock.at(500, () => void held(github, 0))
+      }
+    ]
+  ])(
+    'after an error, never takes for its own a 👀 that may be one %s: it waits, saying so',
+    async (_whose, id, fail) => {
+      const github = new MemoryGitHub()
+      fail(github)
+      const { lease, lines } = take(github)
+      await lease
 
-    expect(github.calls).toEqual([`${BOT} react comment:5`, `${BOT} react comment:5 (sent again)`])
-    expect(taken.notAfter).toBe(started + LEASE_MS - APPLY_MARGIN_MS)
-    expect(lines).toEqual([
-      expect.stringMatching(
-        /^GitHub answered this step's request for the lease on the comment with an error, yet made its 👀/
+      // Whoever made it, it is waited for as another step's: here until it runs out.
+      expect(github.clock.now() - START).toBeGreaterThanOrEqual(LEASE_MS)
+      expect(lines[0]).toBe(
+        `GitHub answered this step's request for the lease on the comment with an error, and the 👀 of ${BOT} it then found (reaction ${id}, made 2026-12-01T10:00:00Z) ` +
+          "may be the one that request made or another step's: it cannot tell, so it waits as for another step's lease: at most 120 s until it runs out, and 179 s in all."
       )
-    ])
-    await taken.release()
-    expect(github.reactions).toEqual([])
-  })
+    }
+  )
 
-  it('after an error, does not take for its own a 👀 another step made before its request was sent', async () => {
+  it('after an error, waits as usual for a 👀 another step made before its request was sent', async () => {
     const github = new MemoryGitHub()
     github.applyThenFail()
     held(github, 2000)

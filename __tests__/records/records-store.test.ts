@@ -310,6 +310,22 @@ describe('writes GitHub answers with an error but may have applied', () => {
     ])
   })
 
+  it('finds its post though another step wrote to it before it looked', async () => {
+    const github = new MemoryGitHub()
+    github.beforeWrite = () => github.applyThenFail()
+    // Another step, holding the lease on the new comment, merges a record of its own into it.
+    github.clock.at(3000, () => {
+      const [posted] = github.comments
+      if (posted) posted.body = commentBodies([record(A), record(B)])[0] ?? ''
+    })
+    const { store, lines } = storeOf(github)
+    await store.write([add(A)])
+
+    expect(github.comments).toHaveLength(1)
+    expect(recordedBy(github)).toEqual([A, B].sort())
+    expect(lines).toEqual([expect.stringContaining('but had made it')])
+  })
+
   it('posts it again when GitHub had not made it', async () => {
     const github = new MemoryGitHub()
     github.beforeWrite = () => github.failWithoutApplying()

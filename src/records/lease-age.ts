@@ -36,11 +36,12 @@ export function checkedAge(sighting: ReactionSighting): number | undefined {
 }
 
 /**
- * Whether a reaction GitHub answered 200 for (already there) can be the one made by an earlier attempt
- * of the same request, which GitHub answered with an error but applied: it was made no earlier than
- * the request was first sent, by the runner's clock and by the answer's `Date` alike.
+ * Whether a reaction GitHub answered 200 for (already there) may be the one made by an earlier attempt
+ * of the same request, which GitHub answered with an error: it was made no earlier than the request
+ * was first sent, by the runner's clock and by the answer's `Date` alike. Only "may": another step of
+ * the same identity can have made it in the same moments, so it is never taken for this step's.
  */
-export function madeByThisRequest(sighting: ReactionSighting): boolean {
+export function mayBeFromThisRequest(sighting: ReactionSighting): boolean {
   const created = Date.parse(sighting.createdAt)
   if (Number.isNaN(created) || sighting.serverTime === undefined || Number.isNaN(sighting.serverTime)) return false
   const sinceSent = sighting.receivedAt - sighting.sentAt

@@ -1,14 +1,14 @@
 import type { GitHubApi, ReactionTarget } from '../github/github-api.js'
-import { madeByThisRequest, ReactionAges } from './lease-age.js'
+import { mayBeFromThisRequest, ReactionAges } from './lease-age.js'
 
 /**
  * A short lease on writing a pull request's records, held by one writer of an identity at a time.
  * GitHub has no conditional update for comments, but creating a reaction is atomic: 201 when it is
  * new, 200 when the same identity has already left it. So the lease is that identity's 👀 reaction on
  * our first comment (on the pull request itself while there is none): whoever creates it holds it;
- * whoever finds it waits. A lease older than LEASE_MS (judged as `lease-age.ts` says) belongs to a
- * writer that died: it is removed and taken. A holder sends no write that could be applied after its
- * lease ends.
+ * whoever finds it waits, even for a 👀 its own failed attempt may have made (it cannot be told from
+ * another step's). A lease older than LEASE_MS (judged as `lease-age.ts` says) belongs to a writer that
+ * died: it is removed and taken. A holder sends no write that could be applied after its lease ends.
  */
 export const LEASE_REACTION = 'eyes'
 export const LEASE_MS = 120_000
@@ -68,20 +68,11 @@ export async function acquireLease(
     const { reactionId, createdAt } = answer
     const sighting = { createdAt, serverTime: answer.serverTime, sentAt, receivedAt: clock.now() }
     const firstSight = !ages.seen(reactionId)
-    // An attempt GitHub answered with an error may have made the reaction the retry then found: if it
-    // is new to this step and no older than this request, it is this step's own (see the README).
-    const ownDespiteError =
-      !answer.created && answer.earlierAttemptMayHaveActed && firstSight && madeByThisRequest(sighting)
-    if (answer.created || ownDespiteError) {
-      if (ownDespiteError)
-        log(
-          `GitHub answered this step's request for the lease on ${where} with an error, yet made its 👀 (reaction ${reactionId}, made ${createdAt}): the lease is this step's.`
-        )
+    if (answer.created)
       return {
         notAfter: sentAt + LEASE_MS - APPLY_MARGIN_MS,
         release: () => api.deleteReaction(target, reactionId)
       }
-    }
     const age = ages.observe(reactionId, sighting, clock.monotonic())
     if (age >= LEASE_MS) {
       log(
@@ -93,10 +84,15 @@ export async function acquireLease(
     }
     const waited = clock.monotonic() - started
     if (waited > MAX_LEASE_WAIT_MS) throw new LeaseUnavailable(where)
+    // After an attempt GitHub answered with an error, the 👀 found may be the one that attempt made, or
+    // another step's taken meanwhile: a reaction tells no more than who made it, so it is waited for.
+    const mayBeOwn = answer.earlierAttemptMayHaveActed && firstSight && mayBeFromThisRequest(sighting)
+    const holding = mayBeOwn
+      ? `GitHub answered this step's request for the lease on ${where} with an error, and the 👀 of ${holder} it then found (reaction ${reactionId}, made ${createdAt}) may be the one that request made or another step's: it cannot tell, so it waits as for another step's lease`
+      : `Waiting for the lease on ${where}, held by another step acting as ${holder} (a 👀, reaction ${reactionId}, made ${createdAt})`
     if (firstSight)
       log(
-        `Waiting for the lease on ${where}, held by another step acting as ${holder} (a 👀, reaction ${reactionId}, made ${createdAt}): ` +
-          `at most ${seconds(LEASE_MS - age)} until it runs out, and ${seconds(MAX_LEASE_WAIT_MS - waited)} in all.`
+        `${holding}: at most ${seconds(LEASE_MS - age)} until it runs out, and ${seconds(MAX_LEASE_WAIT_MS - waited)} in all.`
       )
     // Poll gently, spread out, and never past the moment the lease would expire.
     const backoff = Math.min(250 * 2 ** waits, 4000) * (0.5 + clock.random())

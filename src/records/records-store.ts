@@ -147,7 +147,8 @@ export class RecordsStore {
   /**
    * Posts a comment. GitHub may apply a post it answers with an error (a 5xx, a timeout): then the
    * comment is looked for, once the post can no longer land, before it is posted again; `known` are
-   * the comments there before.
+   * the comments there before. (While this step posts the first comment under the lease on the pull
+   * request, another step may already take the lease on that comment and write to it.)
    */
   private async create(body: string, notAfter: number, known: Set<number>): Promise<IssueComment> {
     for (let post = 1; ; post++) {
@@ -156,8 +157,12 @@ export class RecordsStore {
       } catch (error) {
         if (!(error instanceof WriteMayHaveLanded)) throw error
         await this.untilLanded(error.endedAt)
-        const landed = (await this.api.listComments(this.pullRequest)).find(
-          (comment) => comment.author === this.options.viewer && comment.body === body && !known.has(comment.id)
+        // A new comment of ours holding what was posted: another step may have written to it since.
+        const posted = readRecordsPart(body).records.map((record) => record.batchId)
+        const landed = this.ours(await this.api.listComments(this.pullRequest)).find(
+          (comment) =>
+            !known.has(comment.id) &&
+            posted.every((batchId) => comment.part.records.some((record) => record.batchId === batchId))
         )
         const what = `GitHub answered the post of a records comment on pull request #${this.pullRequest} with ${error.reason}`
         if (landed) {
