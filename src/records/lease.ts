@@ -39,7 +39,7 @@ export interface LeaseContext {
   clock: LeaseClock
   /** Whom the token acts as: any lease this step finds is held by another step acting as them. */
   holder: string
-  /** Receives a line whenever the step waits on a lease, takes a dead one, or finds its own. */
+  /** Receives a line whenever the step waits on a lease (saying when the 👀 may be its own), or takes a dead one. */
   log: (line: string) => void
 }
 
