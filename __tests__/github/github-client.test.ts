@@ -4,6 +4,7 @@ import {
   GitHubAnswerUnusable,
   GitHubError,
   GitHubUnreachable,
+  WriteMayHaveLanded,
   WriteWindowClosed
 } from '../../src/github/github-errors.js'
 import { VIEWER_LOGIN_QUERY } from '../../src/github/github-queries.js'
@@ -16,7 +17,7 @@ const COMMENT = 'POST /repos/{owner}/{repo}/issues/{issue_number}/comments'
 const EDIT = 'PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}'
 const LISTING = 'GET /repos/{owner}/{repo}/issues/comments'
 
-function clientWith(outcomes: AttemptOutcome[], apiUrl = 'https://api.github.com') {
+function clientWith(outcomes: AttemptOutcome[], apiUrl = 'https://api.github.com', retries = 2) {
   const sent: HttpRequest[] = []
   const waits: number[] = []
   const log: string[] = []
@@ -26,7 +27,7 @@ function clientWith(outcomes: AttemptOutcome[], apiUrl = 'https://api.github.com
     token: 'ghs_secret',
     apiUrl,
     timeoutMs: 5000,
-    policy: { ...DEFAULT_RETRY_POLICY, retries: 2 },
+    policy: { ...DEFAULT_RETRY_POLICY, retries },
     sleep: async (ms) => void (waits.push(ms), (now += ms)),
     random: () => 0.5,
     now: () => now,
@@ -70,7 +71,7 @@ describe('the GitHub client', () => {
         interrupt: undefined
       }
     ])
-    expect(reply).toEqual({ status: 201, headers: {}, data: { id: 1 } })
+    expect(reply).toEqual({ status: 201, headers: {}, data: { id: 1 }, earlierAttemptMayHaveActed: false })
   })
 
   it('reads a JSON answer after a byte order mark, by the rule Nexrender replies follow', async () => {
@@ -136,6 +137,53 @@ describe('the GitHub client', () => {
       WriteWindowClosed
     )
     expect(sent).toEqual([])
+  })
+
+  it('says when an attempt before the answer may have been applied (a 5xx, not a refused connection)', async () => {
+    const applied = clientWith([answer(502), answer(200, { id: 1 })])
+    expect((await applied.client.request(COMMENT, { ...REPOSITORY, issue_number: 7 })).earlierAttemptMayHaveActed).toBe(
+      true
+    )
+    const refusedFirst = clientWith([refused, answer(200, { id: 1 })])
+    expect(
+      (await refusedFirst.client.request(COMMENT, { ...REPOSITORY, issue_number: 7 })).earlierAttemptMayHaveActed
+    ).toBe(false)
+  })
+
+  it('does not send again a write that must not be applied twice after an attempt GitHub may have applied: it says so after the wait', async () => {
+    const { client, sent, waits } = clientWith([answer(502), answer(201, { id: 1 })])
+    await expect(
+      client.request(COMMENT, { ...REPOSITORY, issue_number: 7 }, { lookBeforeResending: true })
+    ).rejects.toThrow(new WriteMayHaveLanded('HTTP 502', NOW))
+    expect(sent).toHaveLength(1)
+    expect(waits).toHaveLength(1)
+
+    // With no retries, the last attempt is the one to look for.
+    const once = clientWith([answer(502)], undefined, 0)
+    await expect(
+      once.client.request(COMMENT, { ...REPOSITORY, issue_number: 7 }, { lookBeforeResending: true })
+    ).rejects.toThrow(new WriteMayHaveLanded('HTTP 502', NOW))
+  })
+
+  it('sends such a write again when its attempt cannot have reached GitHub', async () => {
+    const { client, sent } = clientWith([refused, answer(201, { id: 1 })])
+    expect(
+      (await client.request(COMMENT, { ...REPOSITORY, issue_number: 7 }, { lookBeforeResending: true })).status
+    ).toBe(201)
+    expect(sent).toHaveLength(2)
+  })
+
+  it('names when an attempt that may have been applied ended, when no retry fits before `notAfter`', async () => {
+    const { client } = clientWith([answer(502), answer(200, {})])
+    const failure = await client
+      .request(
+        'PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}',
+        { ...REPOSITORY, comment_id: 1 },
+        { notAfter: NOW + 5500 }
+      )
+      .catch((error: unknown) => error)
+    expect(failure).toEqual(new WriteWindowClosed(NOW))
+    expect((failure as WriteWindowClosed).unsureEndedAt).toBe(NOW)
   })
 
   it('asks GraphQL beside the REST API, and throws its errors', async () => {

@@ -87,7 +87,13 @@ describe("the action's GitHub calls, as they go out", () => {
       'addReaction on a comment',
       'POST /repos/acme/renders/issues/comments/11/reactions',
       (api) => api.addReaction({ comment: 11 }, 'eyes'),
-      { created: true, reactionId: 21, createdAt: '2026-03-01T10:00:00Z', serverTime: Date.UTC(2026, 2, 1, 10, 0, 5) }
+      {
+        created: true,
+        reactionId: 21,
+        createdAt: '2026-03-01T10:00:00Z',
+        serverTime: Date.UTC(2026, 2, 1, 10, 0, 5),
+        earlierAttemptMayHaveActed: false
+      }
     ],
     [
       'addReaction on a pull request',

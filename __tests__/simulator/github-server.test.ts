@@ -25,6 +25,7 @@ const call = async (token: string, method: string, path: string, body?: unknown)
   return {
     status: response.status,
     link: response.headers.get('link'),
+    date: response.headers.get('date'),
     json: text ? (JSON.parse(text) as unknown) : undefined
   }
 }
@@ -80,6 +81,31 @@ describe('the fake GitHub API', () => {
     expect((await call('app', 'GET', '/user')).status).toBe(503)
     github.faults.comments = { status: 403, message: 'Resource not accessible by integration' }
     expect((await call('app', 'GET', '/repos/a/b/issues/7/comments')).status).toBe(403)
+  })
+
+  it('applies a write and answers it with a 5xx all the same, for as many writes as asked', async () => {
+    github.faults.appliedServerErrors = { times: 2 }
+    expect((await call('app', 'GET', '/repos/a/b/issues/7/comments')).status).toBe(200)
+    expect((await call('app', 'POST', '/repos/a/b/issues/7/comments', { body: 'made' })).status).toBe(502)
+    expect((await call('app', 'POST', '/repos/a/b/issues/7/reactions', { content: 'eyes' })).status).toBe(502)
+    const again = await call('app', 'POST', '/repos/a/b/issues/7/reactions', { content: 'eyes' })
+    expect(again.status).toBe(200)
+    expect(github.commentsOn(7, 'a/b').map((comment) => comment.body)).toEqual(['made'])
+    expect(github.reactions).toHaveLength(1)
+    github.faults.appliedServerErrors = { times: 1, only: 'comments' }
+    expect((await call('app', 'POST', '/repos/a/b/issues/7/reactions', { content: 'heart' })).status).toBe(201)
+    expect((await call('app', 'POST', '/repos/a/b/issues/7/comments', { body: 'again' })).status).toBe(502)
+  })
+
+  it('skews every answer’s Date header as asked, or leaves it out', async () => {
+    const skewed = (date: string | null) => Date.parse(date ?? '') - Date.now()
+    expect(Math.abs(skewed((await call('app', 'GET', '/user')).date))).toBeLessThan(5000)
+    github.faults.date = { skewMs: 600_000 }
+    expect(skewed((await call('app', 'GET', '/user')).date)).toBeGreaterThan(590_000)
+    github.faults.date = { skewMs: -600_000 }
+    expect(skewed((await call('app', 'GET', '/user')).date)).toBeLessThan(-590_000)
+    github.faults.date = 'omitted'
+    expect((await call('app', 'GET', '/user')).date).toBeNull()
   })
 
   it('names whom every kind of token acts as through GraphQL', async () => {

@@ -38,8 +38,10 @@ export interface ReactionAnswer {
   reactionId: number
   /** ISO time GitHub made the reaction. */
   createdAt: string
-  /** GitHub's clock when it answered (its `Date` header), in ms: a reaction's age is judged by it. */
-  serverTime: number
+  /** GitHub's clock when it answered (its `Date` header), in ms; undefined without a readable one. */
+  serverTime?: number
+  /** True when an earlier attempt of this request failed in a way GitHub may have applied (5xx, timeout). */
+  earlierAttemptMayHaveActed: boolean
 }
 
 /** A write under a lease passes the lease's end: an attempt that could be applied later is not sent. */
@@ -54,6 +56,10 @@ export interface GitHubApi {
   listComments(pullRequest: number): Promise<IssueComment[]>
   /** Every issue comment of the repository updated since `since` (ISO), oldest first, all pages. */
   listRepositoryComments(since: string): Promise<IssueComment[]>
+  /**
+   * Never sent twice blindly: after an attempt GitHub may have applied (5xx, timeout), throws
+   * WriteMayHaveLanded for the caller to look for the comment before posting it again.
+   */
   createComment(pullRequest: number, body: string, options?: WriteOptions): Promise<IssueComment>
   updateComment(id: number, body: string, options?: WriteOptions): Promise<IssueComment>
   /** Deleting a comment that is already gone is not an error. */

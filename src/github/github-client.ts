@@ -1,7 +1,19 @@
-import { finalReason, sendWithRetries, type RetryContext } from '../http/send-with-retries.js'
+import {
+  describeStatus,
+  finalReason,
+  mayHaveActed,
+  sendWithRetries,
+  type RetryContext
+} from '../http/send-with-retries.js'
 import { jsonTextOf } from '../http/json-body.js'
 import type { HttpAnswer, HttpRequest, Transport } from '../http/transport.js'
-import { GitHubAnswerUnusable, GitHubError, GitHubUnreachable, WriteWindowClosed } from './github-errors.js'
+import {
+  GitHubAnswerUnusable,
+  GitHubError,
+  GitHubUnreachable,
+  WriteMayHaveLanded,
+  WriteWindowClosed
+} from './github-errors.js'
 import type { GitHubQuery } from './github-queries.js'
 import {
   routeRequest,
@@ -35,6 +47,8 @@ export interface GitHubReply<Data = unknown> {
   headers: Record<string, string>
   /** The parsed JSON body; undefined for an empty one. */
   data: Data
+  /** True when an attempt before the answered one failed in a way GitHub may have applied (5xx, timeout). */
+  earlierAttemptMayHaveActed: boolean
 }
 
 export interface RequestOptions<Body = unknown> {
@@ -44,6 +58,11 @@ export interface RequestOptions<Body = unknown> {
    * take longer is not sent. A writer under a lease passes the lease's end.
    */
   notAfter?: number
+  /**
+   * A write that must not be applied twice: after an attempt GitHub may have applied, it is not sent
+   * again; WriteMayHaveLanded is thrown instead (once the retry's wait is over) for the caller to look.
+   */
+  lookBeforeResending?: boolean
 }
 
 /**
@@ -104,16 +123,28 @@ export function createGitHubClient(config: GitHubClientConfig): GitHubClient {
       ...(body === undefined ? {} : { body }),
       interrupt: config.interrupt
     }
-    const { notAfter } = options
+    const { notAfter, lookBeforeResending } = options
+    /** The latest attempt GitHub may have applied without saying so. */
+    let unsure: { reason: string; endedAt: number } | undefined
     const final = await sendWithRetries(
-      () => {
-        if (notAfter !== undefined && context.now() + config.timeoutMs > notAfter) throw new WriteWindowClosed()
-        return config.transport(sent)
+      async () => {
+        if (unsure && lookBeforeResending) throw new WriteMayHaveLanded(unsure.reason, unsure.endedAt)
+        if (notAfter !== undefined && context.now() + config.timeoutMs > notAfter)
+          throw new WriteWindowClosed(unsure?.endedAt)
+        const outcome = await config.transport(sent)
+        if (mayHaveActed(outcome))
+          unsure = {
+            reason: outcome.kind === 'answer' ? describeStatus(outcome) : outcome.reason,
+            endedAt: context.now()
+          }
+        return outcome
       },
       `GitHub ${method} ${new URL(url).pathname}`,
       context
     )
     const { last } = final
+    // The tries ended on an attempt that may have been applied: the caller looks before anything else.
+    if (unsure && lookBeforeResending) throw new WriteMayHaveLanded(unsure.reason, unsure.endedAt)
     if (last.kind === 'network-failure') throw new GitHubUnreachable(finalReason(final, last.reason))
     if (last.status >= 300 && last.status < 400) {
       const target = last.location ? ` to ${last.location}` : ''
@@ -125,7 +156,12 @@ export function createGitHubClient(config: GitHubClientConfig): GitHubClient {
     if (last.status < 200 || last.status >= 300) {
       throw new GitHubError(last.status, messageOf(data, last), last.headers ?? {}, final.attempts)
     }
-    return { status: last.status, headers: last.headers ?? {}, data }
+    return {
+      status: last.status,
+      headers: last.headers ?? {},
+      data,
+      earlierAttemptMayHaveActed: final.earlierAttemptMayHaveActed
+    }
   }
 
   return {

@@ -57,7 +57,7 @@ export function restGitHubApi(client: GitHubClient, repository: string): GitHubA
       const reply = await client.request(
         'POST /repos/{owner}/{repo}/issues/{issue_number}/comments',
         { owner, repo, issue_number: pullRequest },
-        { ...options, body: { body } }
+        { ...options, body: { body }, lookBeforeResending: true }
       )
       return asComment(reply.data)
     },
@@ -129,7 +129,8 @@ export function restGitHubApi(client: GitHubClient, repository: string): GitHubA
         created: reply.status === 201,
         reactionId: reaction.id,
         createdAt: reaction.created_at,
-        serverTime: Number.isNaN(date) ? Date.now() : date
+        ...(Number.isNaN(date) ? {} : { serverTime: date }),
+        earlierAttemptMayHaveActed: reply.earlierAttemptMayHaveActed
       }
     },
     async deleteReaction(target, reactionId) {
