@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { recordCancelOutcomes, type PullRequestBatches } from '../../src/records/pull-request-batches.js'
+import { recordCancelOutcomes } from '../../src/records/pull-request-batches.js'
 import type { BatchRecord, RecordChange } from '../../src/records/records.js'
 import type { RecordsStore } from '../../src/records/records-store.js'
 import { answered, failed, reply } from '../support/replies.js'
@@ -18,21 +18,15 @@ function batches(records: BatchRecord[]) {
     pullRequest: 7,
     write: async (changes: RecordChange[]) => (written.push(changes), { records, commentUrl: 'u' })
   }
-  const value: PullRequestBatches = {
-    records,
-    toCancel: records,
-    alreadyDone: [],
-    current: [],
-    unreadable: [],
-    store: store as unknown as RecordsStore
-  }
-  return { value, written }
+  const value = { records, unreadable: [] }
+  return { store: store as unknown as RecordsStore, value, written }
 }
 
 describe('recordCancelOutcomes', () => {
   it('makes an answered batch done, keeps a failed one open, and leaves one never sent as it was', async () => {
-    const { value, written } = batches([record('A'), record('B'), record('C')])
+    const { store, value, written } = batches([record('A'), record('B'), record('C')])
     await recordCancelOutcomes(
+      store,
       value,
       [
         answered({ batchId: 'A', reply: reply({ batchId: 'A', status: 'cancelled' }) }),
@@ -51,8 +45,8 @@ describe('recordCancelOutcomes', () => {
   })
 
   it('writes nothing when no recorded batch was sent', async () => {
-    const { value, written } = batches([record('A')])
-    expect(await recordCancelOutcomes(value, [answered({ batchId: 'OTHER' })], AT)).toBe(value)
+    const { store, value, written } = batches([record('A')])
+    expect(await recordCancelOutcomes(store, value, [answered({ batchId: 'OTHER' })], AT)).toBe(value)
     expect(written).toEqual([])
   })
 })

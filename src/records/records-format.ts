@@ -1,4 +1,5 @@
 import { isRecord } from '../helpers/is-record.js'
+import { isoSeconds } from '../helpers/iso-seconds.js'
 import { BATCH_ID_PATTERN } from '../inputs/batch-ids.js'
 import { COMMIT_PATTERN } from '../inputs/commit-input.js'
 import { CANCEL_STATUSES, type CancelStatus } from '../nexrender/cancel-reply.js'
@@ -161,7 +162,7 @@ function decodeRecord(row: unknown, commits: unknown[], runs: unknown[]): BatchR
   const commit = commits[commitIndex as number]
   if (typeof commit !== 'string' || !COMMIT_PATTERN.test(commit)) return `the record of ${batchId} has no valid commit`
   if (!isSeconds(recordedAt)) return `the record of ${batchId} has no valid time`
-  const record: BatchRecord = { batchId, commit, recordedAt: isoOf(recordedAt) }
+  const record: BatchRecord = { batchId, commit, recordedAt: isoSeconds(recordedAt * 1000) }
   if (runIndex !== -1) {
     const runUrl = runs[runIndex as number]
     if (typeof runUrl !== 'string' || !/^https:\/\//.test(runUrl))
@@ -171,11 +172,11 @@ function decodeRecord(row: unknown, commits: unknown[], runs: unknown[]): BatchR
   if (outcome !== undefined && outcome !== '') {
     const status = STATUS_OF_CODE.get(outcome as string)
     if (!status || !isSeconds(outcomeAt)) return `the record of ${batchId} has an outcome that is not well formed`
-    record.cancel = { status, at: isoOf(outcomeAt) }
+    record.cancel = { status, at: isoSeconds(outcomeAt * 1000) }
   }
   if (failedAt !== undefined) {
     if (!isSeconds(failedAt)) return `the record of ${batchId} has a failure time that is not well formed`
-    record.failedAt = isoOf(failedAt)
+    record.failedAt = isoSeconds(failedAt * 1000)
   }
   return record
 }
@@ -186,10 +187,6 @@ function isSeconds(value: unknown): value is number {
 
 function seconds(iso: string): number {
   return Math.floor(Date.parse(iso) / 1000)
-}
-
-function isoOf(seconds: number): string {
-  return new Date(seconds * 1000).toISOString().replace('.000Z', 'Z')
 }
 
 /** Inside an HTML comment nothing may read as its end; JSON escapes inside strings keep the data as it is. */

@@ -4,24 +4,18 @@ import type { Strictness } from '../inputs/strictness.js'
 import type { SweepMode } from '../inputs/sweep-mode.js'
 import type { BatchResult } from '../nexrender/batch-result.js'
 import { describeState } from '../records/record-state.js'
-import type { UnreadableComment } from '../records/records-store.js'
-import type { BatchRecord } from '../records/records.js'
+import type { PullRequestBatches } from '../records/pull-request-batches.js'
 import { unreadableFailure } from './record-problems.js'
 import { batchFailureReason } from './step-outcome.js'
 import type { Wording } from './wording.js'
 
 /** A pull request the sweep acted on: what it found there, and what became of it. */
-export interface SweptPullRequest {
-  number: number
+export interface SweptPullRequest extends PullRequestBatches {
   /** Its page. */
   url: string
   state: 'open' | 'closed' | 'merged'
+  /** Its live head, as GitHub reported it. */
   head: string
-  commentUrl?: string
-  toCancel: BatchRecord[]
-  /** On an open pull request: the open records of its live head, left rendering. */
-  current: BatchRecord[]
-  unreadable: UnreadableComment[]
   /** Why its records could not be read, or its outcomes not written: the step fails on it at the end. */
   failure?: string
 }
