@@ -1,7 +1,7 @@
 import { RECORD_ENTRY, runAction, secretLeaks, type ActionRun, type RunOptions } from '../../local-runner/run-action.js'
 import { startFakeGitHub, type RunningFakeGitHub } from '../../simulator/github/server.js'
 import { SHORT_WAITS } from './short-waits-env.js'
-import { startFixture, TEST_TOKEN, type Fixture } from './simulator-fixture.js'
+import { OTHER_TEAM_TOKEN, startFixture, TEST_TOKEN, type Fixture } from './simulator-fixture.js'
 
 /** The workflow's default token: an app installation token, acting as github-actions[bot]. */
 export const GITHUB_TOKEN = 'ghs_test9WorkflowTOKENq2Lm'
@@ -39,8 +39,8 @@ export function pullRequestEvent(head: string, action = 'synchronize') {
 }
 
 /** Both simulators, and the two steps run as a runner runs them, each checked for token leaks. */
-export async function startGitHubFixture(): Promise<GitHubFixture> {
-  const fixture = await startFixture()
+export async function startGitHubFixture(otherTeamsBatch?: Parameters<typeof startFixture>[0]): Promise<GitHubFixture> {
+  const fixture = await startFixture(otherTeamsBatch)
   const github = await startFakeGitHub({
     tokens: {
       [GITHUB_TOKEN]: { login: 'github-actions[bot]', kind: 'app' },
@@ -57,7 +57,7 @@ export async function startGitHubFixture(): Promise<GitHubFixture> {
     ...SHORT_WAITS
   }
   const checked = (run: ActionRun): ActionRun => {
-    for (const secret of [TEST_TOKEN, GITHUB_TOKEN, PERSONAL_TOKEN, APP_TOKEN, READ_ONLY_TOKEN]) {
+    for (const secret of [TEST_TOKEN, OTHER_TEAM_TOKEN, GITHUB_TOKEN, PERSONAL_TOKEN, APP_TOKEN, READ_ONLY_TOKEN]) {
       const leaks = secretLeaks(run, secret)
       if (leaks.length > 0) throw new Error(`a token leaked into: ${leaks.join(', ')}`)
       if (github.comments.some((comment) => comment.body.includes(secret)))
