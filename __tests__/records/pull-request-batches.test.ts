@@ -44,6 +44,17 @@ describe('recordCancelOutcomes', () => {
     ])
   })
 
+  it('keeps a recorded batch the API does not know open, and writes a repeated not-found nowhere', async () => {
+    const before = { ...record('B'), failedAt: '2026-11-28T00:00:00Z' }
+    const { store, value, written } = batches([record('A'), before])
+    const notFound = (batchId: string) => ({
+      ...failed('HTTP 404 Not Found: Batch not found', batchId),
+      notFound: true as const
+    })
+    await recordCancelOutcomes(store, value, [notFound('A'), notFound('B')], AT)
+    expect(written).toEqual([[{ kind: 'cancel-failed', batchId: 'A', at: AT_SECOND }]])
+  })
+
   it('writes nothing when no recorded batch was sent', async () => {
     const { store, value, written } = batches([record('A')])
     expect(await recordCancelOutcomes(store, value, [answered({ batchId: 'OTHER' })], AT)).toBe(value)

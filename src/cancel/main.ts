@@ -58,20 +58,19 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
       const { mode, days } = inputs.sweep
       sweep = await findSweepBatches({ ...github(inputs.sweep), mode, days, serverUrl: context.serverUrl }, info)
     }
-    const batchIds = [
-      ...new Set([
-        ...inputs.batchIds,
-        ...(pullRequest?.report.toCancel ?? []).map((record) => record.batchId),
-        ...(sweep?.batchIds ?? [])
-      ])
-    ]
+    const recorded = new Set([
+      ...(pullRequest?.report.toCancel ?? []).map((record) => record.batchId),
+      ...(sweep?.batchIds ?? [])
+    ])
+    const batchIds = [...new Set([...inputs.batchIds, ...recorded])]
     if (batchIds.length > 0) announce(batchIds, inputs)
     const results = await runBatches(batchIds, inputs.dryRun ? DRY_RUN : CANCEL, {
       ...retry,
       transport,
       apiUrl: inputs.apiUrl,
       token: inputs.token,
-      timeoutMs: inputs.timeoutMs
+      timeoutMs: inputs.timeoutMs,
+      recorded
     })
     const pullRequestReport =
       pullRequest && !inputs.dryRun

@@ -52,16 +52,21 @@ export async function lookUpPullRequestBatches(
 
 /**
  * What became of the recorded batches, as changes to the records: an answer makes the batch done, a
- * failure keeps it open with the time it failed; a batch never sent is left as it was.
+ * failure keeps it open with the time it failed; a batch never sent is left as it was. A batch the
+ * API said it does not know again, after a failure was already written, is left as it was too: a
+ * comment that is not rewritten leaves the sweep's window in time, instead of being tried every night.
  */
 export function outcomeChanges(records: BatchRecord[], results: BatchResult[], at: Date): RecordChange[] {
-  const recorded = new Set(records.map((record) => record.batchId))
+  const byBatch = new Map(records.map((record) => [record.batchId, record]))
   const time = isoSeconds(at)
   return results.flatMap((result): RecordChange[] => {
-    if (!recorded.has(result.batchId)) return []
+    const record = byBatch.get(result.batchId)
+    if (!record) return []
     if (result.outcome === 'answered')
       return [{ kind: 'cancelled', batchId: result.batchId, status: result.reply.status, at: time }]
-    return result.interruption === 'not attempted' ? [] : [{ kind: 'cancel-failed', batchId: result.batchId, at: time }]
+    if (result.interruption === 'not attempted') return []
+    if (result.notFound && record.failedAt !== undefined) return []
+    return [{ kind: 'cancel-failed', batchId: result.batchId, at: time }]
   })
 }
 
