@@ -132,6 +132,16 @@ describe('the GitHub client', () => {
     await expect(client.graphql('query { nope }')).rejects.toThrow('HTTP 200: Something went wrong')
   })
 
+  it('throws GraphQL errors with the data GitHub gave beside them', async () => {
+    const errors = [{ type: 'NOT_FOUND', path: ['repository', 'n5'], message: 'Could not resolve' }]
+    const { client } = clientWith([answer(200, { data: { repository: { n5: null } }, errors })])
+    await expect(client.graphql('query { x }')).rejects.toMatchObject({
+      name: 'GraphQLErrors',
+      errors,
+      data: { repository: { n5: null } }
+    })
+  })
+
   it.each([
     ['https://api.github.com', 'https://api.github.com/graphql'],
     ['https://ghe.example.com/api/v3', 'https://ghe.example.com/api/graphql'],

@@ -16,7 +16,7 @@ import { connectToGitHub, type GitHubConnection, type GitHubConnectionConfig } f
 import { noBatches, outcomeChanges } from '../records/pull-request-batches.js'
 import type { RecordsStore } from '../records/records-store.js'
 import { listingIsComplete, ourCommentsByPullRequest, sweepSelection, sweepSince } from '../records/sweep.js'
-import { sweepLogLines, type SweepReport, type SweptPullRequest } from '../report/sweep-report.js'
+import { sweepLogLines, unresolvedWarning, type SweepReport, type SweptPullRequest } from '../report/sweep-report.js'
 
 export interface SweepConfig extends GitHubConnectionConfig {
   mode: SweepMode
@@ -46,7 +46,7 @@ export interface SweepPart {
 export async function findSweepBatches(config: SweepConfig, info: (line: string) => void): Promise<SweepPart> {
   const requests = new RequestCounter(config.transport)
   const since = sweepSince(config.now(), config.days)
-  const window = { mode: config.mode, days: config.days, since, found: 0, nothingOpen: 0 }
+  const window = { mode: config.mode, days: config.days, since, found: 0, nothingOpen: 0, unresolved: [] }
   let found: Pick<SweepPart, 'window' | 'pulls'>
   try {
     const github = await connectToGitHub({ ...config, transport: requests.transport })
@@ -60,10 +60,12 @@ export async function findSweepBatches(config: SweepConfig, info: (line: string)
     )
     const pulls: SweptPull[] = []
     for (const number of numbers) {
-      const pull = await lookAt(github, config, states.get(number), ours.get(number) ?? [])
+      const pull = await lookAt(github, config, states.found.get(number), ours.get(number) ?? [])
       if (pull) pulls.push(pull)
     }
-    found = { window: { ...window, found: numbers.length, nothingOpen: numbers.length - pulls.length }, pulls }
+    const { unresolved } = states
+    const nothingOpen = numbers.length - pulls.length - unresolved.length
+    found = { window: { ...window, found: numbers.length, nothingOpen, unresolved }, pulls }
   } catch (error) {
     found = {
       window: { ...window, listingFailure: `The sweep could not find the records: ${errorMessage(error)}` },
@@ -72,6 +74,8 @@ export async function findSweepBatches(config: SweepConfig, info: (line: string)
   }
   const part = { ...found, requests, batchIds: batchIdsOf(found.pulls) }
   for (const line of sweepLogLines(sweepReport(part))) info(line)
+  const unresolved = unresolvedWarning(found.window)
+  if (unresolved) config.warn(unresolved)
   return part
 }
 

@@ -1,6 +1,13 @@
 import { finalReason, sendWithRetries, type RetryContext } from '../http/send-with-retries.js'
 import type { HttpAnswer, HttpRequest, Transport } from '../http/transport.js'
-import { GitHubAnswerUnusable, GitHubError, GitHubUnreachable, WriteWindowClosed } from './github-errors.js'
+import {
+  GitHubAnswerUnusable,
+  GitHubError,
+  GitHubUnreachable,
+  GraphQLErrors,
+  WriteWindowClosed,
+  type GraphQLErrorItem
+} from './github-errors.js'
 import { gitHubRateLimitWait, MAX_RATE_LIMIT_WAIT_MS } from './rate-limits.js'
 
 /**
@@ -39,7 +46,7 @@ export interface GitHubClient {
   request(method: HttpRequest['method'], path: string, options?: RequestOptions): Promise<GitHubReply>
   /** Every item of a listing, following its `Link: rel="next"` pages. */
   paginate(path: string): Promise<unknown[]>
-  /** A GraphQL query's `data`; GraphQL's own errors throw. */
+  /** A GraphQL query's `data`; GraphQL's own errors throw `GraphQLErrors`, with the data given beside them. */
   graphql(query: string, variables?: Record<string, unknown>): Promise<Record<string, unknown>>
 }
 
@@ -124,11 +131,9 @@ export function createGitHubClient(config: GitHubClientConfig): GitHubClient {
       const reply = await request('POST', graphqlPath(config.apiUrl), { body: { query, variables } })
       const { data, errors } = (reply.data ?? {}) as {
         data?: Record<string, unknown>
-        errors?: Array<{ message?: string }>
+        errors?: GraphQLErrorItem[]
       }
-      if (errors && errors.length > 0) {
-        throw new GitHubError(200, errors.map((error) => error.message ?? 'error').join('; '), reply.headers, 1)
-      }
+      if (Array.isArray(errors) && errors.length > 0) throw new GraphQLErrors(errors, data ?? undefined, reply.headers)
       if (!data) throw new GitHubAnswerUnusable('the GitHub GraphQL API answered without data')
       return data
     }

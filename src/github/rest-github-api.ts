@@ -1,6 +1,6 @@
 import type { GitHubApi, IssueComment, PullRequestState, ReactionTarget } from './github-api.js'
 import type { GitHubClient } from './github-client.js'
-import { GitHubAnswerUnusable, GitHubError } from './github-errors.js'
+import { GitHubAnswerUnusable, GitHubError, GraphQLErrors } from './github-errors.js'
 
 interface CommentJson {
   id?: unknown
@@ -70,16 +70,21 @@ export function restGitHubApi(client: GitHubClient, repository: string): GitHubA
     },
     async pullRequests(numbers) {
       const found = new Map<number, PullRequestState>()
+      const unresolved: number[] = []
       for (let start = 0; start < numbers.length; start += PULL_REQUESTS_PER_QUERY) {
         const chunk = numbers.slice(start, start + PULL_REQUESTS_PER_QUERY)
         const fields = chunk.map(
           (number) =>
             `n${number}: issueOrPullRequest(number: ${number}) { ... on PullRequest { number state headRefOid } }`
         )
-        const data = await client.graphql(
-          `query($owner: String!, $name: String!) { repository(owner: $owner, name: $name) { ${fields.join(' ')} } }`,
-          { owner, name }
+        const { data, notFound } = await withUnresolvedFields(
+          client.graphql(
+            `query($owner: String!, $name: String!) { repository(owner: $owner, name: $name) { ${fields.join(' ')} } }`,
+            { owner, name }
+          ),
+          chunk.map((number) => `n${number}`)
         )
+        unresolved.push(...chunk.filter((number) => notFound.has(`n${number}`)))
         const answers = (data.repository ?? {}) as Record<
           string,
           { number?: unknown; state?: unknown; headRefOid?: unknown } | null
@@ -95,7 +100,7 @@ export function restGitHubApi(client: GitHubClient, repository: string): GitHubA
           })
         }
       }
-      return found
+      return { found, unresolved }
     },
     async addReaction(target, content) {
       const reply = await client.request('POST', reactionsOf(target), { body: { content } })
@@ -130,6 +135,36 @@ function asComment(item: unknown): IssueComment {
     updatedAt: typeof comment.updated_at === 'string' ? comment.updated_at : '',
     issue: Number(typeof comment.issue_url === 'string' ? comment.issue_url.split('/').at(-1) : NaN)
   }
+}
+
+/**
+ * A query on `repository` whose fields GitHub may fail to resolve one by one: `null` for such a field,
+ * with a `NOT_FOUND` error whose `path` names it (a pull request hidden as spam, or removed). The
+ * data it gave is used, and those fields named; any other error still throws.
+ */
+async function withUnresolvedFields(
+  query: Promise<Record<string, unknown>>,
+  fields: string[]
+): Promise<{ data: Record<string, unknown>; notFound: Set<string> }> {
+  try {
+    return { data: await query, notFound: new Set() }
+  } catch (error) {
+    if (!(error instanceof GraphQLErrors) || !isObject(error.data?.repository)) throw error
+    const asked = new Set(fields)
+    const notFound = error.errors.map((item) =>
+      item.type === 'NOT_FOUND' && Array.isArray(item.path) && item.path.length === 2 && item.path[0] === 'repository'
+        ? String(item.path[1])
+        : undefined
+    )
+    const repository = error.data.repository
+    const partial = notFound.every((field) => field !== undefined && asked.has(field) && repository[field] === null)
+    if (!partial) throw error
+    return { data: error.data, notFound: new Set(notFound as string[]) }
+  }
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
 /** Deleting what another step deleted first is done all the same. */
