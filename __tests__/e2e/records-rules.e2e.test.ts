@@ -246,6 +246,8 @@ describe('6. no record ever dropped for size', () => {
       runUrl: `https://github.com/acme/renders/actions/runs/${8_000_000_000 + index}`
     }))
     for (const body of commentBodies(many)) fixture.github.addComment(PULL_REQUEST, BOT, body)
+    // Recorded batches existed when they were recorded: the API knows them (here with nothing left to cancel).
+    for (const { batchId } of many) fixture.simulator.state.batches.set(batchId, { id: batchId, jobIds: [] })
     const recorded = await fixture.record({ 'batch-id': fixture.batches.complete })
     const cleanup = await fixture.cancel({ ...PR, strictness: 'off' }, closing)
 
