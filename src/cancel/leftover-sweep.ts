@@ -47,36 +47,40 @@ export async function findSweepBatches(config: SweepConfig, info: (line: string)
   const requests = new RequestCounter(config.transport)
   const since = sweepSince(config.now(), config.days)
   const window = { mode: config.mode, days: config.days, since, found: 0, nothingOpen: 0, unresolved: [] }
-  let found: Pick<SweepPart, 'window' | 'pulls'>
-  try {
-    const github = await connectToGitHub({ ...config, transport: requests.transport })
-    const listed = await calling(`Listing the repository's comments updated since ${since}`, () =>
-      github.api.listRepositoryComments(since)
-    )
-    const ours = ourCommentsByPullRequest(listed, github.viewer)
-    const numbers = [...ours.keys()].sort((a, b) => a - b)
-    const states = await calling(`Reading the state of ${counted(numbers.length, 'pull request')}`, () =>
-      github.api.pullRequests(numbers)
-    )
-    const pulls: SweptPull[] = []
-    for (const number of numbers) {
-      const pull = await lookAt(github, config, states.found.get(number), ours.get(number) ?? [])
-      if (pull) pulls.push(pull)
-    }
-    const { unresolved } = states
-    const nothingOpen = numbers.length - pulls.length - unresolved.length
-    found = { window: { ...window, found: numbers.length, nothingOpen, unresolved }, pulls }
-  } catch (error) {
-    found = {
-      window: { ...window, listingFailure: `The sweep could not find the records: ${errorMessage(error)}` },
-      pulls: []
-    }
-  }
+  const found = await findPulls(config, requests, window).catch((error: unknown) => ({
+    window: { ...window, listingFailure: `The sweep could not find the records: ${errorMessage(error)}` },
+    pulls: []
+  }))
   const part = { ...found, requests, batchIds: batchIdsOf(found.pulls) }
   for (const line of sweepLogLines(sweepReport(part))) info(line)
   const unresolved = unresolvedWarning(found.window)
   if (unresolved) config.warn(unresolved)
   return part
+}
+
+/** The records comments of ours updated within the window, and the pull requests they are on. */
+async function findPulls(
+  config: SweepConfig,
+  requests: RequestCounter,
+  window: SweepPart['window']
+): Promise<Pick<SweepPart, 'window' | 'pulls'>> {
+  const github = await connectToGitHub({ ...config, transport: requests.transport })
+  const listed = await calling(`Listing the repository's comments updated since ${window.since}`, () =>
+    github.api.listRepositoryComments(window.since)
+  )
+  const ours = ourCommentsByPullRequest(listed, github.viewer)
+  const numbers = [...ours.keys()].sort((a, b) => a - b)
+  const states = await calling(`Reading the state of ${counted(numbers.length, 'pull request')}`, () =>
+    github.api.pullRequests(numbers)
+  )
+  const pulls: SweptPull[] = []
+  for (const number of numbers) {
+    const pull = await lookAt(github, config, states.found.get(number), ours.get(number) ?? [])
+    if (pull) pulls.push(pull)
+  }
+  const { unresolved } = states
+  const nothingOpen = numbers.length - pulls.length - unresolved.length
+  return { window: { ...window, found: numbers.length, nothingOpen, unresolved }, pulls }
 }
 
 /**
