@@ -59,4 +59,14 @@ describe('the layout of src/', () => {
     expect(importsOf('cancel/main.ts')).toContain('inputs/inputs.js')
     expect(importsOf('records/records-comment.ts').length).toBeGreaterThan(0)
   })
+
+  it("takes GitHub's published contract (@octokit/*) for its types only, so none of it is bundled", () => {
+    const imports = files.flatMap((file) =>
+      [...readFileSync(join('src', file), 'utf8').matchAll(/^import (type )?[^']*'(@octokit\/[^']+)'/gm)].map(
+        ([, type, name]) => `${file}: ${type ?? 'value '}${name}`
+      )
+    )
+    expect(imports.filter((line) => !line.includes(': type @octokit/'))).toEqual([])
+    expect(imports.length).toBeGreaterThan(0)
+  })
 })

@@ -1,5 +1,13 @@
 import { describe, expect, it } from '@jest/globals'
-import { errorMessage, parseOutputFile, secretLeaks, type ActionRun } from '../local-runner/run-action.js'
+import {
+  ACTION_ENTRY,
+  errorMessage,
+  GUARD_POST_ENTRY,
+  inputDefaults,
+  parseOutputFile,
+  RECORD_ENTRY,
+  type ActionRun
+} from '../local-runner/run-action.js'
 
 const run = (overrides: Partial<ActionRun>): ActionRun => ({
   exitCode: 0,
@@ -19,11 +27,13 @@ describe('the local runner', () => {
     expect(parseOutputFile(text)).toEqual({ status: 'cancelled', ids: '["a",\n"b"]' })
   })
 
-  it('finds the secret anywhere but in the mask command', () => {
-    expect(secretLeaks(run({ stdout: '::add-mask::s3cret\nall fine' }), 's3cret')).toEqual([])
-    expect(secretLeaks(run({ stdout: '::add-mask::s3cret\nBearer s3cret' }), 's3cret')).toEqual(['log'])
-    expect(secretLeaks(run({ stderr: 's3cret' }), 's3cret')).toEqual(['log'])
-    expect(secretLeaks(run({ files: { summary: 'x s3cret', results: '[]' } }), 's3cret')).toEqual(['summary'])
+  it("gives the inputs left out the defaults of the entry's action.yml, as a runner does, but no expression", () => {
+    expect(inputDefaults(ACTION_ENTRY)).toMatchObject({ strictness: 'strict', 'max-retries': '3' })
+    expect(inputDefaults(ACTION_ENTRY)).not.toHaveProperty('github-token')
+    expect(inputDefaults(GUARD_POST_ENTRY)).toMatchObject({ 'max-retries': '3' })
+    expect(inputDefaults(GUARD_POST_ENTRY)).not.toHaveProperty('strictness')
+    expect(inputDefaults(RECORD_ENTRY)).not.toHaveProperty('strictness')
+    expect(inputDefaults('some-script.mjs')).toEqual({})
   })
 
   it('unescapes the error command', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it, jest } from '@jest/globals'
 import { validateAction, validateWorkflow } from '@action-validator/core'
 import { readdirSync, readFileSync } from 'node:fs'
 import { parse } from 'yaml'
-import { INPUT_DEFAULTS, parseInputs, RUNNER_DEFAULTS } from '../src/inputs/inputs.js'
+import { INPUT_DEFAULTS, parseInputs } from '../src/inputs/inputs.js'
 import { GUARD_INPUT_NAMES } from '../src/inputs/guard-inputs.js'
 import { parseRecordInputs } from '../src/inputs/record-inputs.js'
 import { RECORD_OUTPUT_NAMES } from '../src/report/record-outputs.js'
@@ -60,6 +60,11 @@ function recordInputsTheCodeReads(): string[] {
   return ['github-token', ...asked]
 }
 
+/** Defaults that are expressions: the runner evaluates them, and the code reads what it gets. */
+const RUNNER_DEFAULTS = {
+  'github-token': '${{ github.token }}',
+  'github-api-url': '${{ github.api_url }}'
+}
 const DEFAULTS: Record<string, string> = { ...INPUT_DEFAULTS, ...RUNNER_DEFAULTS }
 
 describe('action.yml, the code and the README stay in step', () => {

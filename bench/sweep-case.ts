@@ -1,5 +1,5 @@
 import { startFakeGitHub, type RunningFakeGitHub } from '../simulator/github/server.js'
-import { commentBodies } from '../src/records/records-layout.js'
+import { commentBodies } from '../simulator/github/records-bodies.js'
 
 /** The sweep's case: 120 closed pull requests each holding one open record, among 600 other comments. */
 export const SWEPT_PULL_REQUESTS = 120

@@ -1,11 +1,21 @@
 /**
- * `npm run demo` (which builds dist/ first): the action cancelling batches on the built-in simulator,
- * with no account, token or network. Starts the simulator and a fake GitHub API on free loopback
- * ports, runs the bundled steps as a runner would, and prints each run's log, outputs and job summary;
- * then the pull-request story, with the pull request's comment as it reads after each step; last, the
- * sweep that finds what a cleanup that never ran left behind.
+ * `npm run demo`: the action cancelling batches on the built-in simulator, with no account, token or
+ * network. Uses the committed bundles when they are current (else builds them), starts the simulator
+ * and a fake GitHub API on free loopback ports, runs the bundled steps as a runner would, and prints
+ * each run's log, outputs and job summary: first the guard of a CI job that fails, then cancels by
+ * hand, then the pull-request story, with the pull request's comment as it reads after each step;
+ * last, the sweep that finds what a cleanup that never ran left behind, and what to try next.
  */
-import { RECORD_ENTRY, runAction, type ActionRun, type RunOptions } from '../local-runner/run-action.js'
+import {
+  ACTION_ENTRY,
+  GUARD_ENTRY,
+  GUARD_POST_ENTRY,
+  RECORD_ENTRY,
+  runAction,
+  stateForPost,
+  type ActionRun,
+  type RunOptions
+} from '../local-runner/run-action.js'
 import {
   DEMO_GITHUB_TOKEN,
   DEMO_PULL_REQUEST,
@@ -18,6 +28,7 @@ import {
 import { startFakeGitHub } from '../simulator/github/server.js'
 import { seedState } from '../simulator/seed.js'
 import { startSimulator } from '../simulator/server.js'
+import { ensureCurrentBundles } from './current-bundles.js'
 
 const TOKEN = 'demo-token'
 /** Which input each masked value is, for the log as the demo prints it. */
@@ -27,15 +38,25 @@ const MASKED: Record<string, string> = {
 }
 const REPOSITORY = 'acme/promo-videos'
 
+ensureCurrentBundles()
 const { state, batches } = seedState()
 const simulator = await startSimulator({ state, token: TOKEN })
 const github = await startFakeGitHub(seedGitHub())
 console.log(`Simulator on ${simulator.baseUrl}, token '${TOKEN}'; fake GitHub API on ${github.apiUrl}\n`)
 
+/** Which step a workflow writes, with what it writes in `uses:`. */
+const STEPS = {
+  cancel: { entry: ACTION_ENTRY, uses: 'OWNER/nexrender-cancel-batch-action@v1' },
+  record: { entry: RECORD_ENTRY, uses: 'OWNER/nexrender-cancel-batch-action/record@v1' },
+  guard: { entry: GUARD_ENTRY, uses: 'OWNER/nexrender-cancel-batch-action/guard@v1' },
+  'guard post': { entry: GUARD_POST_ENTRY, uses: 'OWNER/nexrender-cancel-batch-action/guard@v1 (its post step)' }
+}
+
 interface DemoStep {
   title: string
   inputs: Record<string, string>
-  record?: boolean
+  /** The cancel step when not said. */
+  step?: keyof typeof STEPS
   event?: RunOptions['event']
   /** Print the pull request's comment after the step. */
   showComment?: boolean
@@ -56,6 +77,17 @@ const nightly = { name: 'schedule', payload: {} }
 const onPullRequest = { 'pull-request': String(DEMO_PULL_REQUEST) }
 
 const steps: DemoStep[] = [
+  {
+    title: 'A CI job starts a render and guards it: the guard remembers the batch, and sends nothing yet',
+    inputs: { 'batch-id': batches.guarded },
+    step: 'guard'
+  },
+  {
+    title:
+      "A later step of the job fails: the guard's post step (post-if: failure() || cancelled()) cancels the render",
+    inputs: { 'batch-id': batches.guarded },
+    step: 'guard post'
+  },
   {
     title: 'A batch whose jobs are all waiting: cancelled, cascades included (strictness strict)',
     inputs: { 'batch-id': batches.complete }
@@ -79,14 +111,14 @@ const steps: DemoStep[] = [
   {
     title: `Pull request #${DEMO_PULL_REQUEST}, first push (${FIRST_PUSH.slice(0, 7)}): its preview render is recorded on the pull request`,
     inputs: { 'batch-id': batches.firstPreview },
-    record: true,
+    step: 'record',
     event: pullRequestEvent('opened', FIRST_PUSH),
     showComment: true
   },
   {
     title: `Second push (${SECOND_PUSH.slice(0, 7)}): its own preview render is recorded too`,
     inputs: { 'batch-id': batches.secondPreview },
-    record: true,
+    step: 'record',
     event: pullRequestEvent('synchronize', SECOND_PUSH),
     showComment: true
   },
@@ -107,7 +139,7 @@ const steps: DemoStep[] = [
   {
     title: `Pull request #${FORGOTTEN_PULL_REQUEST}: its preview render is recorded; it is merged, and its on-close cleanup never runs`,
     inputs: { 'batch-id': batches.leftover },
-    record: true,
+    step: 'record',
     event: pullRequestEvent('opened', FORGOTTEN_HEAD, FORGOTTEN_PULL_REQUEST)
   },
   {
@@ -124,19 +156,41 @@ const steps: DemoStep[] = [
   }
 ]
 
+const WHAT_NEXT = `${'═'.repeat(16)}
+What to try next
+${'═'.repeat(16)}
+- Copy a recipe into a workflow: README.md starts with the guard of a CI job's render; the others
+  (pull-request records and cleanups, the nightly sweep, a cancel by hand) follow it.
+- Serve the simulators and call them yourself, with curl or the action's bundle:
+    npm run simulator -- --help
+- Run the tests: npm test`
+
 try {
+  let saved: Record<string, string> = {}
   for (const [index, step] of steps.entries()) {
     step.before?.()
-    const inputs = step.record
-      ? { 'github-token': DEMO_GITHUB_TOKEN, ...step.inputs }
-      : { token: TOKEN, 'api-url': simulator.baseUrl, 'github-token': DEMO_GITHUB_TOKEN, ...step.inputs }
+    const kind = step.step ?? 'cancel'
+    const inputs =
+      kind === 'record'
+        ? { 'github-token': DEMO_GITHUB_TOKEN, ...step.inputs }
+        : kind === 'cancel'
+          ? { token: TOKEN, 'api-url': simulator.baseUrl, 'github-token': DEMO_GITHUB_TOKEN, ...step.inputs }
+          : { token: TOKEN, 'api-url': simulator.baseUrl, ...step.inputs }
     const run = await runAction(
       inputs,
-      { GITHUB_REPOSITORY: REPOSITORY, GITHUB_API_URL: github.apiUrl, GITHUB_RUN_ID: String(7100 + index) },
-      { ...(step.record ? { entry: RECORD_ENTRY } : {}), event: step.event }
+      {
+        GITHUB_REPOSITORY: REPOSITORY,
+        GITHUB_API_URL: github.apiUrl,
+        GITHUB_RUN_ID: String(7100 + index),
+        // A post step gets what its main step saved.
+        ...(kind === 'guard post' ? saved : {})
+      },
+      { entry: STEPS[kind].entry, event: step.event }
     )
+    if (kind === 'guard') saved = stateForPost(run)
     printRun(`${index + 1}. ${step.title}`, step, run)
   }
+  console.log(WHAT_NEXT)
 } finally {
   await Promise.all([simulator.close(), github.close()])
 }
@@ -145,9 +199,7 @@ function printRun(title: string, step: DemoStep, run: ActionRun): void {
   const lines = wrapped(title, 100)
   const rule = '═'.repeat(Math.max(...lines.map((line) => line.length)))
   console.log([rule, ...lines, rule].join('\n'))
-  console.log(
-    `uses: ${step.record ? 'OWNER/nexrender-cancel-batch-action/record@v1' : 'OWNER/nexrender-cancel-batch-action@v1'}`
-  )
+  console.log(`uses: ${STEPS[step.step ?? 'cancel'].uses}`)
   console.log('with:')
   for (const [name, value] of Object.entries(step.inputs)) console.log(`  ${name}: ${value.replace(/\n/g, ' ')}`)
   console.log('\n── log ──')
@@ -155,8 +207,9 @@ function printRun(title: string, step: DemoStep, run: ActionRun): void {
   console.log(`── step ${run.exitCode === 0 ? 'passed' : `failed (exit code ${run.exitCode})`} ──\n`)
   console.log('── outputs ──')
   for (const [name, value] of Object.entries(run.outputs)) console.log(`  ${name} = ${value}`)
+  if (Object.keys(run.outputs).length === 0) console.log('  (none)')
   console.log('\n── job summary ──')
-  console.log(run.summary.trim())
+  console.log(run.summary.trim() || '  (none)')
   if (step.showComment || step.comment) {
     const number = step.comment ?? DEMO_PULL_REQUEST
     console.log(`\n── the comment on pull request #${number} now ──`)
@@ -185,14 +238,15 @@ function readableLog(log: string): string {
   return log
     .trim()
     .split('\n')
-    .filter((line) => !line.startsWith('::debug::'))
+    .filter((line) => !line.startsWith('::debug::') && line !== '::endgroup::')
     .map((line) =>
       line
         .replace(
           /^::add-mask::(.*)$/,
           (_, secret: string) => `(the runner masks ${MASKED[secret] ?? 'a token'} from here on)`
         )
-        .replace(/^::warning::/, 'Warning: ')
+        .replace(/^::group::/, '▸ ')
+        .replace(/^::warning(?: [^:]*)?::/, 'Warning: ')
         .replace(/^::error::/, 'Error: ')
         .replace(/%0A/g, '\n         ')
         .replace(/%25/g, '%')

@@ -6,6 +6,7 @@ export const modules = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $K: () => (/* binding */ WriteMayHaveLanded),
 /* harmony export */   Pm: () => (/* binding */ GitHubAnswerUnusable),
 /* harmony export */   qq: () => (/* binding */ WriteWindowClosed),
 /* harmony export */   y_: () => (/* binding */ GitHubError),
@@ -49,9 +50,29 @@ class GitHubAnswerUnusable extends Error {
  * writer takes a new lease and starts again.
  */
 class WriteWindowClosed extends Error {
-    constructor() {
+    unsureEndedAt;
+    constructor(
+    /** When (by `now()`) an earlier attempt of it ended that GitHub may have applied, if one did. */
+    unsureEndedAt) {
         super('the lease on the records comment would run out before this write could be applied; it was not sent');
+        this.unsureEndedAt = unsureEndedAt;
         this.name = 'WriteWindowClosed';
+    }
+}
+/**
+ * A write that must not be applied twice (a comment's creation) whose attempt failed in a way GitHub may
+ * have applied it anyway (5xx, timeout): it is not sent again before the caller has looked for it.
+ */
+class WriteMayHaveLanded extends Error {
+    reason;
+    endedAt;
+    constructor(reason, 
+    /** When (by `now()`) the attempt ended: GitHub applies it within APPLY_MARGIN_MS of that, or never. */
+    endedAt) {
+        super(`GitHub may have applied this write although it answered ${reason}; it is not sent again before looking`);
+        this.reason = reason;
+        this.endedAt = endedAt;
+        this.name = 'WriteMayHaveLanded';
     }
 }
 
@@ -100,9 +121,13 @@ function describeGitHubFailure(error, doing, hints = {}) {
         return (`${doing}: ${said}. The pull request comes from a fork, and GitHub gives a fork's pull_request runs a read-only token whatever permissions: says. ` +
             'Record and cancel from a pull_request_target workflow instead, as the README\u2019s section on forks shows.');
     }
+    // GitHub answers 404 both for what does not exist and for what the token may not see: the likelier
+    // first, a number that names no pull request of this repository.
+    const exists = error.status === 404
+        ? 'Check that the pull request exists in this repository (the pull-request input, or the event’s). If it does, the token cannot see it. '
+        : '';
     if (error.status === 403 || error.status === 404) {
-        const missing = error.status === 404 ? ', or the pull request does not exist' : '';
-        return (`${doing}: ${said}. The workflow's token needs pull-requests: write (or issues: write) to read and write the pull request's comments${missing}. ` +
+        return (`${doing}: ${said}. ${exists}The workflow's token needs pull-requests: write (or issues: write) to read and write the pull request's comments. ` +
             `Add to the workflow or the job:\n\n${PERMISSIONS_BLOCK}`);
     }
     return `${doing}: ${said}${after}`;
@@ -178,7 +203,7 @@ function gitHubRateLimitWait(answer, now) {
 
 /***/ }),
 
-/***/ 628:
+/***/ 139:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -191,11 +216,42 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/http/send-with-retries.ts
 var send_with_retries = __webpack_require__(418);
+// EXTERNAL MODULE: ./src/http/json-body.ts
+var json_body = __webpack_require__(181);
 // EXTERNAL MODULE: ./src/github/github-errors.ts
 var github_errors = __webpack_require__(146);
+;// CONCATENATED MODULE: ./src/github/github-routes.ts
+/**
+ * The method and the path (relative to the API's base URL) of a call: each `{name}` of the template
+ * filled with its parameter, encoded; every other parameter given goes into the query string.
+ */
+function routeRequest(route, parameters) {
+    const values = parameters;
+    const [method, template] = route.split(' ');
+    const filled = new Set();
+    const path = template.replace(/\{(\w+)\}/g, (_, name) => {
+        filled.add(name);
+        return encodeURIComponent(textOf(name, values[name], route));
+    });
+    const query = new URLSearchParams();
+    for (const [name, value] of Object.entries(values)) {
+        if (!filled.has(name) && value !== undefined)
+            query.append(name, textOf(name, value, route));
+    }
+    const search = query.toString();
+    return { method, path: search === '' ? path : `${path}?${search}` };
+}
+function textOf(name, value, route) {
+    if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')
+        return String(value);
+    throw new TypeError(`${route}: parameter ${name} must be a string, number or boolean, not ${typeof value}`);
+}
+
 // EXTERNAL MODULE: ./src/github/rate-limits.ts
 var rate_limits = __webpack_require__(37);
 ;// CONCATENATED MODULE: ./src/github/github-client.ts
+
+
 
 
 
@@ -238,13 +294,26 @@ function createGitHubClient(config) {
             ...(body === undefined ? {} : { body }),
             interrupt: config.interrupt
         };
-        const { notAfter } = options;
-        const final = await (0,send_with_retries/* sendWithRetries */.HI)(() => {
+        const { notAfter, lookBeforeResending } = options;
+        /** The latest attempt GitHub may have applied without saying so. */
+        let unsure;
+        const final = await (0,send_with_retries/* sendWithRetries */.HI)(async () => {
+            if (unsure && lookBeforeResending)
+                throw new github_errors/* WriteMayHaveLanded */.$K(unsure.reason, unsure.endedAt);
             if (notAfter !== undefined && context.now() + config.timeoutMs > notAfter)
-                throw new github_errors/* WriteWindowClosed */.qq();
-            return config.transport(sent);
+                throw new github_errors/* WriteWindowClosed */.qq(unsure?.endedAt);
+            const outcome = await config.transport(sent);
+            if ((0,send_with_retries/* mayHaveActed */.LR)(outcome))
+                unsure = {
+                    reason: outcome.kind === 'answer' ? (0,send_with_retries/* describeStatus */.Wn)(outcome) : outcome.reason,
+                    endedAt: context.now()
+                };
+            return outcome;
         }, `GitHub ${method} ${new URL(url).pathname}`, context);
         const { last } = final;
+        // The tries ended on an attempt that may have been applied: the caller looks before anything else.
+        if (unsure && lookBeforeResending)
+            throw new github_errors/* WriteMayHaveLanded */.$K(unsure.reason, unsure.endedAt);
         if (last.kind === 'network-failure')
             throw new github_errors/* GitHubUnreachable */.yc((0,send_with_retries/* finalReason */.Nt)(final, last.reason));
         if (last.status >= 300 && last.status < 400) {
@@ -255,13 +324,22 @@ function createGitHubClient(config) {
         if (last.status < 200 || last.status >= 300) {
             throw new github_errors/* GitHubError */.y_(last.status, messageOf(data, last), last.headers ?? {}, final.attempts);
         }
-        return { status: last.status, headers: last.headers ?? {}, data };
+        return {
+            status: last.status,
+            headers: last.headers ?? {},
+            data,
+            earlierAttemptMayHaveActed: final.earlierAttemptMayHaveActed
+        };
     }
     return {
-        request,
-        async paginate(path) {
+        // The JSON as it came: its type names the fields GitHub's schema has, and vouches for no value.
+        async request(route, parameters, options) {
+            const { method, path } = routeRequest(route, parameters);
+            return (await request(method, path, options));
+        },
+        async paginate(route, parameters) {
             const items = [];
-            for (let next = path; next !== undefined;) {
+            for (let next = routeRequest(route, parameters).path; next !== undefined;) {
                 const page = await request('GET', next);
                 if (!Array.isArray(page.data))
                     throw new github_errors/* GitHubAnswerUnusable */.Pm(`GET ${next} did not answer with a list`);
@@ -270,7 +348,7 @@ function createGitHubClient(config) {
             }
             return items;
         },
-        async graphql(query, variables = {}) {
+        async graphql(query, variables) {
             const reply = await request('POST', graphqlPath(config.apiUrl), { body: { query, variables } });
             const { data, errors } = (reply.data ?? {});
             if (errors && errors.length > 0) {
@@ -292,7 +370,7 @@ function nextPage(link) {
     return link?.match(/<([^>]+)>;\s*rel="next"/)?.[1];
 }
 function parseBody(answer) {
-    const text = answer.body.toString('utf8').trim();
+    const text = (0,json_body/* jsonTextOf */.t)(answer.body);
     if (text === '')
         return undefined;
     try {
@@ -324,60 +402,105 @@ function messageOf(data, answer) {
 
 // EXTERNAL MODULE: ./src/github/github-failure.ts
 var github_failure = __webpack_require__(423);
+;// CONCATENATED MODULE: ./src/github/github-queries.ts
+const query = (text) => text;
+/** The login the token acts as: GraphQL's viewer answers for every kind of token. */
+const VIEWER_LOGIN_QUERY = query('query { viewer { login } }');
+/** At most this many pull requests are asked about in one query. */
+const PULL_REQUESTS_PER_QUERY = 50;
+/**
+ * State and head of `count` pull requests (1 to PULL_REQUESTS_PER_QUERY), each under its alias.
+ * `issueOrPullRequest` answers an issue too, with none of these fields.
+ */
+function pullRequestsQuery(count) {
+    if (!Number.isInteger(count) || count < 1 || count > PULL_REQUESTS_PER_QUERY) {
+        throw new RangeError(`a query asks about 1 to ${PULL_REQUESTS_PER_QUERY} pull requests, not ${count}`);
+    }
+    const aliases = Array.from({ length: count }, (_, index) => pullRequestAlias(index));
+    const variables = aliases.map((alias) => `$${alias}: Int!`).join(', ');
+    const fields = aliases.map((alias) => `${alias}: issueOrPullRequest(number: $${alias}) { ... on PullRequest { number state headRefOid } }`);
+    return query(`query($owner: String!, $name: String!, ${variables}) { repository(owner: $owner, name: $name) { ${fields.join(' ')} } }`);
+}
+function pullRequestAlias(index) {
+    return `n${index}`;
+}
+
 ;// CONCATENATED MODULE: ./src/github/rest-github-api.ts
 
-/** At most this many pull requests are asked about in one GraphQL query. */
-const PULL_REQUESTS_PER_QUERY = 50;
+
 /** The action's GitHub calls, on the repository `owner/name`, through the client. */
 function restGitHubApi(client, repository) {
-    const repo = `/repos/${repository}`;
-    const [owner = '', name = ''] = repository.split('/');
-    const reactionsOf = (target) => 'comment' in target
-        ? `${repo}/issues/comments/${target.comment}/reactions`
-        : `${repo}/issues/${target.issue}/reactions`;
+    const [owner = '', repo = ''] = repository.split('/');
+    const removeReaction = (target, reaction_id) => 'comment' in target
+        ? client.request('DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions/{reaction_id}', {
+            owner,
+            repo,
+            comment_id: target.comment,
+            reaction_id
+        })
+        : client.request('DELETE /repos/{owner}/{repo}/issues/{issue_number}/reactions/{reaction_id}', {
+            owner,
+            repo,
+            issue_number: target.issue,
+            reaction_id
+        });
     return {
         async viewerLogin() {
-            const data = await client.graphql('query { viewer { login } }');
-            const login = data.viewer?.login;
+            const login = (await client.graphql(VIEWER_LOGIN_QUERY, {}))?.viewer?.login;
             if (typeof login !== 'string' || login === '')
                 throw new github_errors/* GitHubAnswerUnusable */.Pm('GitHub named no viewer for the token');
             return login;
         },
         async listComments(pullRequest) {
-            return (await client.paginate(`${repo}/issues/${pullRequest}/comments?per_page=100`)).map(asComment);
+            const comments = await client.paginate('GET /repos/{owner}/{repo}/issues/{issue_number}/comments', {
+                owner,
+                repo,
+                issue_number: pullRequest,
+                per_page: 100
+            });
+            return comments.map(asComment);
         },
         async listRepositoryComments(since) {
-            const query = `since=${encodeURIComponent(since)}&sort=updated&direction=asc&per_page=100`;
-            return (await client.paginate(`${repo}/issues/comments?${query}`)).map(asComment);
+            const comments = await client.paginate('GET /repos/{owner}/{repo}/issues/comments', {
+                owner,
+                repo,
+                since,
+                sort: 'updated',
+                direction: 'asc',
+                per_page: 100
+            });
+            return comments.map(asComment);
         },
         async createComment(pullRequest, body, options = {}) {
-            const reply = await client.request('POST', `${repo}/issues/${pullRequest}/comments`, {
-                ...options,
-                body: { body }
-            });
+            const reply = await client.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', { owner, repo, issue_number: pullRequest }, { ...options, body: { body }, lookBeforeResending: true });
             return asComment(reply.data);
         },
         async updateComment(id, body, options = {}) {
-            return asComment((await client.request('PATCH', `${repo}/issues/comments/${id}`, { ...options, body: { body } })).data);
+            const reply = await client.request('PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}', { owner, repo, comment_id: id }, { ...options, body: { body } });
+            return asComment(reply.data);
         },
         async deleteComment(id, options = {}) {
-            await ignoringGone(client.request('DELETE', `${repo}/issues/comments/${id}`, options));
+            await ignoringGone(client.request('DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}', { owner, repo, comment_id: id }, options));
         },
         async pullRequest(number) {
-            const data = (await client.request('GET', `${repo}/pulls/${number}`)).data;
-            if (typeof data.head?.sha !== 'string')
+            const { data } = await client.request('GET /repos/{owner}/{repo}/pulls/{pull_number}', {
+                owner,
+                repo,
+                pull_number: number
+            });
+            const head = data?.head?.sha;
+            if (typeof head !== 'string')
                 throw new github_errors/* GitHubAnswerUnusable */.Pm(`pull request #${number} came without its head`);
-            return { number, open: data.state === 'open', merged: data.merged === true, head: data.head.sha };
+            return { number, open: data?.state === 'open', merged: data?.merged === true, head };
         },
         async pullRequests(numbers) {
             const found = new Map();
             for (let start = 0; start < numbers.length; start += PULL_REQUESTS_PER_QUERY) {
                 const chunk = numbers.slice(start, start + PULL_REQUESTS_PER_QUERY);
-                const fields = chunk.map((number) => `n${number}: issueOrPullRequest(number: ${number}) { ... on PullRequest { number state headRefOid } }`);
-                const data = await client.graphql(`query($owner: String!, $name: String!) { repository(owner: $owner, name: $name) { ${fields.join(' ')} } }`, { owner, name });
-                const answers = (data.repository ?? {});
-                for (const number of chunk) {
-                    const pull = answers[`n${number}`];
+                const asked = Object.fromEntries(chunk.map((number, index) => [pullRequestAlias(index), number]));
+                const data = await client.graphql(pullRequestsQuery(chunk.length), { owner, name: repo, ...asked });
+                for (const [index, number] of chunk.entries()) {
+                    const pull = data?.repository?.[pullRequestAlias(index)];
                     if (typeof pull?.headRefOid !== 'string' || typeof pull.state !== 'string')
                         continue;
                     found.set(number, {
@@ -391,9 +514,11 @@ function restGitHubApi(client, repository) {
             return found;
         },
         async addReaction(target, content) {
-            const reply = await client.request('POST', reactionsOf(target), { body: { content } });
+            const reply = 'comment' in target
+                ? await client.request('POST /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions', { owner, repo, comment_id: target.comment }, { body: { content } })
+                : await client.request('POST /repos/{owner}/{repo}/issues/{issue_number}/reactions', { owner, repo, issue_number: target.issue }, { body: { content } });
             const reaction = reply.data;
-            if (typeof reaction.id !== 'number' || typeof reaction.created_at !== 'string') {
+            if (typeof reaction?.id !== 'number' || typeof reaction.created_at !== 'string') {
                 throw new github_errors/* GitHubAnswerUnusable */.Pm('GitHub answered a reaction without its id and time');
             }
             const date = Date.parse(reply.headers.date ?? '');
@@ -401,17 +526,17 @@ function restGitHubApi(client, repository) {
                 created: reply.status === 201,
                 reactionId: reaction.id,
                 createdAt: reaction.created_at,
-                serverTime: Number.isNaN(date) ? Date.now() : date
+                ...(Number.isNaN(date) ? {} : { serverTime: date }),
+                earlierAttemptMayHaveActed: reply.earlierAttemptMayHaveActed
             };
         },
         async deleteReaction(target, reactionId) {
-            await ignoringGone(client.request('DELETE', `${reactionsOf(target)}/${reactionId}`));
+            await ignoringGone(removeReaction(target, reactionId));
         }
     };
 }
-function asComment(item) {
-    const comment = item;
-    if (typeof comment.id !== 'number' || typeof comment.html_url !== 'string') {
+function asComment(comment) {
+    if (typeof comment?.id !== 'number' || typeof comment.html_url !== 'string') {
         throw new github_errors/* GitHubAnswerUnusable */.Pm('GitHub answered with a comment that has no id or address');
     }
     return {
@@ -434,13 +559,75 @@ async function ignoringGone(call) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/records/lease-age.ts
+/**
+ * How old a lease's reaction is, as far as this step can vouch for it. A lease voided while its holder
+ * still writes loses records, so an age is never taken from a clock the step cannot check: a front end
+ * with a wrong clock sends a `Date` minutes off the `created_at` GitHub stored, and a runner's clock
+ * can be off too. An age is believed only as far as both agree, and never below what this step has
+ * watched itself on its own monotonic clock.
+ */
+/** GitHub's times are whole seconds: each may be up to this much earlier than the moment it names. */
+const SECOND_MS = 1000;
+/**
+ * The reaction's age at the answer, by GitHub's `created_at` against both the answer's `Date` and the
+ * runner's clock when the request was sent, whichever says less: a clock that runs ahead is outvoted
+ * by the other. Undefined when there is no second clock to check by (no `Date`) or no readable time.
+ * Never more than the reaction's real age unless both clocks run ahead of GitHub's stored time.
+ */
+function checkedAge(sighting) {
+    const created = Date.parse(sighting.createdAt);
+    if (Number.isNaN(created) || sighting.serverTime === undefined || Number.isNaN(sighting.serverTime))
+        return undefined;
+    // The Date is truncated to the second; the request was sent before the reaction was looked at.
+    const byServer = sighting.serverTime - created - SECOND_MS;
+    const byRunner = sighting.sentAt - created;
+    return Math.max(0, Math.min(byServer, byRunner));
+}
+/**
+ * Whether a reaction GitHub answered 200 for (already there) may be the one made by an earlier attempt
+ * of the same request, which GitHub answered with an error: it was made no earlier than the request
+ * was first sent, by the runner's clock and by the answer's `Date` alike. Only "may": another step of
+ * the same identity can have made it in the same moments, so it is never taken for this step's.
+ */
+function mayBeFromThisRequest(sighting) {
+    const created = Date.parse(sighting.createdAt);
+    if (Number.isNaN(created) || sighting.serverTime === undefined || Number.isNaN(sighting.serverTime))
+        return false;
+    const sinceSent = sighting.receivedAt - sighting.sentAt;
+    const notBeforeByRunner = created + SECOND_MS >= sighting.sentAt;
+    const notBeforeByServer = sighting.serverTime - created <= sinceSent + SECOND_MS;
+    return notBeforeByRunner && notBeforeByServer;
+}
+/**
+ * A reaction's age as this step judges it across polls: for each reaction id, the earliest moment (on
+ * the step's monotonic clock) by which it is known to have existed. That is when the step first saw
+ * it, or earlier by as much as a checked age says; a sighting that cannot be checked adds nothing.
+ */
+class ReactionAges {
+    since = new Map();
+    /** Notes a sighting made at `monotonicNow`, and returns the reaction's age then. */
+    observe(reactionId, sighting, monotonicNow) {
+        const existedBy = monotonicNow - (checkedAge(sighting) ?? 0);
+        const since = Math.min(this.since.get(reactionId) ?? existedBy, existedBy);
+        this.since.set(reactionId, since);
+        return monotonicNow - since;
+    }
+    /** Whether this step has seen that reaction before. */
+    seen(reactionId) {
+        return this.since.has(reactionId);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/records/lease.ts
+
 /**
  * A short lease on writing a pull request's records, held by one writer of an identity at a time.
  * GitHub has no conditional update for comments, but creating a reaction is atomic: 201 when it is
  * new, 200 when the same identity has already left it. So the lease is that identity's 👀 reaction on
  * our first comment (on the pull request itself while there is none): whoever creates it holds it;
- * whoever finds it waits. A lease older than LEASE_MS, by GitHub's clock, belongs to a writer that
+ * whoever finds it waits, even for a 👀 its own failed attempt may have made (it cannot be told from
+ * another step's). A lease older than LEASE_MS (judged as `lease-age.ts` says) belongs to a writer that
  * died: it is removed and taken. A holder sends no write that could be applied after its lease ends.
  */
 const LEASE_REACTION = 'eyes';
@@ -459,30 +646,46 @@ class LeaseUnavailable extends Error {
         this.name = 'LeaseUnavailable';
     }
 }
-async function acquireLease(api, target, clock, where) {
-    const started = clock.now();
+async function acquireLease(api, target, where, { clock, holder, log }) {
+    const started = clock.monotonic();
+    const ages = new ReactionAges();
     for (let waits = 0;; waits++) {
         // The lease can have begun no earlier than this request was sent: its end is counted from here.
         const sentAt = clock.now();
         const answer = await api.addReaction(target, LEASE_REACTION);
-        if (answer.created) {
+        const { reactionId, createdAt } = answer;
+        const sighting = { createdAt, serverTime: answer.serverTime, sentAt, receivedAt: clock.now() };
+        const firstSight = !ages.seen(reactionId);
+        if (answer.created)
             return {
                 notAfter: sentAt + LEASE_MS - APPLY_MARGIN_MS,
-                release: () => api.deleteReaction(target, answer.reactionId)
+                release: () => api.deleteReaction(target, reactionId)
             };
-        }
-        const age = answer.serverTime - Date.parse(answer.createdAt);
-        if (!(age < LEASE_MS)) {
-            // Its holder stopped without releasing it. Removing it by its id cannot remove a newer lease.
-            await api.deleteReaction(target, answer.reactionId);
+        const age = ages.observe(reactionId, sighting, clock.monotonic());
+        if (age >= LEASE_MS) {
+            log(`The lease on ${where} (a 👀 of ${holder}, reaction ${reactionId}, made ${createdAt}) is older than a lease lives: its holder stopped without releasing it, so it is removed and taken.`);
+            // Removing it by its id cannot remove a newer lease.
+            await api.deleteReaction(target, reactionId);
             continue;
         }
-        if (clock.now() - started > MAX_LEASE_WAIT_MS)
+        const waited = clock.monotonic() - started;
+        if (waited > MAX_LEASE_WAIT_MS)
             throw new LeaseUnavailable(where);
+        // After an attempt GitHub answered with an error, the 👀 found may be the one that attempt made, or
+        // another step's taken meanwhile: a reaction tells no more than who made it, so it is waited for.
+        const mayBeOwn = answer.earlierAttemptMayHaveActed && firstSight && mayBeFromThisRequest(sighting);
+        const holding = mayBeOwn
+            ? `GitHub answered this step's request for the lease on ${where} with an error, and the 👀 of ${holder} it then found (reaction ${reactionId}, made ${createdAt}) may be the one that request made or another step's: it cannot tell, so it waits as for another step's lease`
+            : `Waiting for the lease on ${where}, held by another step acting as ${holder} (a 👀, reaction ${reactionId}, made ${createdAt})`;
+        if (firstSight)
+            log(`${holding}: at most ${seconds(LEASE_MS - age)} until it runs out, and ${seconds(MAX_LEASE_WAIT_MS - waited)} in all.`);
         // Poll gently, spread out, and never past the moment the lease would expire.
         const backoff = Math.min(250 * 2 ** waits, 4000) * (0.5 + clock.random());
         await clock.sleep(Math.min(backoff, LEASE_MS - age + 1000));
     }
+}
+function seconds(ms) {
+    return `${Math.ceil(ms / 1000)} s`;
 }
 
 // EXTERNAL MODULE: ./src/records/our-comment.ts
@@ -570,10 +773,6 @@ function planRecordsLayout(desired, existing) {
     const pruned = inOrder.filter((record) => !kept.includes(record));
     return { steps: safeOrder(parts, existing, new Set(pruned.map((record) => record.batchId))), pruned };
 }
-/** The bodies a first write of these records makes, as a pull request with no comment of ours would get them. */
-function commentBodies(records) {
-    return pack(records).map((part) => part.body);
-}
 /** The records, in order, in bodies of at most MAX_COMMENT_CHARS; the first one's table lists them all. */
 function pack(records) {
     // The first part also says how many records there are in all: room for that number.
@@ -643,6 +842,8 @@ function safeOrder(parts, existing, pruned) {
 
 /** Leases a write may take before it gives up: each ends when its lease would, or when another takes the lead. */
 const MAX_WRITE_ROUNDS = 3;
+/** How often one comment is posted when GitHub answers with an error and the comment is not found after. */
+const MAX_COMMENT_POSTS = 3;
 /**
  * The batches recorded on one pull request, kept in comments of ours (see `our-comment.ts`): one,
  * or more when one cannot hold them. Reading takes no lease; writing does, so that no interleaving of
@@ -678,7 +879,8 @@ class RecordsStore {
             if (settled(before, changes))
                 return storedIn(before);
             const first = before[0];
-            const lease = await acquireLease(this.api, first ? { comment: first.id } : { issue: this.pullRequest }, this.options.clock, first ? `the records comment ${first.url}` : `pull request #${this.pullRequest}`);
+            const { clock, viewer, log } = this.options;
+            const lease = await acquireLease(this.api, first ? { comment: first.id } : { issue: this.pullRequest }, first ? `the records comment ${first.url}` : `pull request #${this.pullRequest}`, { clock, holder: viewer, log });
             let release = true;
             try {
                 const now = this.ours(await this.api.listComments(this.pullRequest));
@@ -688,10 +890,16 @@ class RecordsStore {
                 return await this.rewrite(now, changes, lease.notAfter);
             }
             catch (error) {
-                if (error instanceof github_errors/* WriteWindowClosed */.qq && round < MAX_WRITE_ROUNDS)
-                    continue;
+                if (error instanceof github_errors/* WriteWindowClosed */.qq) {
+                    // An earlier attempt GitHub may have applied is let land before the lease goes.
+                    if (error.unsureEndedAt !== undefined)
+                        await this.untilLanded(error.unsureEndedAt);
+                    if (round < MAX_WRITE_ROUNDS)
+                        continue;
+                    throw error;
+                }
                 // A write that failed without a clear refusal may still be applied: the lease stays until it ends.
-                release = error instanceof github_errors/* WriteWindowClosed */.qq || (error instanceof github_errors/* GitHubError */.y_ && error.status < 500);
+                release = error instanceof github_errors/* GitHubError */.y_ && error.status < 500;
                 throw error;
             }
             finally {
@@ -714,7 +922,7 @@ class RecordsStore {
                 continue;
             }
             const written = step.kind === 'create'
-                ? await this.api.createComment(this.pullRequest, step.body, { notAfter })
+                ? await this.create(step.body, notAfter, new Set(final.keys()))
                 : await this.api.updateComment(step.id, step.body, { notAfter });
             final.set(written.id, { ...written, part: (0,records_format/* readRecordsPart */.Ej)(written.body) });
         }
@@ -727,6 +935,43 @@ class RecordsStore {
             throw new Error(`the records comments of pull request #${this.pullRequest} did not hold this step's changes after writing them`);
         }
         return stored;
+    }
+    /**
+     * Posts a comment. GitHub may apply a post it answers with an error (a 5xx, a timeout): then the
+     * comment is looked for, once the post can no longer land, before it is posted again; `known` are
+     * the comments there before. (While this step posts the first comment under the lease on the pull
+     * request, another step may already take the lease on that comment and write to it.)
+     */
+    async create(body, notAfter, known) {
+        for (let post = 1;; post++) {
+            try {
+                return await this.api.createComment(this.pullRequest, body, { notAfter });
+            }
+            catch (error) {
+                if (!(error instanceof github_errors/* WriteMayHaveLanded */.$K))
+                    throw error;
+                await this.untilLanded(error.endedAt);
+                // A new comment of ours holding what was posted: another step may have written to it since.
+                const posted = (0,records_format/* readRecordsPart */.Ej)(body).records.map((record) => record.batchId);
+                const landed = this.ours(await this.api.listComments(this.pullRequest)).find((comment) => !known.has(comment.id) &&
+                    posted.every((batchId) => comment.part.records.some((record) => record.batchId === batchId)));
+                const what = `GitHub answered the post of a records comment on pull request #${this.pullRequest} with ${error.reason}`;
+                if (landed) {
+                    this.options.log(`${what}, but had made it (${landed.url}): it is not posted again.`);
+                    return landed;
+                }
+                if (post === MAX_COMMENT_POSTS)
+                    throw error;
+                this.options.log(`${what}, and had not made it: it is posted again.`);
+            }
+        }
+    }
+    /** Waits until a write whose attempt ended at `endedAt` has been applied, if it ever is. */
+    async untilLanded(endedAt) {
+        const { clock } = this.options;
+        const wait = endedAt + APPLY_MARGIN_MS - clock.now();
+        if (wait > 0)
+            await clock.sleep(wait);
     }
     /** Our comments, oldest first, read; a warning for each look-alike that is not ours. */
     ours(comments) {
@@ -802,6 +1047,7 @@ async function connectToGitHub(config) {
     const viewer = await (0,github_failure/* calling */.X_)('Finding whom the GitHub token acts as', () => api.viewerLogin());
     const clock = {
         now: config.now,
+        monotonic: () => performance.now(),
         random: config.random,
         sleep: async (ms) => {
             await config.sleep(ms, config.stopping);
@@ -812,7 +1058,7 @@ async function connectToGitHub(config) {
     return {
         api,
         viewer,
-        store: (pullRequest) => new RecordsStore(api, pullRequest, { viewer, warn: config.warn, clock })
+        store: (pullRequest) => new RecordsStore(api, pullRequest, { viewer, warn: config.warn, log: config.log, clock })
     };
 }
 
@@ -855,7 +1101,7 @@ function looksLikeOurs(comment) {
 /* harmony export */   vg: () => (/* binding */ lookUpPullRequestBatches)
 /* harmony export */ });
 /* harmony import */ var _github_github_failure_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(423);
-/* harmony import */ var _github_connection_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(628);
+/* harmony import */ var _github_connection_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(139);
 /* harmony import */ var _records_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(816);
 /* harmony import */ var _select_batches_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(513);
 
@@ -997,7 +1243,7 @@ function unreadable(problem) {
     return { kind: 'unreadable', problem, records: [] };
 }
 const OUTCOME_CODES = { cancelled: 'c', partial: 'p', unchanged: 'u' };
-const STATUS_OF_CODE = new Map(cancel_reply/* CANCEL_STATUSES */.Y.map((status) => [OUTCOME_CODES[status], status]));
+const STATUS_OF_CODE = new Map(cancel_reply/* CANCEL_STATUSES */.YC.map((status) => [OUTCOME_CODES[status], status]));
 /** The JSON of a records part: commits and run links listed once, records as arrays, times in seconds. */
 class RecordsPartWriter {
     commits = [];

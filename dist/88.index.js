@@ -18,8 +18,8 @@ var github_failure = __webpack_require__(423);
 var counted = __webpack_require__(487);
 // EXTERNAL MODULE: ./src/helpers/error-message.ts
 var error_message = __webpack_require__(529);
-// EXTERNAL MODULE: ./src/records/github-connection.ts + 6 modules
-var github_connection = __webpack_require__(628);
+// EXTERNAL MODULE: ./src/records/github-connection.ts + 9 modules
+var github_connection = __webpack_require__(139);
 // EXTERNAL MODULE: ./src/records/pull-request-batches.ts
 var pull_request_batches = __webpack_require__(586);
 // EXTERNAL MODULE: ./src/records/our-comment.ts

@@ -3,11 +3,35 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { parse } from 'yaml'
 
 export const ACTION_ENTRY = fileURLToPath(new URL('../dist/index.js', import.meta.url))
 export const RECORD_ENTRY = fileURLToPath(new URL('../dist/record/index.js', import.meta.url))
 export const GUARD_ENTRY = fileURLToPath(new URL('../dist/guard/index.js', import.meta.url))
 export const GUARD_POST_ENTRY = fileURLToPath(new URL('../dist/guard/post/index.js', import.meta.url))
+
+/** The metadata each bundle belongs to, whose input defaults a runner applies. */
+const METADATA: Record<string, string> = {
+  [ACTION_ENTRY]: fileURLToPath(new URL('../action.yml', import.meta.url)),
+  [RECORD_ENTRY]: fileURLToPath(new URL('../record/action.yml', import.meta.url)),
+  [GUARD_ENTRY]: fileURLToPath(new URL('../guard/action.yml', import.meta.url)),
+  [GUARD_POST_ENTRY]: fileURLToPath(new URL('../guard/action.yml', import.meta.url))
+}
+
+/**
+ * The defaults a runner gives the inputs a step leaves out, read from the entry's `action.yml`.
+ * Expressions (`\${{ github.token }}`) need a real run's context: they are left unset here.
+ */
+export function inputDefaults(entry: string): Record<string, string> {
+  const metadata = METADATA[entry]
+  if (!metadata) return {}
+  const { inputs = {} } = parse(readFileSync(metadata, 'utf8')) as { inputs?: Record<string, { default?: string }> }
+  return Object.fromEntries(
+    Object.entries(inputs).flatMap(([name, input]) =>
+      input.default === undefined || input.default.includes('${{') ? [] : [[name, input.default]]
+    )
+  )
+}
 
 export interface ActionRun {
   exitCode: number | null
@@ -36,7 +60,8 @@ export interface RunOptions {
 }
 
 /**
- * Runs the bundled action (`dist/index.js`) the way a runner does: inputs as INPUT_* variables, outputs, the job
+ * Runs the bundled action (`dist/index.js`) the way a runner does: inputs as INPUT_* variables (with the
+ * defaults of its `action.yml` for those left out), outputs, the job
  * summary and the state for a post step in files named by GITHUB_OUTPUT, GITHUB_STEP_SUMMARY and GITHUB_STATE,
  * a RUNNER_TEMP of its own.
  */
@@ -54,11 +79,15 @@ export async function runAction(
   writeFileSync(stateFile, '')
   const eventFile = join(folder, 'event.json')
   writeFileSync(eventFile, JSON.stringify(options.event?.payload ?? {}))
+  const entry = options.entry ?? ACTION_ENTRY
   const inputVariables = Object.fromEntries(
-    Object.entries(inputs).map(([name, value]) => [`INPUT_${name.toUpperCase()}`, value])
+    Object.entries({ ...inputDefaults(entry), ...inputs }).map(([name, value]) => [
+      `INPUT_${name.toUpperCase()}`,
+      value
+    ])
   )
   const started = performance.now()
-  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), options.entry ?? ACTION_ENTRY], {
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), entry], {
     env: {
       PATH: process.env.PATH,
       GITHUB_OUTPUT: outputFile,
@@ -112,24 +141,16 @@ export function parseOutputFile(text: string): Record<string, string> {
   return outputs
 }
 
-/** The lines of a run's log that mention the secret, other than the runner's mask command. */
-export function secretLeaks(run: ActionRun, secret: string): string[] {
-  const logLines = `${run.stdout}\n${run.stderr}`.split('\n').filter((line) => line !== `::add-mask::${secret}`)
-  const places = { log: logLines.join('\n'), ...run.files }
-  return Object.entries(places)
-    .filter(([, text]) => text.includes(secret))
-    .map(([place]) => place)
-}
-
 /** The `::error::` message of a failed run, with the runner's escaping undone. */
 export function errorMessage(run: ActionRun): string {
   const line = run.stdout.split('\n').find((candidate) => candidate.startsWith('::error::')) ?? ''
   return line.slice('::error::'.length).replace(/%0A/g, '\n').replace(/%0D/g, '\r').replace(/%25/g, '%')
 }
 
+/** The `::warning` annotations of a run (with or without properties such as a title), unescaped. */
 export function warnings(run: ActionRun): string[] {
   return run.stdout
     .split('\n')
-    .filter((line) => line.startsWith('::warning::'))
-    .map((line) => line.slice('::warning::'.length).replace(/%0A/g, '\n').replace(/%25/g, '%'))
+    .flatMap((line) => line.match(/^::warning(?: [^:]*)?::(.*)$/)?.slice(1) ?? [])
+    .map((message) => message.replace(/%0A/g, '\n').replace(/%25/g, '%'))
 }

@@ -24,8 +24,7 @@ grep -q "ACTION_VERSION = '$version'" src/http/user-agent.ts || die "src/http/us
 grep -q "^## \[$version\]" CHANGELOG.md || die "CHANGELOG.md has no '## [$version]' section"
 ! git rev-parse -q --verify "refs/tags/$tag" >/dev/null || die "tag $tag exists already"
 
-npm run -s bundle >/dev/null
-[[ -z $(git status --porcelain -- dist) ]] || die "dist/ is stale: commit what 'npm run bundle' built, then release"
+bash scripts/check-dist.sh >/dev/null || die "dist/ is stale: commit what 'npm run bundle' built, then release"
 
 git tag -a "$tag" -m "$tag"
 git tag -f -a "$major" -m "$major, now at $tag" "$tag" >/dev/null

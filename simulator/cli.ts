@@ -28,7 +28,7 @@ Options:
   --token TOKEN        the Nexrender token it accepts (default: ${DEFAULT_TOKEN})
   --github-port N      the fake GitHub's port (default: any free one)
   --github-token TOKEN the GitHub token it accepts, as github-actions[bot] (default: ${DEMO_GITHUB_TOKEN})
-  --help               this text`
+  -h, --help           this text`
 
 /** Says what is wrong in one line, and stops. */
 function refuse(problem: string): never {
@@ -44,7 +44,7 @@ const { values } = (() => {
         token: { type: 'string', default: DEFAULT_TOKEN },
         'github-port': { type: 'string', default: '0' },
         'github-token': { type: 'string', default: DEMO_GITHUB_TOKEN },
-        help: { type: 'boolean', default: false }
+        help: { type: 'boolean', short: 'h', default: false }
       }
     })
   } catch (error) {

@@ -13,8 +13,15 @@ export interface BatchFaults {
   hang?: { times: number }
   /** Wait this long before every answer. */
   delayMs?: number
+  /** Send every answer's headers at once, then its body one byte at a time, this many ms apart. */
+  trickleMs?: number
   /** Answer 200 with a body that breaks the contract, or that is about another batch. */
   malformed?: 'not-json' | 'missing-field' | 'other-batch'
+  /**
+   * Answer 200 with this text, written from the answer the simulator would give (the cancel carried
+   * out as usual): how a hostile or broken server could write it, nested deep or with a BOM before it.
+   */
+  rewrite?: (answer: Record<string, unknown>) => string
   /** Answer `307` pointing here instead of answering. */
   redirectTo?: string
   /** Answer 400 with an error that quotes the request's Authorization header, as a careless API might. */

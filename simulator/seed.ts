@@ -14,6 +14,8 @@ export interface SeededBatches {
   secondPreview: string
   /** The preview render of another pull request, whose on-close cleanup never ran: the sweep finds it. */
   leftover: string
+  /** A CI job's render, guarded: the job fails, and the guard's post step cancels it. */
+  guarded: string
 }
 
 /** The demo's data: the same ids on every start, one batch for each outcome. */
@@ -49,7 +51,9 @@ export function seedState(): { state: SimulatorState; batches: SeededBatches } {
       { status: 'render:dorender', templateId: 'tpl-preview' },
       ...jobsOf(2, 'queued', { templateId: 'tpl-preview' })
     ]),
-    leftover: builder.batch(jobsOf(2, 'queued', { templateId: 'tpl-preview' }))
+    leftover: builder.batch(jobsOf(2, 'queued', { templateId: 'tpl-preview' })),
+    // Added last, so that the ids above stay as the README quotes them.
+    guarded: builder.batch(jobsOf(4, 'queued', { templateId: 'tpl-ci-check' }))
   }
   return { state: builder.state, batches }
 }

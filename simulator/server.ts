@@ -1,4 +1,5 @@
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http'
+import { setMaxListeners } from 'node:events'
 import type { AddressInfo } from 'node:net'
 import { setTimeout as delay } from 'node:timers/promises'
 import { takeFault, type BatchFaults } from './faults.js'
@@ -60,6 +61,8 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
   let peakInFlight = 0
   // Ends the waits of delayed answers when the simulator closes, so none keeps the process alive.
   const closing = new AbortController()
+  // Each delayed or trickling answer listens to it: any number of them is expected, not a leak.
+  setMaxListeners(0, closing.signal)
   const server = createServer((request, response) => {
     requests.push({ method: request.method ?? '', path: request.url ?? '', headers: request.headers })
     peakInFlight = Math.max(peakInFlight, ++inFlight)
@@ -112,7 +115,26 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
     if (status === 200 && batchFaults?.malformed === 'other-batch') {
       return send(response, 200, { ...(body as Record<string, unknown>), batchId: OTHER_BATCH_ID })
     }
+    if (batchFaults?.trickleMs) return trickle(response, status, body, batchFaults.trickleMs)
+    if (status === 200 && batchFaults?.rewrite) {
+      const text = batchFaults.rewrite(body as Record<string, unknown>)
+      response.writeHead(200, { 'content-type': 'application/json' }).end(text)
+      return
+    }
     send(response, status, body)
+  }
+
+  /** The answer's headers at once, then its body a byte every `everyMs`, until sent or the client leaves. */
+  async function trickle(response: ServerResponse, status: number, body: unknown, everyMs: number): Promise<void> {
+    const bytes = Buffer.from(JSON.stringify(body))
+    response.writeHead(status, { 'content-type': 'application/json', 'content-length': bytes.length })
+    response.flushHeaders()
+    for (const byte of bytes) {
+      const waited = await delay(everyMs, true, { signal: closing.signal }).catch(() => false)
+      if (!waited || response.destroyed) return
+      response.write(Buffer.of(byte))
+    }
+    response.end()
   }
 
   const host = options.host ?? '127.0.0.1'

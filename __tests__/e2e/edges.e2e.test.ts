@@ -115,3 +115,20 @@ describe('runner cancellation', () => {
     expect(fixture.simulator.requests.filter((request) => request.path.includes(slow[2] ?? '-'))).toEqual([])
   })
 })
+
+describe('a run by hand that names a runner file it did not create', () => {
+  it.each(['GITHUB_OUTPUT', 'GITHUB_STEP_SUMMARY'])(
+    'fails at once naming %s, before any cancel is sent',
+    async (variable) => {
+      const run = await fixture.run(fixture.inputs(fixture.batches.complete), {
+        [variable]: '/nonexistent/runner-file'
+      })
+
+      expect(run.exitCode).toBe(1)
+      expect(errorMessage(run)).toMatch(
+        new RegExp(`^${variable} names '/nonexistent/runner-file', which does not exist`)
+      )
+      expect(fixture.simulator.requests).toEqual([])
+    }
+  )
+})

@@ -37,25 +37,37 @@ describe('messages that point the right way', () => {
     )
   })
 
-  it('tells a fork’s read-only token apart from a missing permission', async () => {
-    const fork = {
+  const repository = (full_name: string, fork: boolean) => ({ full_name, fork })
+  it.each([
+    ['a fork', true, repository('someone/renders', true), repository('acme/renders', false)],
+    ['a fork since deleted', true, null, repository('acme/renders', false)],
+    [
+      'a branch of a repository that is itself a fork',
+      false,
+      repository('acme/renders', true),
+      repository('acme/renders', true)
+    ]
+  ])('tells a fork’s read-only token apart from a missing permission: %s', async (_from, fromFork, head, base) => {
+    const event = {
       name: 'pull_request',
       payload: {
         number: PULL_REQUEST,
-        pull_request: { number: PULL_REQUEST, head: { sha: HEAD, repo: { fork: true } } }
+        pull_request: { number: PULL_REQUEST, head: { sha: HEAD, repo: head }, base: { repo: base } }
       }
     }
     const run = await fixture.record({ 'batch-id': fixture.batches.complete, 'github-token': READ_ONLY_TOKEN }, HEAD, {
-      event: fork
+      event
     })
 
     expect(run.exitCode).toBe(1)
     const message = errorMessage(run)
-    expect(message).toContain(
-      "The pull request comes from a fork, and GitHub gives a fork's pull_request runs a read-only token"
-    )
-    expect(message).toContain('pull_request_target')
-    expect(message).not.toContain('Add to the workflow')
+    expect({
+      fork: message.includes(
+        "The pull request comes from a fork, and GitHub gives a fork's pull_request runs a read-only token"
+      ),
+      pullRequestTarget: message.includes('pull_request_target'),
+      permissions: message.includes('Add to the workflow')
+    }).toEqual({ fork: fromFork, pullRequestTarget: fromFork, permissions: !fromFork })
   })
 
   it('does not suggest the pull request of the event on a push', async () => {

@@ -8,7 +8,7 @@ import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { errorMessage, warnings } from '../../local-runner/run-action.js'
 import { readRecordsPart } from '../../src/records/records-format.js'
-import { commentBodies } from '../../src/records/records-layout.js'
+import { commentBodies } from '../../simulator/github/records-bodies.js'
 import type { BatchRecord } from '../../src/records/records.js'
 import {
   HEAD,
@@ -115,7 +115,7 @@ describe('a recorded batch the API does not know', () => {
     const sweep = await fixture.cancel({ sweep: 'closed', 'api-url': apiUrl, strictness: 'off' }, nightly)
 
     expect(sweep.exitCode).toBe(1)
-    expect(errorMessage(sweep)).toContain('2 of 2 batches failed:')
+    expect(errorMessage(sweep)).toContain('2 of 2 batches did not pass:')
     expect(stateOf(complete, 11)).toMatchObject({ failedAt: expect.any(String) })
     expect(stateOf(partial, 12)).toMatchObject({ failedAt: expect.any(String) })
 

@@ -107,6 +107,19 @@ describe('the record step', () => {
     expect(fixture.github.requests).toEqual([])
   })
 
+  it('says first that a pull request that does not exist may be the wrong number', async () => {
+    const run = await fixture.record(
+      { 'batch-id': fixture.batches.complete, 'pull-request': '999', commit: HEAD },
+      HEAD,
+      { event: { name: 'workflow_dispatch', payload: {} } }
+    )
+    expect(run.exitCode).toBe(1)
+    expect(errorMessage(run)).toMatch(
+      /^Writing the records comment of pull request #999: HTTP 404: Not Found\. Check that the pull request exists in this repository/
+    )
+    expect(fixture.github.comments).toEqual([])
+  })
+
   it('takes pull-request and commit as given, for workflow_dispatch', async () => {
     const commit = 'ABCDEF'.toLowerCase().padEnd(40, '0')
     const run = await fixture.record(

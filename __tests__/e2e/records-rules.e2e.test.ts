@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { errorMessage, warnings } from '../../local-runner/run-action.js'
 import { readRecordsPart } from '../../src/records/records-format.js'
-import { commentBodies } from '../../src/records/records-layout.js'
+import { commentBodies } from '../../simulator/github/records-bodies.js'
 import type { BatchRecord } from '../../src/records/records.js'
 import {
   APP_LOGIN,
@@ -188,6 +188,93 @@ describe('4. nothing lost under any interleaving', () => {
         .map((item) => item.batchId)
         .sort()
     ).toEqual([...ids].sort())
+  })
+
+  const eightBatches = Array.from({ length: 8 }, (_, index) => unknownBatch(100 + index))
+  /** Eight record steps that all read the comments at once, then all want the lease. */
+  const eightAtOnce = async () => {
+    fixture.github.faults.holdListings = 8
+    return Promise.all(eightBatches.map((batchId) => fixture.record({ 'batch-id': batchId })))
+  }
+
+  it.each([
+    ['10 minutes ahead', { skewMs: 600_000 }],
+    ['10 minutes behind', { skewMs: -600_000 }],
+    ['left out', 'omitted' as const]
+  ])('records every batch of 8 record steps at once when GitHub’s Date header is %s', async (_skew, date) => {
+    await fixture.record({ 'batch-id': fixture.batches.complete })
+    fixture.github.faults.date = date
+    const runs = await eightAtOnce()
+
+    expect(runs.map((run) => run.exitCode)).toEqual(eightBatches.map(() => 0))
+    expect(
+      recordsOf()
+        .map((item) => item.batchId)
+        .sort()
+    ).toEqual([fixture.batches.complete, ...eightBatches].sort())
+    expect(commentsBy(BOT)).toHaveLength(1)
+    expect(fixture.github.reactions).toEqual([])
+    // Whoever waited said for whom, and for how long at most.
+    expect(runs.map((run) => run.stdout).join('\n')).toMatch(
+      /Waiting for the lease on the records comment \S+, held by another step acting as github-actions\[bot\] \(a 👀, reaction \d+, made [^)]+\): at most \d+ s until it runs out, and \d+ s in all\./
+    )
+  })
+
+  it('removes and takes the lease of a step that died holding it (a 👀 older than a lease lives)', async () => {
+    const { complete, partial } = fixture.batches
+    await fixture.record({ 'batch-id': complete })
+    const [comment] = commentsBy(BOT)
+    fixture.github.reactions.push({
+      id: 1,
+      target: `comment:${comment?.id}`,
+      content: 'eyes',
+      login: BOT,
+      createdAt: Date.now() - 3 * 60_000
+    })
+    const run = await fixture.record({ 'batch-id': partial })
+
+    expect(run.exitCode).toBe(0)
+    expect(run.stdout).toContain('(a 👀 of github-actions[bot], reaction 1, made ')
+    expect(run.stdout).toContain(
+      'is older than a lease lives: its holder stopped without releasing it, so it is removed and taken.'
+    )
+    expect(stateOf(partial)).toBeDefined()
+    expect(fixture.github.reactions).toEqual([])
+  })
+
+  it('keeps one comment when GitHub made the records comment but answered its post with a 502', async () => {
+    fixture.github.faults.appliedServerErrors = { times: 1, only: 'comments' }
+    const run = await fixture.record({ 'batch-id': fixture.batches.complete })
+
+    expect(run.exitCode).toBe(0)
+    expect(commentsBy(BOT)).toHaveLength(1)
+    expect(
+      fixture.github.requests.filter((request) => request.method === 'POST' && request.path.endsWith('/comments'))
+    ).toHaveLength(1)
+    expect(run.stdout).toMatch(
+      /GitHub answered the post of a records comment on pull request #7 with HTTP 502 Bad Gateway, but had made it \(\S+\): it is not posted again\./
+    )
+    expect(stateOf(fixture.batches.complete)).toBeDefined()
+  })
+
+  it('waits, saying so, for a 👀 GitHub made although it answered the step’s request with a 502: it cannot tell it from another step’s', async () => {
+    await fixture.record({ 'batch-id': fixture.batches.complete })
+    fixture.github.faults.appliedServerErrors = { times: 1, only: 'reactions' }
+    const leaseRequests = () =>
+      fixture.github.requests.filter((request) => request.method === 'POST' && request.path.endsWith('/reactions'))
+        .length
+    const recording = fixture.record({ 'batch-id': fixture.batches.partial })
+    // Its request, the retry, then polls: once it polls, the 👀 goes, as if another step released it.
+    for (let tries = 0; tries < 500 && leaseRequests() < 3; tries++) await sleep(20)
+    fixture.github.reactions.splice(0)
+    const run = await recording
+
+    expect(run.exitCode).toBe(0)
+    expect(run.stdout).toMatch(
+      /GitHub answered this step's request for the lease on the records comment \S+ with an error, and the 👀 of github-actions\[bot\] it then found \(reaction \d+, made [^)]+\) may be the one that request made or another step's: it cannot tell, so it waits as for another step's lease: at most \d+ s until it runs out, and \d+ s in all\./
+    )
+    expect(stateOf(fixture.batches.partial)).toBeDefined()
+    expect(fixture.github.reactions).toEqual([])
   })
 
   it('in a dry run takes no lease and writes nothing', async () => {

@@ -57,8 +57,8 @@ describe('npm run simulator', () => {
     expect(await simulator.ready).toContain("--github-port must be a port number from 0 to 65535, got '70000'")
   })
 
-  it('prints its usage with --help', async () => {
-    const simulator = start(['simulator/cli.ts', '--help'], () => false)
+  it.each(['--help', '-h'])('prints its usage with %s', async (flag) => {
+    const simulator = start(['simulator/cli.ts', flag], () => false)
     expect(await simulator.exited).toBe(0)
     expect(await simulator.ready).toMatch(/^Usage: npm run simulator -- \[options\]\n[\s\S]*--github-token TOKEN/)
   })
@@ -86,10 +86,15 @@ describe('npm run simulator', () => {
 })
 
 describe('npm run demo', () => {
-  it('shows every seeded outcome, a dry run and a failing step, then stops the simulator', async () => {
+  it('shows the guard, every seeded outcome, a dry run and a failing step, then what to try next', async () => {
     const demo = start(['demo/run-demo.ts'], () => false)
     expect(await demo.exited).toBe(0)
     const output = await demo.ready
+    // The committed bundles are current (the suite runs on what `npm run bundle` built): none is rebuilt.
+    expect(output).toContain('Using the bundles in dist/: they are built from the sources as they are now.')
+    // A CI job's render, guarded: the job fails, and the post step cancels it.
+    expect(output).toContain('uses: OWNER/nexrender-cancel-batch-action/guard@v1 (its post step)')
+    expect(output).toContain('## Nexrender guard: the job failed or was cancelled: ✅ passes: cancelled')
     expect(output).toContain('(the runner masks the Nexrender token (token) from here on)')
     expect(output).toContain('(the runner masks the GitHub token (github-token) from here on)')
     // Each title between two rules as long as its longest line.
@@ -127,5 +132,7 @@ describe('npm run demo', () => {
     expect(output).toContain('## Nexrender sweep of closed pull requests (dry run): ✅ would pass: cancelled')
     expect(output).toContain('## Nexrender sweep of closed pull requests: ✅ passes: cancelled')
     expect(output).toMatch(/\| `01KDVDNA0WMWCGWC2TC40D0P6W` \| `3333333` \| .* \| cancelled, /)
-  })
+    expect(output).toMatch(/What to try next\n═+\n- Copy a recipe/)
+    // Sixteen steps, one node process each: on a busy two-core machine more than the usual 30 s.
+  }, 90_000)
 })

@@ -4,14 +4,20 @@ import {
   GitHubAnswerUnusable,
   GitHubError,
   GitHubUnreachable,
+  WriteMayHaveLanded,
   WriteWindowClosed
 } from '../../src/github/github-errors.js'
+import { VIEWER_LOGIN_QUERY } from '../../src/github/github-queries.js'
 import { DEFAULT_RETRY_POLICY } from '../../src/http/retry-policy.js'
 import type { AttemptOutcome, HttpRequest } from '../../src/http/transport.js'
 
 const NOW = Date.parse('2026-12-02T09:00:00Z')
+const REPOSITORY = { owner: 'a', repo: 'b' }
+const COMMENT = 'POST /repos/{owner}/{repo}/issues/{issue_number}/comments'
+const EDIT = 'PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}'
+const LISTING = 'GET /repos/{owner}/{repo}/issues/comments'
 
-function clientWith(outcomes: AttemptOutcome[], apiUrl = 'https://api.github.com') {
+function clientWith(outcomes: AttemptOutcome[], apiUrl = 'https://api.github.com', retries = 2) {
   const sent: HttpRequest[] = []
   const waits: number[] = []
   const log: string[] = []
@@ -21,7 +27,7 @@ function clientWith(outcomes: AttemptOutcome[], apiUrl = 'https://api.github.com
     token: 'ghs_secret',
     apiUrl,
     timeoutMs: 5000,
-    policy: { ...DEFAULT_RETRY_POLICY, retries: 2 },
+    policy: { ...DEFAULT_RETRY_POLICY, retries },
     sleep: async (ms) => void (waits.push(ms), (now += ms)),
     random: () => 0.5,
     now: () => now,
@@ -47,7 +53,7 @@ const refused: AttemptOutcome = {
 describe('the GitHub client', () => {
   it('sends through the transport with the token as its own, and gives the parsed answer', async () => {
     const { client, sent } = clientWith([answer(201, { id: 1 })])
-    const reply = await client.request('POST', '/repos/a/b/issues/7/comments', { body: { body: 'hi' } })
+    const reply = await client.request(COMMENT, { ...REPOSITORY, issue_number: 7 }, { body: { body: 'hi' } })
 
     expect(sent).toEqual([
       {
@@ -65,16 +71,25 @@ describe('the GitHub client', () => {
         interrupt: undefined
       }
     ])
-    expect(reply).toEqual({ status: 201, headers: {}, data: { id: 1 } })
+    expect(reply).toEqual({ status: 201, headers: {}, data: { id: 1 }, earlierAttemptMayHaveActed: false })
+  })
+
+  it('reads a JSON answer after a byte order mark, by the rule Nexrender replies follow', async () => {
+    const { client } = clientWith([answer(200, '\uFEFF {"id":1}\n')])
+    expect((await client.request('GET /repos/{owner}/{repo}', REPOSITORY)).data).toEqual({ id: 1 })
   })
 
   it('follows Link pages on the API’s origin, and refuses to send the token anywhere else', async () => {
-    const next = { link: '<https://api.github.com/x?page=2>; rel="next"' }
-    const { client } = clientWith([answer(200, [1, 2], next), answer(200, [3])])
-    expect(await client.paginate('/x')).toEqual([1, 2, 3])
+    const next = { link: '<https://api.github.com/repositories/1/issues/comments?per_page=2&page=2>; rel="next"' }
+    const { client, sent } = clientWith([answer(200, [1, 2], next), answer(200, [3])])
+    expect(await client.paginate(LISTING, { ...REPOSITORY, per_page: 2 })).toEqual([1, 2, 3])
+    expect(sent.map((request) => request.url)).toEqual([
+      'https://api.github.com/repos/a/b/issues/comments?per_page=2',
+      'https://api.github.com/repositories/1/issues/comments?per_page=2&page=2'
+    ])
 
     const elsewhere = clientWith([answer(200, [1], { link: '<https://evil.example/x?page=2>; rel="next"' })])
-    await expect(elsewhere.client.paginate('/x')).rejects.toThrow(
+    await expect(elsewhere.client.paginate(LISTING, REPOSITORY)).rejects.toThrow(
       new GitHubAnswerUnusable(
         'refused to send the token to https://evil.example, which is not the GitHub API at https://api.github.com'
       )
@@ -84,14 +99,14 @@ describe('the GitHub client', () => {
 
   it('never follows a redirect', async () => {
     const { client } = clientWith([{ ...answer(301), location: 'https://elsewhere.example/' } as AttemptOutcome])
-    await expect(client.request('GET', '/repos/a/b')).rejects.toThrow(
+    await expect(client.request('GET /repos/{owner}/{repo}', REPOSITORY)).rejects.toThrow(
       'HTTP 301: the GitHub API redirected to https://elsewhere.example/; the action never follows redirects, so the token stays with the API host'
     )
   })
 
   it('retries what the policy retries, then says how many attempts it took', async () => {
     const { client, sent } = clientWith([answer(503), answer(503), answer(503, { message: 'Service Unavailable' })])
-    const failure = (await client.request('GET', '/user').catch((error: unknown) => error)) as GitHubError
+    const failure = (await client.request('GET /user', {}).catch((error: unknown) => error)) as GitHubError
     expect(sent).toHaveLength(3)
     expect(failure).toBeInstanceOf(GitHubError)
     expect([failure.status, failure.githubMessage, failure.attempts]).toEqual([503, 'Service Unavailable', 3])
@@ -99,7 +114,7 @@ describe('the GitHub client', () => {
 
   it('reports a GitHub that cannot be reached with the cause, said once', async () => {
     const { client } = clientWith([refused, refused, refused])
-    await expect(client.request('GET', '/user')).rejects.toThrow(
+    await expect(client.request('GET /user', {})).rejects.toThrow(
       new GitHubUnreachable('gave up after 3 attempts: ECONNREFUSED: connect ECONNREFUSED 127.0.0.1:1')
     )
   })
@@ -111,15 +126,64 @@ describe('the GitHub client', () => {
       documentation_url: 'https://docs.github.com/rest'
     }
     const { client } = clientWith([answer(422, body)])
-    await expect(client.request('PATCH', '/x')).rejects.toThrow(
+    await expect(client.request(EDIT, { ...REPOSITORY, comment_id: 1 }, { body: { body: 'hi' } })).rejects.toThrow(
       'HTTP 422: Validation Failed: body is too long (maximum is 65536 characters)'
     )
   })
 
   it('sends no attempt that could finish after `notAfter`', async () => {
     const { client, sent } = clientWith([answer(200, {})])
-    await expect(client.request('PATCH', '/x', { notAfter: NOW + 4999 })).rejects.toThrow(WriteWindowClosed)
+    await expect(client.request(EDIT, { ...REPOSITORY, comment_id: 1 }, { notAfter: NOW + 4999 })).rejects.toThrow(
+      WriteWindowClosed
+    )
     expect(sent).toEqual([])
+  })
+
+  it('says when an attempt before the answer may have been applied (a 5xx, not a refused connection)', async () => {
+    const applied = clientWith([answer(502), answer(200, { id: 1 })])
+    expect((await applied.client.request(COMMENT, { ...REPOSITORY, issue_number: 7 })).earlierAttemptMayHaveActed).toBe(
+      true
+    )
+    const refusedFirst = clientWith([refused, answer(200, { id: 1 })])
+    expect(
+      (await refusedFirst.client.request(COMMENT, { ...REPOSITORY, issue_number: 7 })).earlierAttemptMayHaveActed
+    ).toBe(false)
+  })
+
+  it('does not send again a write that must not be applied twice after an attempt GitHub may have applied: it says so after the wait', async () => {
+    const { client, sent, waits } = clientWith([answer(502), answer(201, { id: 1 })])
+    await expect(
+      client.request(COMMENT, { ...REPOSITORY, issue_number: 7 }, { lookBeforeResending: true })
+    ).rejects.toThrow(new WriteMayHaveLanded('HTTP 502', NOW))
+    expect(sent).toHaveLength(1)
+    expect(waits).toHaveLength(1)
+
+    // With no retries, the last attempt is the one to look for.
+    const once = clientWith([answer(502)], undefined, 0)
+    await expect(
+      once.client.request(COMMENT, { ...REPOSITORY, issue_number: 7 }, { lookBeforeResending: true })
+    ).rejects.toThrow(new WriteMayHaveLanded('HTTP 502', NOW))
+  })
+
+  it('sends such a write again when its attempt cannot have reached GitHub', async () => {
+    const { client, sent } = clientWith([refused, answer(201, { id: 1 })])
+    expect(
+      (await client.request(COMMENT, { ...REPOSITORY, issue_number: 7 }, { lookBeforeResending: true })).status
+    ).toBe(201)
+    expect(sent).toHaveLength(2)
+  })
+
+  it('names when an attempt that may have been applied ended, when no retry fits before `notAfter`', async () => {
+    const { client } = clientWith([answer(502), answer(200, {})])
+    const failure = await client
+      .request(
+        'PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}',
+        { ...REPOSITORY, comment_id: 1 },
+        { notAfter: NOW + 5500 }
+      )
+      .catch((error: unknown) => error)
+    expect(failure).toEqual(new WriteWindowClosed(NOW))
+    expect((failure as WriteWindowClosed).unsureEndedAt).toBe(NOW)
   })
 
   it('asks GraphQL beside the REST API, and throws its errors', async () => {
@@ -127,15 +191,15 @@ describe('the GitHub client', () => {
       answer(200, { data: { viewer: { login: 'my-app[bot]' } } }),
       answer(200, { errors: [{ message: 'Something went wrong' }] })
     ])
-    expect(await client.graphql('query { viewer { login } }')).toEqual({ viewer: { login: 'my-app[bot]' } })
+    expect(await client.graphql(VIEWER_LOGIN_QUERY, {})).toEqual({ viewer: { login: 'my-app[bot]' } })
     expect(sent[0]?.url).toBe('https://api.github.com/graphql')
-    await expect(client.graphql('query { nope }')).rejects.toThrow('HTTP 200: Something went wrong')
+    await expect(client.graphql(VIEWER_LOGIN_QUERY, {})).rejects.toThrow('HTTP 200: Something went wrong')
   })
 
   it('throws GraphQL errors with the data GitHub gave beside them', async () => {
     const errors = [{ type: 'NOT_FOUND', path: ['repository', 'n5'], message: 'Could not resolve' }]
     const { client } = clientWith([answer(200, { data: { repository: { n5: null } }, errors })])
-    await expect(client.graphql('query { x }')).rejects.toMatchObject({
+    await expect(client.graphql(VIEWER_LOGIN_QUERY, {})).rejects.toMatchObject({
       name: 'GraphQLErrors',
       errors,
       data: { repository: { n5: null } }
@@ -170,10 +234,12 @@ describe("GitHub's rate limits", () => {
     ]
   ])('waits out %s, without using up the retries', async (_what, limited, wait) => {
     const { client, waits, log } = clientWith([limited, answer(503), answer(503), answer(200, {})])
-    await client.request('POST', '/x', { body: {} })
+    await client.request(COMMENT, { ...REPOSITORY, issue_number: 7 }, { body: { body: 'hi' } })
     expect(waits[0]).toBe(wait)
     expect(waits).toHaveLength(3)
-    expect(log[0]).toMatch(/^GitHub POST \/x: .*rate limit.*; waiting \d+\.0 s as asked$/)
+    expect(log[0]).toMatch(
+      /^GitHub POST \/repos\/a\/b\/issues\/7\/comments: .*rate limit.*; waiting \d+\.0 s as asked$/
+    )
   })
 
   it('fails at once with a limit that resets beyond the wait it allows', async () => {
@@ -181,7 +247,7 @@ describe("GitHub's rate limits", () => {
     const { client, waits } = clientWith([
       answer(403, { message: 'API rate limit exceeded' }, { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': reset })
     ])
-    const failure = (await client.request('GET', '/x').catch((error: unknown) => error)) as GitHubError
+    const failure = (await client.request('GET /user', {}).catch((error: unknown) => error)) as GitHubError
     expect(failure.status).toBe(403)
     expect(failure.headers['x-ratelimit-reset']).toBe(reset)
     expect(waits).toEqual([])
@@ -189,7 +255,7 @@ describe("GitHub's rate limits", () => {
 
   it('treats a 403 that is no rate limit as final', async () => {
     const { client, waits } = clientWith([answer(403, { message: 'Resource not accessible by integration' })])
-    await expect(client.request('GET', '/x')).rejects.toThrow('HTTP 403: Resource not accessible by integration')
+    await expect(client.request('GET /user', {})).rejects.toThrow('HTTP 403: Resource not accessible by integration')
     expect(waits).toEqual([])
   })
 })

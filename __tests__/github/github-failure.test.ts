@@ -26,7 +26,8 @@ describe('describeGitHubFailure', () => {
     ],
     [
       refused(404, 'Not Found'),
-      `HTTP 404: Not Found. ${PERMISSION}, or the pull request does not exist. Add to the workflow or the job:\n\npermissions:\n  pull-requests: write`
+      'HTTP 404: Not Found. Check that the pull request exists in this repository (the pull-request input, or the event’s). ' +
+        `If it does, the token cannot see it. ${PERMISSION}. Add to the workflow or the job:\n\npermissions:\n  pull-requests: write`
     ],
     [
       refused(403, 'Unable to create comment because issue is locked.'),

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from '@jest/globals'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { redactor } from '../../src/helpers/redact.js'
 import { describeFailure } from '../../src/http/attempt-failure.js'
 import { createHttpTransport } from '../../src/http/http-transport.js'
 
@@ -18,9 +19,11 @@ async function serve(handler: (request: IncomingMessage, response: ServerRespons
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}`
 }
 
-const transport = createHttpTransport('test-agent/1.0')
+const TOKEN = 'tok-123-4f7c9a2e'
+const OTHER_TOKEN = 'ghs_other9c1dTOKEN'
+const transport = createHttpTransport('test-agent/1.0', redactor(TOKEN, OTHER_TOKEN))
 const post = (url: string, timeoutMs = 2000) =>
-  transport({ method: 'POST', url, token: 'tok-123', timeoutMs, maxBodyBytes: 1024 })
+  transport({ method: 'POST', url, token: TOKEN, timeoutMs, maxBodyBytes: 1024 })
 
 describe('createHttpTransport', () => {
   it('sends the token, accept and user agent in the request, and returns status, headers and body', async () => {
@@ -44,7 +47,7 @@ describe('createHttpTransport', () => {
     })
     expect(seen?.method).toBe('POST')
     expect(seen?.headers).toMatchObject({
-      authorization: 'Bearer tok-123',
+      authorization: `Bearer ${TOKEN}`,
       accept: 'application/json',
       'content-length': '0'
     })
@@ -111,6 +114,44 @@ describe('createHttpTransport', () => {
       mayHaveReachedServer: false,
       reason: expect.stringMatching(/^connect ECONNREFUSED 127\.0\.0\.1:\d+$/)
     })
+  })
+})
+
+describe('what comes back, before anything reads it', () => {
+  it('has both tokens replaced wherever the server quotes them: status text, headers and body', async () => {
+    const base = await serve((request, response) => {
+      const quoted = `${request.headers.authorization ?? ''} ${OTHER_TOKEN}`
+      response
+        .writeHead(302, `Found ${quoted}`, { location: `https://elsewhere/?h=${quoted}`, 'x-echo': quoted })
+        .end(`{"error":"${quoted}"}`)
+    })
+    const outcome = await post(`${base}/x`)
+
+    expect(outcome).toMatchObject({
+      kind: 'answer',
+      statusText: 'Found Bearer *** ***',
+      location: 'https://elsewhere/?h=Bearer *** ***',
+      headers: expect.objectContaining({ 'x-echo': 'Bearer *** ***' }),
+      body: Buffer.from('{"error":"Bearer *** ***"}')
+    })
+  })
+
+  it('keeps in the body a part of a token as it came: the edge replaces those in what the action writes', async () => {
+    const part = TOKEN.slice(0, 10)
+    const base = await serve((_request, response) => response.end(part))
+    expect(await post(`${base}/x`)).toMatchObject({ body: Buffer.from(part) })
+  })
+
+  it('has the tokens replaced in the reason an attempt failed', async () => {
+    const outcome = await transport({
+      method: 'GET',
+      url: `http://${TOKEN}.invalid/x`,
+      token: TOKEN,
+      timeoutMs: 5000,
+      maxBodyBytes: 1024
+    })
+    expect(outcome).toMatchObject({ kind: 'network-failure', reason: expect.stringContaining('***.invalid') })
+    expect(JSON.stringify(outcome)).not.toContain(TOKEN.slice(0, 8))
   })
 })
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { DEFAULT_RETRY_POLICY } from '../../src/http/retry-policy.js'
 import { finalReason, sendWithRetries, type RetryContext } from '../../src/http/send-with-retries.js'
-import type { AttemptOutcome } from '../../src/http/transport.js'
+import type { AttemptOutcome, NetworkFailure } from '../../src/http/transport.js'
 
 const ok: AttemptOutcome = { kind: 'answer', status: 200, statusText: 'OK', body: Buffer.from('{}') }
 const status = (code: number, retryAfter?: string): AttemptOutcome => ({
@@ -50,7 +50,7 @@ function script(outcomes: AttemptOutcome[], retries = 3, stopping?: AbortControl
     stopping: stopping?.signal
   }
   const attempt = async () => outcomes[Math.min(calls++, outcomes.length - 1)] as AttemptOutcome
-  return { run: () => sendWithRetries(attempt, 'B1', context), waits, lines, calls: () => calls }
+  return { run: () => sendWithRetries(attempt, 'B1', context), context, waits, lines, calls: () => calls }
 }
 
 describe('sendWithRetries', () => {
@@ -151,25 +151,135 @@ describe('sendWithRetries when the run is cancelled', () => {
 })
 
 describe('a time budget', () => {
-  it('waits for no retry that could not end within it, and says so', async () => {
+  const budget = { endsAt: 7000, unanswered: 'not known whether done: no answer within the step’s time' }
+  const timeout = (ms: number): AttemptOutcome => ({
+    kind: 'network-failure',
+    reason: `no complete answer within ${ms / 1000} s (timeout)`,
+    retryable: true,
+    mayHaveReachedServer: true
+  })
+
+  /**
+   * Plays outcomes on a clock that each attempt and wait moves on: an attempt takes `takes` ms, or
+   * else the whole time it was given, as one that hangs until its timeout.
+   */
+  function timed(steps: Array<{ outcome: (givenMs: number) => AttemptOutcome; takes?: number }>, retries = 3) {
     let now = 0
+    const given: Array<number | undefined> = []
     const waits: number[] = []
     const context: RetryContext = {
-      policy: { ...DEFAULT_RETRY_POLICY, retries: 3 },
+      policy: { ...DEFAULT_RETRY_POLICY, retries },
       sleep: async (ms) => void (waits.push(ms), (now += ms)),
       random: () => 0.5,
       now: () => now,
       log: () => undefined,
       debug: () => undefined,
-      budget: { endsAt: 7000, attemptMs: 3000 }
+      budget
     }
-    // 1 s wait + 3 s attempt fits; then 2 s + 3 s from 1 s would end at 6 s, fits; 4 s more would not.
-    const final = await sendWithRetries(async () => refused, 'B1', context)
-    expect(waits).toEqual([1000, 2000])
-    expect(final).toMatchObject({ attempts: 3, exhausted: true, outOfTime: true })
-    expect(finalReason(final, 'ECONNREFUSED')).toBe(
-      'gave up after 3 attempts, with no time left for another: ECONNREFUSED'
+    const attempt = async (timeLeftMs?: number) => {
+      const step = steps[Math.min(given.length, steps.length - 1)]
+      given.push(timeLeftMs)
+      const givenMs = timeLeftMs ?? Infinity
+      now += step?.takes ?? givenMs
+      return step?.outcome(givenMs) ?? ok
+    }
+    return { run: () => sendWithRetries(attempt, 'B1', context), given, waits, now: () => now }
+  }
+
+  it('gives each attempt no more than the time left, and waits for no retry past the end', async () => {
+    // Attempts of 0.5 s at 0 and at 1.5 s, a wait of 2 s from 2 s; the next wait, 4 s from 4 s, would pass 7 s.
+    const s = timed([{ outcome: () => status(503), takes: 500 }])
+    const final = await s.run()
+
+    expect(s.given).toEqual([7000, 5500, 3000])
+    expect(s.waits).toEqual([1000, 2000])
+    expect(final).toMatchObject({ attempts: 3, exhausted: true, outOfTime: budget })
+    expect(finalReason(final, 'HTTP 503')).toBe('gave up after 3 attempts, with no time left for another: HTTP 503')
+  })
+
+  it('reports an attempt the end cut short as unknown, in the budget’s words, whatever the retries allow', async () => {
+    // A dropped connection at 1 s, a wait of 1 s, then an attempt that hangs until the end.
+    const s = timed([{ outcome: () => reset, takes: 1000 }, { outcome: timeout }], 10)
+    const final = await s.run()
+
+    expect(s.given).toEqual([7000, 5000])
+    expect(s.now()).toBe(7000)
+    expect(final).toMatchObject({ attempts: 2, exhausted: true, earlierAttemptMayHaveActed: true, outOfTime: budget })
+    expect(finalReason(final, (final.last as NetworkFailure).reason)).toBe(
+      `${budget.unanswered}; the last of 2 attempts: no complete answer within 5 s (timeout)`
     )
+  })
+
+  it('says so of a single attempt the end cut short, even with no retries configured', async () => {
+    const s = timed([{ outcome: timeout }], 0)
+    const final = await s.run()
+
+    expect(final).toMatchObject({ attempts: 1, outOfTime: budget })
+    expect(finalReason(final, (final.last as NetworkFailure).reason)).toBe(
+      `${budget.unanswered}; its one attempt: no complete answer within 7 s (timeout)`
+    )
+  })
+
+  it('marks a request the end left without an answer as interrupted once the run is being cancelled', async () => {
+    const stopping = new AbortController()
+    const final = await sendWithRetries(
+      async (timeLeftMs) => {
+        stopping.abort()
+        return timeout(timeLeftMs ?? 0)
+      },
+      'B1',
+      { ...script([ok]).context, now: () => budget.endsAt - 1, budget, stopping: stopping.signal }
+    )
+    expect(final).toMatchObject({ attempts: 1, outOfTime: budget, last: { interruption: 'interrupted' } })
+    expect(finalReason(final, 'timeout')).toBe(`${budget.unanswered}; its one attempt: timeout`)
+  })
+
+  it('says a request known not to have reached the server gave up, not that its outcome is unknown', async () => {
+    const s = timed([{ outcome: () => refused, takes: 3000 }])
+    const final = await s.run()
+
+    expect(s.waits).toEqual([1000])
+    expect(finalReason(final, 'ECONNREFUSED')).toBe(
+      'gave up after 2 attempts, with no time left for another: ECONNREFUSED'
+    )
+  })
+
+  it('sends nothing once the end has come', async () => {
+    let calls = 0
+    const final = await sendWithRetries(async () => (calls++, ok), 'B1', {
+      ...script([ok]).context,
+      now: () => budget.endsAt,
+      budget
+    })
+    expect(final).toEqual({
+      last: {
+        kind: 'network-failure',
+        reason: 'not sent: no time was left for it',
+        retryable: false,
+        mayHaveReachedServer: false
+      },
+      attempts: 0,
+      earlierAttemptMayHaveActed: false,
+      exhausted: false
+    })
+    expect(calls).toBe(0)
+  })
+
+  it('waits out no rate limit past the end', async () => {
+    const asked = { reason: 'rate limited', waitMs: 6000 }
+    const final = await sendWithRetries(async () => status(403), 'B1', {
+      ...script([ok]).context,
+      now: () => 1500,
+      policy: { ...DEFAULT_RETRY_POLICY, waitOut: { askedToWait: () => asked, maxWaitMs: 60_000 } },
+      budget
+    })
+    expect(final).toMatchObject({ attempts: 1, exhausted: true, outOfTime: budget })
+  })
+
+  it('gives an attempt no time limit of its own without a budget', async () => {
+    const given: Array<number | undefined> = []
+    await sendWithRetries(async (timeLeftMs) => (given.push(timeLeftMs), ok), 'B1', script([ok]).context)
+    expect(given).toEqual([undefined])
   })
 })
 

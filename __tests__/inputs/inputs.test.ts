@@ -46,7 +46,14 @@ describe('parseInputs', () => {
   })
 
   it.each([
-    { name: 'strictness', value: 'STRICT', problem: "must be one of strict, lenient, off; got 'STRICT'" },
+    ['STRICT', 'strict'],
+    ['Lenient', 'lenient'],
+    [' off ', 'off']
+  ])('reads strictness %j in any case, as the booleans read True', (given, strictness) => {
+    expect(parseInputs(reader({ 'batch-id': ID, strictness: given }), 'tok').strictness).toBe(strictness)
+  })
+
+  it.each([
     { name: 'strictness', value: 'none', problem: "must be one of strict, lenient, off; got 'none'" },
     {
       name: 'timeout-seconds',
@@ -160,6 +167,7 @@ describe('parseInputs for a sweep', () => {
       mode: 'superseded',
       days: 365
     })
+    expect(parseInputs(reader({ sweep: 'Closed' }), 'tok', 'ghs_x').sweep?.mode).toBe('closed')
   })
 
   it('names all three when neither batch-id, pull-request nor sweep is given', () => {

@@ -35,6 +35,8 @@ describe('interpretFinalOutcome', () => {
       batchId: BATCH,
       outcome: 'answered',
       reply: reply(),
+      // Worked out once, here, for the log, the outputs and the summary.
+      facts: expect.objectContaining({ cancelledJobIds: ['J1', 'C1', 'J2'], cascadedRelatives: 1 }),
       record: Buffer.from(JSON.stringify(reply())),
       notFound: false,
       earlierAttemptMayHaveActed: true,
@@ -126,6 +128,14 @@ describe('interpretFinalOutcome', () => {
     expect(result.outcome === 'answered' && result.record.toString()).toBe(JSON.stringify(reply()))
   })
 
+  it.each([
+    { operation: CANCEL, json: JSON.stringify(reply()) },
+    { operation: DRY_RUN, json: JSON.stringify({ batchId: BATCH, jobs: [{ id: 'J1', status: 'queued' }] }) }
+  ])('accepts a $operation.method reply after a byte order mark, and keeps it without', ({ operation, json }) => {
+    const result = interpretFinalOutcome(BATCH, final(answer(200, `\uFEFF${json}\n`)), operation)
+    expect(result).toMatchObject({ outcome: 'answered', record: Buffer.from(json) })
+  })
+
   it('marks a batch the run cancellation kept from being done', () => {
     const last = {
       kind: 'network-failure' as const,
@@ -202,6 +212,44 @@ describe('runBatchOperation', () => {
     ])
   })
 
+  it.each([
+    { endsAt: 1000, timeoutMs: 1000 },
+    { endsAt: 5000, timeoutMs: 1234 }
+  ])('under a budget ending at $endsAt ms, gives an attempt $timeoutMs ms', async ({ endsAt, timeoutMs }) => {
+    const seen: HttpRequest[] = []
+    await runBatchOperation(BATCH, CANCEL, {
+      ...context(async (request) => (seen.push(request), answer(200, JSON.stringify(reply())))),
+      budget: { endsAt, unanswered: 'unknown' }
+    })
+    expect(seen.map((request) => request.timeoutMs)).toEqual([timeoutMs])
+  })
+
+  it('reports a cancel the budget’s end left without an answer in the budget’s words, as failed', async () => {
+    let now = 0
+    const hang = async (request: HttpRequest): Promise<AttemptOutcome> => {
+      now += request.timeoutMs
+      return {
+        kind: 'network-failure',
+        reason: `no complete answer within ${request.timeoutMs / 1000} s (timeout)`,
+        retryable: true,
+        mayHaveReachedServer: true
+      }
+    }
+    const result = await runBatchOperation(BATCH, CANCEL, {
+      ...context(hang),
+      now: () => now,
+      budget: { endsAt: 2000, unanswered: 'not known whether cancelled: no answer in time' }
+    })
+    // 1.234 s, a wait of 1 s that would pass the end: out of time.
+    expect(result).toEqual({
+      batchId: BATCH,
+      outcome: 'failed',
+      problem:
+        'not known whether cancelled: no answer in time; its one attempt: no complete answer within 1.234 s (timeout)',
+      attempts: 1
+    })
+  })
+
   it('turns an unexpected exception into a failed batch instead of throwing', async () => {
     const result = await runBatchOperation(
       BATCH,
@@ -251,7 +299,8 @@ describe('the dry-run operation', () => {
     )
     expect(result).toMatchObject({
       outcome: 'failed',
-      problem: "the reply does not match the API contract: 'jobs[0]' has no string 'status'"
+      problem:
+        "the reply does not match the API contract: 'jobs[0].status' is missing, expected a string of at most 4,096 characters"
     })
   })
 })

@@ -55,12 +55,40 @@ describe('parseBatchView', () => {
   })
 
   it.each([
-    { body: '{"jobs":[]}', problem: "'batchId' is missing, expected a string" },
+    { body: '{"jobs":[]}', problem: "'batchId' is missing, expected a string of at most 4,096 characters" },
     { body: '{"batchId":"B"}', problem: "'jobs' is missing, expected an array" },
-    { body: '{"batchId":"B","jobs":[{"status":"queued"}]}', problem: "'jobs[0]' has no string 'id'" },
-    { body: '{"batchId":"B","jobs":[{"id":"J","status":3}]}', problem: "'jobs[0]' has no string 'status'" },
+    { body: '{"batchId":"B","jobs":[{"status":"queued"}]}', problem: "'jobs[0].id' is missing, expected a string" },
+    {
+      body: '{"batchId":"B","jobs":[{"id":"J","status":3}]}',
+      problem: "'jobs[0].status' is number 3, expected a string"
+    },
+    {
+      body: `{"batchId":"B","jobs":[{"id":"J","status":"queued","index":1e308}]}`,
+      problem: "'jobs[0].index' is number 1e+308, expected a whole number from 0 to 1,000"
+    },
+    {
+      body: `{"batchId":"B","jobs":[{"id":"J","status":"queued","index":-2}]}`,
+      problem: "'jobs[0].index' is number -2"
+    },
+    {
+      body: `{"batchId":"B","jobs":[{"id":"J","status":"queued","outputUrl":[]}]}`,
+      problem: "'jobs[0].outputUrl' is an array, expected a string of at most 4,096 characters, or null"
+    },
     { body: 'oops', problem: 'it is not JSON' }
   ])('rejects $body', ({ body, problem }) => {
     expect(() => parseBatchView(body)).toThrow(problem)
+  })
+
+  it.each(['id', 'status', 'outputUrl'])("rejects a 10,000-deep object in a job's %s, naming it", (key) => {
+    const deep = `${'{"a":'.repeat(10_000)}1${'}'.repeat(10_000)}`
+    const job = { id: 'J', status: 'queued', [key]: '__DEEP__' }
+    const body = JSON.stringify({ batchId: 'B', jobs: [job] }).replace('"__DEEP__"', deep)
+    expect(() => parseBatchView(body)).toThrow(`'jobs[0].${key}' is an object, expected a string`)
+  })
+
+  it('takes 1,000 top-level jobs, and refuses one more: no batch holds that many', () => {
+    const many = (count: number) => JSON.stringify(view(Array.from({ length: count }, () => 'queued')))
+    expect(parseBatchView(many(1000)).jobs).toHaveLength(1000)
+    expect(() => parseBatchView(many(1001))).toThrow("'jobs' holds 1,001 items, expected at most 1,000")
   })
 })

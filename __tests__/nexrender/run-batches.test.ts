@@ -46,4 +46,25 @@ describe('runBatches', () => {
     expect(results.map((result) => result.batchId)).toEqual(ids)
     expect(results.map((result) => result.outcome)).toEqual(ids.map((_, i) => (i % 3 === 1 ? 'failed' : 'answered')))
   })
+
+  it('runs more at once when the caller says so', async () => {
+    let inFlight = 0
+    let peak = 0
+    const transport = async (request: HttpRequest) => {
+      peak = Math.max(peak, ++inFlight)
+      await new Promise((resolve) => setTimeout(resolve, 20))
+      inFlight--
+      const id = request.url.split('/').at(-2) ?? ''
+      return {
+        kind: 'answer' as const,
+        status: 200,
+        statusText: 'OK',
+        body: Buffer.from(JSON.stringify(reply({ batchId: id })))
+      }
+    }
+    const results = await runBatches(ids, CANCEL, context(transport), ids.length)
+
+    expect(peak).toBe(ids.length)
+    expect(results.map((result) => result.outcome)).toEqual(ids.map(() => 'answered'))
+  })
 })

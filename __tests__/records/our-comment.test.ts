@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import type { IssueComment } from '../../src/github/github-api.js'
 import { isOurComment } from '../../src/records/our-comment.js'
-import { commentBodies } from '../../src/records/records-layout.js'
+import { commentBodies } from '../../simulator/github/records-bodies.js'
 
 const BOT = 'github-actions[bot]'
 const body =

@@ -1,7 +1,8 @@
 import { describe, expect, it } from '@jest/globals'
 import { readRecordsPart } from '../../src/records/records-format.js'
 import { MAX_COMMENT_CHARS } from '../../src/records/records-comment.js'
-import { commentBodies, planRecordsLayout, type ExistingPart } from '../../src/records/records-layout.js'
+import { planRecordsLayout, type ExistingPart } from '../../src/records/records-layout.js'
+import { commentBodies } from '../../simulator/github/records-bodies.js'
 import type { BatchRecord } from '../../src/records/records.js'
 
 const id = (index: number) => `01KDVD${String(index).padStart(20, '0')}`

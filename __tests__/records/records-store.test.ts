@@ -1,8 +1,8 @@
 import { describe, expect, it } from '@jest/globals'
-import { LEASE_MS, LeaseUnavailable, MAX_LEASE_WAIT_MS } from '../../src/records/lease.js'
+import { APPLY_MARGIN_MS, LEASE_MS, LeaseUnavailable, MAX_LEASE_WAIT_MS } from '../../src/records/lease.js'
 import { HEADING, RECORDS_MARKER, readRecordsPart } from '../../src/records/records-format.js'
-import { commentBodies } from '../../src/records/records-layout.js'
-import { RecordsStore } from '../../src/records/records-store.js'
+import { commentBodies } from '../../simulator/github/records-bodies.js'
+import { MAX_COMMENT_POSTS, RecordsStore } from '../../src/records/records-store.js'
 import type { BatchRecord, RecordChange } from '../../src/records/records.js'
 import { MemoryGitHub } from '../support/memory-github.js'
 
@@ -26,12 +26,14 @@ const cancelled = (batchId: string): RecordChange => ({
 
 function storeOf(github: MemoryGitHub, viewer = BOT) {
   const warnings: string[] = []
+  const lines: string[] = []
   const store = new RecordsStore(github.as(viewer), 7, {
     viewer,
     warn: (message) => warnings.push(message),
+    log: (line) => lines.push(line),
     clock: github.clock
   })
-  return { store, warnings }
+  return { store, warnings, lines }
 }
 
 /** Lets every writer run as far as it can before the clock moves. */
@@ -181,7 +183,7 @@ describe('writing under a lease', () => {
       target: `comment:${id}`,
       login: BOT,
       content: 'eyes',
-      createdAt: github.clock.time - LEASE_MS - 1
+      createdAt: github.clock.time - LEASE_MS - 2000
     })
     const started = github.clock.now()
     await storeOf(github).store.write([add(B)])
@@ -205,10 +207,11 @@ describe('writing under a lease', () => {
     await storeOf(github).store.write([add(A)])
     const id = github.comments[0]?.id ?? 0
     const before = github.comments[0]?.body
-    // Another writer renews its lease just before each would expire, for ever.
+    // Another writer renews its lease (a new reaction) just before each would expire, for ever.
+    let next = 902
     const renew = () => {
       github.reactions.splice(0, github.reactions.length, {
-        id: 902,
+        id: next++,
         target: `comment:${id}`,
         login: BOT,
         content: 'eyes',
@@ -239,7 +242,12 @@ describe('writing under a lease', () => {
         return comments
       }
     }
-    const store = new RecordsStore(slowApi, 7, { viewer: BOT, warn: () => undefined, clock: github.clock })
+    const store = new RecordsStore(slowApi, 7, {
+      viewer: BOT,
+      warn: () => undefined,
+      log: () => undefined,
+      clock: github.clock
+    })
     await store.write([add(B)])
 
     expect(github.calls.filter((call) => call.includes(' react comment'))).toHaveLength(2)
@@ -275,6 +283,115 @@ describe('writing under a lease', () => {
     expect(github.comments.map((comment) => comment.author)).toEqual([BOT, 'reviewer'])
     expect(github.comments[1]).toEqual(stranger)
     expect(recordedBy(github)).toEqual([A, B, C].sort())
+  })
+})
+
+describe('writes GitHub answers with an error but may have applied', () => {
+  it('looks for a posted comment GitHub made despite its error, and does not post it again', async () => {
+    const github = new MemoryGitHub()
+    github.beforeWrite = () => github.applyThenFail()
+    const { store, lines } = storeOf(github)
+    const started = github.clock.now()
+    await store.write([add(A)])
+
+    expect(github.calls).toEqual([
+      `${BOT} list`,
+      `${BOT} react issue:7`,
+      `${BOT} list`,
+      `${BOT} POST comment`,
+      `${BOT} list`,
+      `${BOT} unreact issue:7`
+    ])
+    // It looked only once the post could no longer land.
+    expect(github.clock.now() - started).toBeGreaterThanOrEqual(APPLY_MARGIN_MS)
+    expect(recordedBy(github)).toEqual([A])
+    expect(lines).toEqual([
+      `GitHub answered the post of a records comment on pull request #7 with HTTP 502 Bad Gateway, but had made it (${github.comments[0]?.url}): it is not posted again.`
+    ])
+  })
+
+  it('finds its post though another step wrote to it before it looked', async () => {
+    const github = new MemoryGitHub()
+    github.beforeWrite = () => github.applyThenFail()
+    // Another step, holding the lease on the new comment, merges a record of its own into it.
+    github.clock.at(3000, () => {
+      const [posted] = github.comments
+      if (posted) posted.body = commentBodies([record(A), record(B)])[0] ?? ''
+    })
+    const { store, lines } = storeOf(github)
+    await store.write([add(A)])
+
+    expect(github.comments).toHaveLength(1)
+    expect(recordedBy(github)).toEqual([A, B].sort())
+    expect(lines).toEqual([expect.stringContaining('but had made it')])
+  })
+
+  it('posts it again when GitHub had not made it', async () => {
+    const github = new MemoryGitHub()
+    github.beforeWrite = () => github.failWithoutApplying()
+    const { store, lines } = storeOf(github)
+    await store.write([add(A)])
+
+    expect(github.calls.filter((call) => call.endsWith('POST comment'))).toHaveLength(2)
+    expect(github.comments).toHaveLength(1)
+    expect(recordedBy(github)).toEqual([A])
+    expect(lines).toEqual([
+      'GitHub answered the post of a records comment on pull request #7 with HTTP 502 Bad Gateway, and had not made it: it is posted again.'
+    ])
+  })
+
+  it('gives up, keeping the lease, when GitHub answers every post with an error and makes none', async () => {
+    const github = new MemoryGitHub()
+    github.beforeWrite = () => github.failWithoutApplying(MAX_COMMENT_POSTS)
+    const outcome = await storeOf(github)
+      .store.write([add(A)])
+      .catch((error: Error) => error)
+
+    expect(outcome).toEqual(expect.objectContaining({ name: 'WriteMayHaveLanded' }))
+    expect(github.calls.filter((call) => call.endsWith('POST comment'))).toHaveLength(MAX_COMMENT_POSTS)
+    expect(github.comments).toEqual([])
+    expect(github.reactions).toHaveLength(1)
+  })
+
+  it('lets a write GitHub may have applied land before letting the lease go, when its retry no longer fits in the lease', async () => {
+    const github = new MemoryGitHub()
+    await storeOf(github).store.write([add(A)])
+    const api = github.as(BOT)
+    const at: Record<string, number> = {}
+    let slow = true
+    const timedApi = {
+      ...api,
+      // The listing under the first lease takes so long that only one attempt of the update fits.
+      listComments: async (pullRequest: number) => {
+        const comments = await api.listComments(pullRequest)
+        if (github.reactions.length > 0 && slow) {
+          slow = false
+          await github.clock.advance(LEASE_MS - 40_500)
+          github.beforeWrite = () => github.applyThenFail()
+        }
+        return comments
+      },
+      updateComment: (...args: Parameters<typeof api.updateComment>) => {
+        at.update ??= github.clock.now()
+        return api.updateComment(...args)
+      },
+      deleteReaction: (...args: Parameters<typeof api.deleteReaction>) => {
+        at.release ??= github.clock.now()
+        return api.deleteReaction(...args)
+      }
+    }
+    const store = new RecordsStore(timedApi, 7, {
+      viewer: BOT,
+      warn: () => undefined,
+      log: () => undefined,
+      clock: github.clock
+    })
+    await store.write([add(B)])
+
+    expect((at.release ?? 0) - (at.update ?? 0)).toBeGreaterThanOrEqual(APPLY_MARGIN_MS)
+    // The update had landed: the next round finds the records hold the change, and writes nothing.
+    expect(github.calls.filter((call) => call.includes('PATCH'))).toEqual([`${BOT} PATCH 2`])
+    expect(recordedBy(github)).toEqual([A, B].sort())
   })
 })
 

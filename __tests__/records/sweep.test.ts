@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 import type { IssueComment } from '../../src/github/github-api.js'
-import { commentBodies } from '../../src/records/records-layout.js'
+import { commentBodies } from '../../simulator/github/records-bodies.js'
 import { listingIsComplete, ourCommentsByPullRequest, sweepSelection, sweepSince } from '../../src/records/sweep.js'
 import type { BatchRecord } from '../../src/records/records.js'
 

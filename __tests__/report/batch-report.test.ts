@@ -1,13 +1,13 @@
 import { describe, expect, it } from '@jest/globals'
-import { batchFacts, skipReason } from '../../src/report/batch-facts.js'
+import { replyFacts, skipReason } from '../../src/nexrender/reply-facts.js'
 import { batchLogLine, batchWarnings } from '../../src/report/batch-report.js'
 import { notFoundReply } from '../../src/nexrender/batch-result.js'
 import { DRY_RUN_WORDING } from '../../src/report/wording.js'
 import { answered, BATCH, failed, reply } from '../support/replies.js'
 
-describe('batchFacts', () => {
+describe('replyFacts', () => {
   it('counts distinct cancelled jobs and the cascaded relatives among them', () => {
-    const facts = batchFacts(reply({ cancelledJobs: [...reply().cancelledJobs, { id: 'C1' }] }))
+    const facts = replyFacts(reply({ cancelledJobs: [...reply().cancelledJobs, { id: 'C1' }] }))
     expect(facts.cancelledJobIds).toEqual(['J1', 'C1', 'J2'])
     expect(facts.cascadedRelatives).toBe(1)
     expect(facts.skippedJobs.map((job) => job.id)).toEqual(['J3'])
@@ -21,11 +21,11 @@ describe('batchFacts', () => {
       { id: 'b', result: 'skipped', reason: 'already rendering' },
       { id: 'c', result: 'skipped', reason: 'already finished' }
     ]
-    expect(batchFacts(reply({ jobs })).commonSkipReason).toEqual({ reasons: ['already finished'], count: 2 })
+    expect(replyFacts(reply({ jobs })).commonSkipReason).toEqual({ reasons: ['already finished'], count: 2 })
   })
 
   it('notices counts that do not add up', () => {
-    expect(batchFacts(reply({ totalJobs: 5 })).countsDisagree).toBe(true)
+    expect(replyFacts(reply({ totalJobs: 5 })).countsDisagree).toBe(true)
   })
 })
 

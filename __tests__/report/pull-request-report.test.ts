@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 import type { BatchRecord } from '../../src/records/records.js'
+import { DRY_RUN_WORDING } from '../../src/report/wording.js'
 import {
   pullRequestLogLines,
   pullRequestSection,
@@ -56,6 +57,11 @@ describe('pullRequestSection', () => {
         ].join('\n')
       ].join('\n\n')
     )
+  })
+
+  it('says a dry run read the batches it would cancel, and sent nothing', () => {
+    expect(pullRequestSection(report(), DRY_RUN_WORDING)).toContain('- Read, and not cancelled (a dry run): `OLD`.')
+    expect(pullRequestSection(report(), DRY_RUN_WORDING)).not.toContain('Sent now')
   })
 
   it('counts a single record as one batch', () => {

@@ -41,11 +41,16 @@ describe('stepFailureMessage', () => {
     const cancelled = answered({ batchId: OTHER, reply: reply({ status: 'cancelled' }) })
     expect(stepFailureMessage([answered(), cancelled, failed('HTTP 401', OTHER)], 'strict')).toBe(
       [
-        '2 of 3 batches failed:',
+        '2 of 3 batches did not pass:',
         `- Batch ${BATCH}: status partial fails at strictness strict (1 of 3 jobs was skipped); strictness lenient or off accepts it`,
         `- Batch ${OTHER}: HTTP 401`
       ].join('\n')
     )
+  })
+
+  it('says "would not pass" in a dry run, and never "failed", which reads as failed-batch-ids', () => {
+    const message = stepFailureMessage([answered(), answered({ batchId: OTHER })], 'strict', DRY_RUN_WORDING)
+    expect(message?.split('\n')[0]).toBe('2 of 2 batches would not pass:')
   })
 })
 

@@ -37,12 +37,29 @@ describe('runContextFrom', () => {
 })
 
 describe('the fork a pull request comes from', () => {
-  it('says when the pull request comes from a fork', () => {
-    const payload = (fork: boolean) => ({ pull_request: { number: 5, head: { sha: HEAD, repo: { fork } } } })
-    const contextOf = (fork: boolean) =>
-      runContextFrom({ eventName: 'pull_request', serverUrl: '', runId: 1, payload: payload(fork) }, 'a/b')
-    expect(contextOf(true).pullRequestFromFork).toBe(true)
-    expect(contextOf(false).pullRequestFromFork).toBeUndefined()
+  const repository = (full_name: string, fork = false) => ({ full_name, fork })
+  it.each([
+    ['a branch of the same repository', undefined, repository('acme/renders'), repository('acme/renders')],
+    [
+      'a branch of the same repository, itself a fork',
+      undefined,
+      repository('someone/renders', true),
+      repository('someone/renders', true)
+    ],
+    [
+      'the same repository, its name written otherwise',
+      undefined,
+      repository('Acme/Renders'),
+      repository('acme/renders')
+    ],
+    ['a fork', true, repository('someone/renders', true), repository('acme/renders')],
+    ['a fork under another name', true, repository('someone/my-renders', true), repository('acme/renders')],
+    ['a fork since deleted', true, null, repository('acme/renders')],
+    ['repositories the payload does not name', undefined, undefined, undefined]
+  ])('a pull request from %s: pullRequestFromFork is %s', (_from, fromFork, head, base) => {
+    const payload = { pull_request: { number: 5, head: { sha: HEAD, repo: head }, base: { repo: base } } }
+    const context = runContextFrom({ eventName: 'pull_request', serverUrl: '', runId: 1, payload }, 'acme/renders')
+    expect(context.pullRequestFromFork).toBe(fromFork)
   })
 })
 

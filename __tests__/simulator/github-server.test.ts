@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import { startFakeGitHub, type RunningFakeGitHub } from '../../simulator/github/server.js'
+import { pullRequestsQuery } from '../../src/github/github-queries.js'
 
 let github: RunningFakeGitHub
 beforeEach(async () => {
@@ -24,6 +25,7 @@ const call = async (token: string, method: string, path: string, body?: unknown)
   return {
     status: response.status,
     link: response.headers.get('link'),
+    date: response.headers.get('date'),
     json: text ? (JSON.parse(text) as unknown) : undefined
   }
 }
@@ -81,6 +83,31 @@ describe('the fake GitHub API', () => {
     expect((await call('app', 'GET', '/repos/a/b/issues/7/comments')).status).toBe(403)
   })
 
+  it('applies a write and answers it with a 5xx all the same, for as many writes as asked', async () => {
+    github.faults.appliedServerErrors = { times: 2 }
+    expect((await call('app', 'GET', '/repos/a/b/issues/7/comments')).status).toBe(200)
+    expect((await call('app', 'POST', '/repos/a/b/issues/7/comments', { body: 'made' })).status).toBe(502)
+    expect((await call('app', 'POST', '/repos/a/b/issues/7/reactions', { content: 'eyes' })).status).toBe(502)
+    const again = await call('app', 'POST', '/repos/a/b/issues/7/reactions', { content: 'eyes' })
+    expect(again.status).toBe(200)
+    expect(github.commentsOn(7, 'a/b').map((comment) => comment.body)).toEqual(['made'])
+    expect(github.reactions).toHaveLength(1)
+    github.faults.appliedServerErrors = { times: 1, only: 'comments' }
+    expect((await call('app', 'POST', '/repos/a/b/issues/7/reactions', { content: 'heart' })).status).toBe(201)
+    expect((await call('app', 'POST', '/repos/a/b/issues/7/comments', { body: 'again' })).status).toBe(502)
+  })
+
+  it('skews every answer’s Date header as asked, or leaves it out', async () => {
+    const skewed = (date: string | null) => Date.parse(date ?? '') - Date.now()
+    expect(Math.abs(skewed((await call('app', 'GET', '/user')).date))).toBeLessThan(5000)
+    github.faults.date = { skewMs: 600_000 }
+    expect(skewed((await call('app', 'GET', '/user')).date)).toBeGreaterThan(590_000)
+    github.faults.date = { skewMs: -600_000 }
+    expect(skewed((await call('app', 'GET', '/user')).date)).toBeLessThan(-590_000)
+    github.faults.date = 'omitted'
+    expect((await call('app', 'GET', '/user')).date).toBeNull()
+  })
+
   it('names whom every kind of token acts as through GraphQL', async () => {
     const viewer = (token: string) => call(token, 'POST', '/graphql', { query: 'query { viewer { login } }' })
     expect((await viewer('app')).json).toEqual({ data: { viewer: { login: 'github-actions[bot]' } } })
@@ -103,6 +130,17 @@ describe('the fake GitHub API', () => {
         }
       ]
     })
+  })
+
+  it("answers the action's query of pull requests, with each number as a variable", async () => {
+    github.issues.add(8)
+    const query = pullRequestsQuery(2)
+    const asked = await call('app', 'POST', '/graphql', { query, variables: { owner: 'a', name: 'b', n0: 7, n1: 8 } })
+    expect(asked.json).toEqual({
+      data: { repository: { n0: { number: 7, state: 'OPEN', headRefOid: 'abc' }, n1: {} } }
+    })
+    const missing = await call('app', 'POST', '/graphql', { query, variables: { owner: 'a', name: 'b', n0: 7 } })
+    expect(missing.json).toEqual({ errors: [{ message: 'Variable $n1 of type Int! was provided invalid value' }] })
   })
 
   it('answers 201 for a new reaction and 200 for one the same identity already left; another identity has its own', async () => {

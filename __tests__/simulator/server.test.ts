@@ -204,6 +204,20 @@ describe('fault injection', () => {
     expect(Date.now() - started).toBeGreaterThanOrEqual(110)
   })
 
+  it('trickles a body a byte at a time after sending the headers at once', async () => {
+    simulator.faults.set(batches.queued, { trickleMs: 20 })
+    const response = await fetch(`${simulator.baseUrl}/batches/${batches.queued}`, {
+      headers: { authorization: `Bearer ${TOKEN}` },
+      signal: AbortSignal.timeout(2000)
+    })
+    expect(response.status).toBe(200)
+    const reader = response.body?.getReader()
+    const first = (await reader?.read())?.value as Uint8Array | undefined
+    await reader?.cancel()
+    expect(first?.length).toBeGreaterThan(0)
+    expect(first?.length).toBeLessThan(Number(response.headers.get('content-length')))
+  })
+
   it('never answers while hanging, until the client gives up', async () => {
     simulator.faults.set(batches.queued, { hang: { times: 1 } })
     await expect(
@@ -226,6 +240,25 @@ describe('fault injection', () => {
     const answer = await call('POST', `/batches/${batches.queued}/cancel`)
     expect(answer.status).toBe(200)
     check(answer.text)
+  })
+
+  it('rewrites an answer as asked, having carried out the cancel', async () => {
+    simulator.faults.set(batches.queued, {
+      rewrite: (answer) => `\uFEFF${JSON.stringify({ ...answer, totalJobs: 1e308 })}`
+    })
+    const raw = async (method: string, path: string) => {
+      const response = await fetch(`${simulator.baseUrl}${path}`, {
+        method,
+        headers: { authorization: `Bearer ${TOKEN}` }
+      })
+      // Not response.text(), which drops a byte order mark.
+      return Buffer.from(await response.arrayBuffer()).toString('utf8')
+    }
+    const cancel = await raw('POST', `/batches/${batches.queued}/cancel`)
+    expect(cancel.startsWith('\uFEFF{"batchId"')).toBe(true)
+    expect(cancel).toContain('"totalJobs":1e+308')
+    expect(cancel).toContain('"status":"cancelled"')
+    expect((await raw('GET', `/batches/${batches.queued}`)).startsWith('\uFEFF{')).toBe(true)
   })
 
   it('redirects, and echoes the authorization header when asked to', async () => {

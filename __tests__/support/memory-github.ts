@@ -6,7 +6,12 @@ import type {
   ReactionTarget,
   WriteOptions
 } from '../../src/github/github-api.js'
-import { GitHubError, GitHubUnreachable, WriteWindowClosed } from '../../src/github/github-errors.js'
+import {
+  GitHubError,
+  GitHubUnreachable,
+  WriteMayHaveLanded,
+  WriteWindowClosed
+} from '../../src/github/github-errors.js'
 import type { LeaseClock } from '../../src/records/lease.js'
 
 /**
@@ -16,18 +21,20 @@ import type { LeaseClock } from '../../src/records/lease.js'
  */
 export class FakeClock implements LeaseClock {
   time = Date.parse('2026-12-01T10:00:00Z')
-  private readonly due: Array<{ at: number; run: () => void }> = []
+  protected readonly due: Array<{ at: number; run: () => void }> = []
 
   now = (): number => this.time
+  /** Time never jumps here: the step's monotonic clock is the same one. */
+  monotonic = (): number => this.time
   random = (): number => 0.5
 
   sleep = async (ms: number): Promise<void> => {
     await this.advance(ms)
   }
 
-  /** Moves time on, running what falls due on the way, in order. */
+  /** Moves time on, running what falls due on the way, in order. Time never goes back. */
   async advance(ms: number): Promise<void> {
-    const until = this.time + ms
+    const until = this.time + checkedWait(ms)
     for (;;) {
       this.due.sort((a, b) => a.at - b.at)
       const next = this.due[0]
@@ -38,31 +45,63 @@ export class FakeClock implements LeaseClock {
       // Let what the task woke run before time moves on.
       await new Promise((resolve) => setImmediate(resolve))
     }
-    this.time = until
+    // Another sleeper may have moved time further meanwhile.
+    this.time = Math.max(this.time, until)
   }
 
   at(delayMs: number, run: () => void): void {
-    this.due.push({ at: this.time + delayMs, run })
+    this.due.push({ at: this.time + checkedWait(delayMs), run })
   }
 }
+
+/** A wait the fake clock accepts: a negative or NaN one would move time back, or nowhere, for ever. */
+function checkedWait(ms: number): number {
+  if (!(ms >= 0)) throw new RangeError(`the fake clock was asked to wait ${ms} ms: a wait is never negative or NaN`)
+  return ms
+}
+
+/** GitHub's times, to the second. */
+const toSecond = (ms: number) => Math.floor(ms / 1000) * 1000
+/** How long the client waits before retrying an attempt GitHub answered with a 5xx. */
+export const RETRY_DELAY_MS = 1000
 
 type StoredComment = IssueComment
 
 /** How to hold the next write back: applied `applyAfterMs` late; its caller answered then, or given up on earlier. */
 export interface WriteHold {
-  applyAfterMs: number
+  /** Undefined: never applied (with `giveUpAfterMs`: a request lost on the way). */
+  applyAfterMs?: number
   /** The caller stops waiting this long after sending, without a clear answer (a timeout), before the write lands. */
   giveUpAfterMs?: number
+}
+
+/** What becomes of one write: held back (see WriteHold), or answered with a 502, applied or not. */
+export type WriteFault = WriteHold | 'applied, then 502' | '502, not applied'
+
+/** How a token's calls go wrong, decided call by call (`what` as in `calls`: `POST comment`, `react`, `unreact`, …). */
+export interface CallFaults {
+  fault?: (what: string) => WriteFault | undefined
 }
 
 export interface MemoryGitHubOptions {
   clock?: FakeClock
 }
 
+/** Reactions as GitHub keeps them. */
+export interface MemoryReaction {
+  id: number
+  /** `comment:ID` or `issue:NUMBER`. */
+  target: string
+  login: string
+  content: string
+  /** ms, by GitHub's own (right) clock. */
+  createdAt: number
+}
+
 export class MemoryGitHub {
   readonly clock: FakeClock
   readonly comments: StoredComment[] = []
-  readonly reactions: Array<{ id: number; target: string; login: string; content: string; createdAt: number }> = []
+  readonly reactions: MemoryReaction[] = []
   /** Every call made, in order, as `login method what`. */
   readonly calls: string[] = []
   readonly pulls = new Map<number, PullRequestState>()
@@ -71,6 +110,13 @@ export class MemoryGitHub {
   private holds: WriteHold[] = []
   /** Runs before each write is applied, once: another writer's turn. */
   beforeWrite?: (what: string) => Promise<void> | void
+  /**
+   * The `Date` an answer carries when GitHub's clock says `time`: to the second by default; a front
+   * end with a wrong clock is skewed, and undefined plays an answer without one.
+   */
+  dateOf: (time: number) => number | undefined = toSecond
+  /** What becomes of the next writes: answered with a 502, applied or not (see applyThenFail). */
+  private writeFaults: WriteFault[] = []
 
   constructor(options: MemoryGitHubOptions = {}) {
     this.clock = options.clock ?? new FakeClock()
@@ -99,11 +145,27 @@ export class MemoryGitHub {
     this.holds.push(hold)
   }
 
-  /** The API as a token acting as `login` sees it. */
-  as(login: string): GitHubApi {
+  /**
+   * The next `times` writes (comments and reactions) are applied, then answered with a 502. As the
+   * client does, a comment's post then throws WriteMayHaveLanded; any other write is sent again after
+   * the retry's wait, and answered.
+   */
+  applyThenFail(times = 1): void {
+    for (let time = 0; time < times; time++) this.writeFaults.push('applied, then 502')
+  }
+
+  /** The next `times` writes are answered with a 502 without being applied; otherwise as applyThenFail. */
+  failWithoutApplying(times = 1): void {
+    for (let time = 0; time < times; time++) this.writeFaults.push('502, not applied')
+  }
+
+  /** The API as a token acting as `login` sees it; `faults` decide what becomes of each of its writes. */
+  as(login: string, faults: CallFaults = {}): GitHubApi {
     const copy = (comment: StoredComment): IssueComment => ({ ...comment })
+    const faultFor = (what: string) => faults.fault?.(what) ?? this.writeFaults.shift()
     const write = async <T>(what: string, options: WriteOptions, apply: () => T): Promise<T> => {
       this.calls.push(`${login} ${what}`)
+      const planned = faults.fault?.(what)
       // As the client does: an attempt that could land after the lease is not sent.
       if (options.notAfter !== undefined && this.clock.now() + 30_000 > options.notAfter) throw new WriteWindowClosed()
       if (this.locked && !what.startsWith('DELETE')) {
@@ -112,17 +174,38 @@ export class MemoryGitHub {
       const hook = this.beforeWrite
       this.beforeWrite = undefined
       await hook?.(what)
-      const hold = this.holds.shift()
+      const fault = planned ?? this.writeFaults.shift() ?? this.holds.shift()
+      if (fault === 'applied, then 502' || fault === '502, not applied') {
+        if (fault === 'applied, then 502') apply()
+        const endedAt = this.clock.now()
+        await this.clock.sleep(RETRY_DELAY_MS)
+        if (what === 'POST comment') throw new WriteMayHaveLanded('HTTP 502 Bad Gateway', endedAt)
+        if (options.notAfter !== undefined && this.clock.now() + 30_000 > options.notAfter)
+          throw new WriteWindowClosed(endedAt)
+        this.calls.push(`${login} ${what} (sent again)`)
+        return apply()
+      }
+      const hold = fault
       if (!hold) return apply()
       return new Promise<T>((resolve, reject) => {
-        this.clock.at(hold.applyAfterMs, () => {
-          const result = apply()
-          if (hold.giveUpAfterMs === undefined) resolve(result)
-        })
+        if (hold.applyAfterMs !== undefined)
+          this.clock.at(hold.applyAfterMs, () => {
+            try {
+              const result = apply()
+              if (hold.giveUpAfterMs === undefined) resolve(result)
+            } catch (error) {
+              // Refused when it arrived (its comment deleted meanwhile): said to the caller if it still waits.
+              if (hold.giveUpAfterMs === undefined) reject(error instanceof Error ? error : new Error(String(error)))
+            }
+          })
         if (hold.giveUpAfterMs !== undefined)
-          this.clock.at(hold.giveUpAfterMs, () =>
-            reject(new GitHubUnreachable('no complete answer within 30 s (timeout)'))
-          )
+          this.clock.at(hold.giveUpAfterMs, () => {
+            // As the client does: a comment's post is looked for before it is sent again.
+            const reason = 'no complete answer within 30 s (timeout)'
+            reject(
+              what === 'POST comment' ? new WriteMayHaveLanded(reason, this.clock.now()) : new GitHubUnreachable(reason)
+            )
+          })
       })
     }
     const targetKey = (target: ReactionTarget) =>
@@ -184,20 +267,35 @@ export class MemoryGitHub {
       addReaction: async (target, content): Promise<ReactionAnswer> => {
         this.calls.push(`${login} react ${targetKey(target)}`)
         const key = targetKey(target)
-        const existing = this.reactions.find(
-          (reaction) => reaction.target === key && reaction.login === login && reaction.content === content
-        )
-        const reaction = existing ?? { id: this.nextId++, target: key, login, content, createdAt: this.clock.time }
-        if (!existing) this.reactions.push(reaction)
+        const react = () => {
+          const existing = this.reactions.find(
+            (reaction) => reaction.target === key && reaction.login === login && reaction.content === content
+          )
+          const reaction = existing ?? { id: this.nextId++, target: key, login, content, createdAt: this.clock.time }
+          if (!existing) this.reactions.push(reaction)
+          return { reaction, created: !existing }
+        }
+        const fault = faultFor('react')
+        const unsure = fault === 'applied, then 502' || fault === '502, not applied'
+        if (fault === 'applied, then 502') react()
+        if (unsure) {
+          await this.clock.sleep(RETRY_DELAY_MS)
+          this.calls.push(`${login} react ${key} (sent again)`)
+        }
+        const made = react()
+        const serverTime = this.dateOf(this.clock.time)
         return {
-          created: !existing,
-          reactionId: reaction.id,
-          createdAt: new Date(reaction.createdAt).toISOString(),
-          serverTime: this.clock.time
+          created: made.created,
+          reactionId: made.reaction.id,
+          createdAt: new Date(toSecond(made.reaction.createdAt)).toISOString().replace('.000Z', 'Z'),
+          ...(serverTime === undefined ? {} : { serverTime }),
+          earlierAttemptMayHaveActed: unsure
         }
       },
       deleteReaction: async (target, reactionId) => {
         this.calls.push(`${login} unreact ${targetKey(target)}`)
+        // A removal that fails for good: the lease is left to run out.
+        if (faults.fault?.('unreact') === '502, not applied') throw new GitHubError(502, 'Server Error', {}, 4)
         const index = this.reactions.findIndex((reaction) => reaction.id === reactionId)
         if (index !== -1) this.reactions.splice(index, 1)
       }

@@ -1,5 +1,6 @@
 import type { AnsweredBatch, FailedBatch } from '../../src/nexrender/batch-result.js'
 import type { CancelReply } from '../../src/nexrender/cancel-reply.js'
+import { replyFacts } from '../../src/nexrender/reply-facts.js'
 
 export const BATCH = '01ARZ3NDEKTSV4RRFFQ69G5FAV'
 
@@ -35,7 +36,11 @@ export function answered(overrides: Partial<AnsweredBatch> = {}): AnsweredBatch 
     attempts: 1
   }
   const merged = { ...base, ...overrides }
-  return { ...merged, record: overrides.record ?? Buffer.from(JSON.stringify(merged.reply)) }
+  return {
+    ...merged,
+    facts: overrides.facts ?? replyFacts(merged.reply),
+    record: overrides.record ?? Buffer.from(JSON.stringify(merged.reply))
+  }
 }
 
 export function failed(problem: string, batchId = BATCH): FailedBatch {

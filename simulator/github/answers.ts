@@ -30,10 +30,13 @@ export const tooLong: Answer = {
   }
 }
 
-export function send(response: ServerResponse, answer: Answer): void {
+/** Sends the answer, with `date` as its `Date` header (none when undefined). */
+export function send(response: ServerResponse, answer: Answer, date: Date | undefined): void {
   if (response.destroyed) return
+  // Node adds a Date of its own unless told not to.
+  response.sendDate = false
   const headers = {
-    date: new Date().toUTCString(),
+    ...(date ? { date: date.toUTCString() } : {}),
     ...(answer.body === undefined ? {} : { 'content-type': 'application/json; charset=utf-8' }),
     ...answer.headers
   }

@@ -41,6 +41,8 @@ export async function commentRoutes(
   }
   if (onIssue) {
     const [, repository = '', issue = ''] = onIssue
+    // As GitHub: a number that names no issue or pull request has no comments to list or add to.
+    if (!state.pullRequests.has(Number(issue))) return notFound
     if (method === 'GET') {
       await holds.holdListing(state.faults.holdListings ?? 0, () => (state.faults.holdListings = 0))
       return listPage(commentsOn(state, Number(issue), repository), url, state.apiUrl, state.faults, (comment) =>

@@ -44,8 +44,18 @@ export interface FakeReaction {
 export interface FakeGitHubFaults {
   /** Every call on comments answers this (403 plays a missing permission). */
   comments?: { status: number; message: string }
-  /** Answer this 5xx (with this Retry-After) to the next `times` calls. */
-  serverErrors?: { times: number; status?: number; retryAfter?: string }
+  /**
+   * Answer this 5xx (with this Retry-After) to the next `times` calls; its message made from the
+   * request's Authorization header if given, as a careless proxy in front of the API might.
+   */
+  serverErrors?: { times: number; status?: number; retryAfter?: string; message?: (authorization: string) => string }
+  /**
+   * Apply the next `times` writes on comments and reactions (or `only` those), then answer them with
+   * this 5xx (502 by default) all the same: a front end that lost the answer of a write the back end made.
+   */
+  appliedServerErrors?: { times: number; status?: number; only?: 'comments' | 'reactions' }
+  /** Every answer's `Date` header: off by `skewMs` (a front end with a wrong clock), or left out. */
+  date?: { skewMs: number } | 'omitted'
   /** Answer the next `times` writes with GitHub's secondary rate limit (403), with this Retry-After if given. */
   secondaryRateLimit?: { times: number; retryAfter?: string }
   /** Answer the next `times` calls with a used-up primary rate limit (403, x-ratelimit-remaining: 0) resetting then. */

@@ -2,7 +2,7 @@ import type { Answer } from './answers.js'
 import type { FakeGitHubFaults } from './model.js'
 
 /** The rate limits and server errors a test asked for, as GitHub answers them; undefined to go on. */
-export function limitedByFaults(faults: FakeGitHubFaults, writing: boolean): Answer | undefined {
+export function limitedByFaults(faults: FakeGitHubFaults, writing: boolean, authorization: string): Answer | undefined {
   const secondary = faults.secondaryRateLimit
   if (writing && secondary && secondary.times > 0) {
     secondary.times--
@@ -23,8 +23,12 @@ export function limitedByFaults(faults: FakeGitHubFaults, writing: boolean): Ans
   }
   if (faults.serverErrors && faults.serverErrors.times > 0) {
     faults.serverErrors.times--
-    const { status = 502, retryAfter } = faults.serverErrors
-    return { status, body: { message: 'Server Error' }, headers: retryAfter ? { 'retry-after': retryAfter } : {} }
+    const { status = 502, retryAfter, message } = faults.serverErrors
+    return {
+      status,
+      body: { message: message ? message(authorization) : 'Server Error' },
+      headers: retryAfter ? { 'retry-after': retryAfter } : {}
+    }
   }
   return undefined
 }

@@ -77,7 +77,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions): Promise<Runni
     const url = new URL(request.url ?? '/', 'http://fake')
     const method = request.method ?? 'GET'
     const writing = method !== 'GET' && url.pathname !== '/graphql'
-    const limited = limitedByFaults(state.faults, writing)
+    const limited = limitedByFaults(state.faults, writing, request.headers.authorization ?? '')
     if (limited) return limited
     if (url.pathname === '/user' && method === 'GET') {
       return identity.kind === 'user'
@@ -93,7 +93,9 @@ export async function startFakeGitHub(options: FakeGitHubOptions): Promise<Runni
       return { status: state.faults.comments.status, body: { message: state.faults.comments.message } }
     if (writing && identity.canWrite === false) return cannotWrite
     if (writing) await holds.holdIfAsked(method, url.pathname)
-    return commentRoutes(state, holds, identity, method, url, commentRoute, body)
+    const answer = await commentRoutes(state, holds, identity, method, url, commentRoute, body)
+    const kind = commentRoute.commentReactions || commentRoute.issueReactions ? 'reactions' : 'comments'
+    return writing ? appliedButFailed(state.faults, kind, answer) : answer
   }
 
   function pullRequest(number: number): Answer {
@@ -121,7 +123,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions): Promise<Runni
         authorization: request.headers.authorization,
         body
       })
-      void route(request, body).then((answer) => send(response, answer))
+      void route(request, body).then((answer) => send(response, answer, dateOf(state.faults)))
     })
   })
   await listening(server, options.port ?? 0, '127.0.0.1')
@@ -144,6 +146,20 @@ export async function startFakeGitHub(options: FakeGitHubOptions): Promise<Runni
         server.close(() => resolve())
       })
   }
+}
+
+/** A write made, answered with a 5xx all the same when a test asked for it. */
+function appliedButFailed(faults: FakeGitHubFaults, kind: 'comments' | 'reactions', answer: Answer): Answer {
+  const fault = faults.appliedServerErrors
+  if (!fault || fault.times <= 0 || answer.status >= 300 || (fault.only && fault.only !== kind)) return answer
+  fault.times--
+  return { status: fault.status ?? 502, body: { message: 'Server Error' } }
+}
+
+/** The `Date` an answer carries, as the faults say. */
+function dateOf(faults: FakeGitHubFaults): Date | undefined {
+  if (faults.date === 'omitted') return undefined
+  return new Date(Date.now() + (faults.date?.skewMs ?? 0))
 }
 
 function identityOf(header: string | undefined, tokens: Record<string, FakeIdentity>): FakeIdentity | undefined {

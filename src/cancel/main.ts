@@ -1,4 +1,4 @@
-import * as core from '../runner/runner-commands.js'
+import * as core from '@actions/core'
 import { counted } from '../helpers/counted.js'
 import { errorMessage } from '../helpers/error-message.js'
 import { createHttpTransport } from '../http/http-transport.js'
@@ -18,16 +18,18 @@ import { watchRunnerSignals } from '../runner/run-cancellation.js'
 import { maskedSecretInputs } from '../runner/secret-inputs.js'
 import { requireRepository, runContextFrom } from '../runner/run-context.js'
 import { USER_AGENT } from '../http/user-agent.js'
+import { requireRunnerFiles } from '../runner/runner-files.js'
 
 /** The action's edge: the only code that talks to the runner. Everything it calls is a plain function. */
 export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   const { secrets, redact } = maskedSecretInputs('token', 'github-token')
   const cancellation = watchRunnerSignals((line) => core.info(line))
   try {
+    requireRunnerFiles(env)
     const inputs = parseInputs((name) => core.getInput(name), secrets.token, secrets['github-token'], env)
     const context = runContextFrom(readRunEvent(env), env.GITHUB_REPOSITORY)
     const retry = runnerRetryContext(inputs.maxRetries, redact, cancellation)
-    const transport = createHttpTransport(USER_AGENT)
+    const transport = createHttpTransport(USER_AGENT, redact)
     const info = (line: string) => core.info(redact(line))
     const warn = (message: string) => core.warning(redact(message))
     const github = (given: GitHubInputs) => ({

@@ -1,3 +1,5 @@
+import type { RouteBody } from './github-routes.js'
+
 /**
  * The GitHub calls the action makes, as plain data in and out, so the records logic can be tested
  * against an in-memory stand-in. `rest-github-api.ts` makes them over the GitHub client.
@@ -38,14 +40,19 @@ export interface PullRequestStates {
 /** What a lease's reaction is left on: a comment, or the pull request itself. */
 export type ReactionTarget = { comment: number } | { issue: number }
 
+/** The reactions GitHub has (`eyes`, `rocket`…). */
+export type ReactionContent = RouteBody<'POST /repos/{owner}/{repo}/issues/{issue_number}/reactions'>['content']
+
 export interface ReactionAnswer {
   /** True when this call made the reaction (201); false when the same identity had already left it (200). */
   created: boolean
   reactionId: number
   /** ISO time GitHub made the reaction. */
   createdAt: string
-  /** GitHub's clock when it answered (its `Date` header), in ms: a reaction's age is judged by it. */
-  serverTime: number
+  /** GitHub's clock when it answered (its `Date` header), in ms; undefined without a readable one. */
+  serverTime?: number
+  /** True when an earlier attempt of this request failed in a way GitHub may have applied (5xx, timeout). */
+  earlierAttemptMayHaveActed: boolean
 }
 
 /** A write under a lease passes the lease's end: an attempt that could be applied later is not sent. */
@@ -60,6 +67,10 @@ export interface GitHubApi {
   listComments(pullRequest: number): Promise<IssueComment[]>
   /** Every issue comment of the repository updated since `since` (ISO), oldest first, all pages. */
   listRepositoryComments(since: string): Promise<IssueComment[]>
+  /**
+   * Never sent twice blindly: after an attempt GitHub may have applied (5xx, timeout), throws
+   * WriteMayHaveLanded for the caller to look for the comment before posting it again.
+   */
   createComment(pullRequest: number, body: string, options?: WriteOptions): Promise<IssueComment>
   updateComment(id: number, body: string, options?: WriteOptions): Promise<IssueComment>
   /** Deleting a comment that is already gone is not an error. */
@@ -67,7 +78,7 @@ export interface GitHubApi {
   pullRequest(number: number): Promise<PullRequestState>
   /** Several pull requests at once; numbers that are not pull requests are left out. */
   pullRequests(numbers: number[]): Promise<PullRequestStates>
-  addReaction(target: ReactionTarget, content: string): Promise<ReactionAnswer>
+  addReaction(target: ReactionTarget, content: ReactionContent): Promise<ReactionAnswer>
   /** Deleting a reaction that is already gone is not an error. */
   deleteReaction(target: ReactionTarget, reactionId: number): Promise<void>
 }

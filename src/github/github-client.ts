@@ -1,14 +1,33 @@
-import { finalReason, sendWithRetries, type RetryContext } from '../http/send-with-retries.js'
+import {
+  describeStatus,
+  finalReason,
+  mayHaveActed,
+  sendWithRetries,
+  type RetryContext
+} from '../http/send-with-retries.js'
+import { jsonTextOf } from '../http/json-body.js'
 import type { HttpAnswer, HttpRequest, Transport } from '../http/transport.js'
 import {
   GitHubAnswerUnusable,
   GitHubError,
   GitHubUnreachable,
   GraphQLErrors,
+  WriteMayHaveLanded,
   WriteWindowClosed,
   type GraphQLErrorItem
 } from './github-errors.js'
+import type { GitHubQuery } from './github-queries.js'
+import {
+  routeRequest,
+  type ListItem,
+  type ListRoute,
+  type RestRoute,
+  type RouteBody,
+  type RouteParameters,
+  type RouteReply
+} from './github-routes.js'
 import { gitHubRateLimitWait, MAX_RATE_LIMIT_WAIT_MS } from './rate-limits.js'
+import type { Unverified } from './unverified.js'
 
 /**
  * The most bytes read of one GitHub reply. A page of 100 comments of GitHub's longest (65,536
@@ -24,30 +43,45 @@ export interface GitHubClientConfig extends RetryContext {
   timeoutMs: number
 }
 
-export interface GitHubReply {
+export interface GitHubReply<Data = unknown> {
   status: number
   /** Lower-cased. */
   headers: Record<string, string>
   /** The parsed JSON body; undefined for an empty one. */
-  data: unknown
+  data: Data
+  /** True when an attempt before the answered one failed in a way GitHub may have applied (5xx, timeout). */
+  earlierAttemptMayHaveActed: boolean
 }
 
-export interface RequestOptions {
-  body?: unknown
+export interface RequestOptions<Body = unknown> {
+  body?: Body
   /**
    * The latest time (by `now()`) at which this request may still be applied: an attempt that could
    * take longer is not sent. A writer under a lease passes the lease's end.
    */
   notAfter?: number
+  /**
+   * A write that must not be applied twice: after an attempt GitHub may have applied, it is not sent
+   * again; WriteMayHaveLanded is thrown instead (once the retry's wait is over) for the caller to look.
+   */
+  lookBeforeResending?: boolean
 }
 
+/**
+ * Each call names GitHub's route and its parameters, and gets the reply as GitHub's schema describes
+ * it, unverified (see `github-routes.ts`, `github-queries.ts`).
+ */
 export interface GitHubClient {
-  /** `path` is relative to the API's base URL, or a full URL on its origin. Throws on any answer but 2xx. */
-  request(method: HttpRequest['method'], path: string, options?: RequestOptions): Promise<GitHubReply>
+  /** One call of the route. Throws on any answer but 2xx. */
+  request<R extends RestRoute>(
+    route: R,
+    parameters: RouteParameters<R>,
+    options?: RequestOptions<RouteBody<R>>
+  ): Promise<GitHubReply<Unverified<RouteReply<R>>>>
   /** Every item of a listing, following its `Link: rel="next"` pages. */
-  paginate(path: string): Promise<unknown[]>
+  paginate<R extends ListRoute>(route: R, parameters: RouteParameters<R>): Promise<Array<Unverified<ListItem<R>>>>
   /** A GraphQL query's `data`; GraphQL's own errors throw `GraphQLErrors`, with the data given beside them. */
-  graphql(query: string, variables?: Record<string, unknown>): Promise<Record<string, unknown>>
+  graphql<Data, Variables>(query: GitHubQuery<Data, Variables>, variables: Variables): Promise<Unverified<Data>>
 }
 
 /**
@@ -91,16 +125,28 @@ export function createGitHubClient(config: GitHubClientConfig): GitHubClient {
       ...(body === undefined ? {} : { body }),
       interrupt: config.interrupt
     }
-    const { notAfter } = options
+    const { notAfter, lookBeforeResending } = options
+    /** The latest attempt GitHub may have applied without saying so. */
+    let unsure: { reason: string; endedAt: number } | undefined
     const final = await sendWithRetries(
-      () => {
-        if (notAfter !== undefined && context.now() + config.timeoutMs > notAfter) throw new WriteWindowClosed()
-        return config.transport(sent)
+      async () => {
+        if (unsure && lookBeforeResending) throw new WriteMayHaveLanded(unsure.reason, unsure.endedAt)
+        if (notAfter !== undefined && context.now() + config.timeoutMs > notAfter)
+          throw new WriteWindowClosed(unsure?.endedAt)
+        const outcome = await config.transport(sent)
+        if (mayHaveActed(outcome))
+          unsure = {
+            reason: outcome.kind === 'answer' ? describeStatus(outcome) : outcome.reason,
+            endedAt: context.now()
+          }
+        return outcome
       },
       `GitHub ${method} ${new URL(url).pathname}`,
       context
     )
     const { last } = final
+    // The tries ended on an attempt that may have been applied: the caller looks before anything else.
+    if (unsure && lookBeforeResending) throw new WriteMayHaveLanded(unsure.reason, unsure.endedAt)
     if (last.kind === 'network-failure') throw new GitHubUnreachable(finalReason(final, last.reason))
     if (last.status >= 300 && last.status < 400) {
       const target = last.location ? ` to ${last.location}` : ''
@@ -112,22 +158,35 @@ export function createGitHubClient(config: GitHubClientConfig): GitHubClient {
     if (last.status < 200 || last.status >= 300) {
       throw new GitHubError(last.status, messageOf(data, last), last.headers ?? {}, final.attempts)
     }
-    return { status: last.status, headers: last.headers ?? {}, data }
+    return {
+      status: last.status,
+      headers: last.headers ?? {},
+      data,
+      earlierAttemptMayHaveActed: final.earlierAttemptMayHaveActed
+    }
   }
 
   return {
-    request,
-    async paginate(path) {
-      const items: unknown[] = []
-      for (let next: string | undefined = path; next !== undefined;) {
+    // The JSON as it came: its type names the fields GitHub's schema has, and vouches for no value.
+    async request<R extends RestRoute>(
+      route: R,
+      parameters: RouteParameters<R>,
+      options?: RequestOptions<RouteBody<R>>
+    ) {
+      const { method, path } = routeRequest(route, parameters)
+      return (await request(method, path, options)) as GitHubReply<Unverified<RouteReply<R>>>
+    },
+    async paginate<R extends ListRoute>(route: R, parameters: RouteParameters<R>) {
+      const items: Array<Unverified<ListItem<R>>> = []
+      for (let next: string | undefined = routeRequest(route, parameters).path; next !== undefined;) {
         const page = await request('GET', next)
         if (!Array.isArray(page.data)) throw new GitHubAnswerUnusable(`GET ${next} did not answer with a list`)
-        items.push(...(page.data as unknown[]))
+        items.push(...(page.data as Array<Unverified<ListItem<R>>>))
         next = nextPage(page.headers.link)
       }
       return items
     },
-    async graphql(query, variables = {}) {
+    async graphql<Data, Variables>(query: GitHubQuery<Data, Variables>, variables: Variables) {
       const reply = await request('POST', graphqlPath(config.apiUrl), { body: { query, variables } })
       const { data, errors } = (reply.data ?? {}) as {
         data?: Record<string, unknown>
@@ -135,7 +194,7 @@ export function createGitHubClient(config: GitHubClientConfig): GitHubClient {
       }
       if (Array.isArray(errors) && errors.length > 0) throw new GraphQLErrors(errors, data ?? undefined, reply.headers)
       if (!data) throw new GitHubAnswerUnusable('the GitHub GraphQL API answered without data')
-      return data
+      return data as Unverified<Data>
     }
   }
 }
@@ -152,7 +211,7 @@ function nextPage(link: string | undefined): string | undefined {
 }
 
 function parseBody(answer: HttpAnswer): unknown {
-  const text = answer.body.toString('utf8').trim()
+  const text = jsonTextOf(answer.body)
   if (text === '') return undefined
   try {
     return JSON.parse(text) as unknown

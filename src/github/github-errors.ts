@@ -61,8 +61,26 @@ export class GitHubAnswerUnusable extends Error {
  * writer takes a new lease and starts again.
  */
 export class WriteWindowClosed extends Error {
-  constructor() {
+  constructor(
+    /** When (by `now()`) an earlier attempt of it ended that GitHub may have applied, if one did. */
+    readonly unsureEndedAt?: number
+  ) {
     super('the lease on the records comment would run out before this write could be applied; it was not sent')
     this.name = 'WriteWindowClosed'
+  }
+}
+
+/**
+ * A write that must not be applied twice (a comment's creation) whose attempt failed in a way GitHub may
+ * have applied it anyway (5xx, timeout): it is not sent again before the caller has looked for it.
+ */
+export class WriteMayHaveLanded extends Error {
+  constructor(
+    readonly reason: string,
+    /** When (by `now()`) the attempt ended: GitHub applies it within APPLY_MARGIN_MS of that, or never. */
+    readonly endedAt: number
+  ) {
+    super(`GitHub may have applied this write although it answered ${reason}; it is not sent again before looking`)
+    this.name = 'WriteMayHaveLanded'
   }
 }

@@ -37,10 +37,15 @@ export function describeGitHubFailure(error: unknown, doing: string, hints: Fail
       'Record and cancel from a pull_request_target workflow instead, as the README\u2019s section on forks shows.'
     )
   }
+  // GitHub answers 404 both for what does not exist and for what the token may not see: the likelier
+  // first, a number that names no pull request of this repository.
+  const exists =
+    error.status === 404
+      ? 'Check that the pull request exists in this repository (the pull-request input, or the event’s). If it does, the token cannot see it. '
+      : ''
   if (error.status === 403 || error.status === 404) {
-    const missing = error.status === 404 ? ', or the pull request does not exist' : ''
     return (
-      `${doing}: ${said}. The workflow's token needs pull-requests: write (or issues: write) to read and write the pull request's comments${missing}. ` +
+      `${doing}: ${said}. ${exists}The workflow's token needs pull-requests: write (or issues: write) to read and write the pull request's comments. ` +
       `Add to the workflow or the job:\n\n${PERMISSIONS_BLOCK}`
     )
   }

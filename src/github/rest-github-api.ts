@@ -1,96 +1,106 @@
 import type { GitHubApi, IssueComment, PullRequestState, ReactionTarget } from './github-api.js'
 import type { GitHubClient } from './github-client.js'
 import { GitHubAnswerUnusable, GitHubError, GraphQLErrors } from './github-errors.js'
+import { PULL_REQUESTS_PER_QUERY, pullRequestAlias, pullRequestsQuery, VIEWER_LOGIN_QUERY } from './github-queries.js'
+import type { ListItem } from './github-routes.js'
+import type { Unverified } from './unverified.js'
 
-interface CommentJson {
-  id?: unknown
-  body?: unknown
-  user?: { login?: unknown } | null
-  html_url?: unknown
-  updated_at?: unknown
-  issue_url?: unknown
-}
-
-interface ReactionJson {
-  id?: unknown
-  created_at?: unknown
-}
-
-/** At most this many pull requests are asked about in one GraphQL query. */
-const PULL_REQUESTS_PER_QUERY = 50
+/** A comment as GitHub's REST API answers it, listed, made or changed. */
+type CommentJson = Unverified<ListItem<'GET /repos/{owner}/{repo}/issues/comments'>>
 
 /** The action's GitHub calls, on the repository `owner/name`, through the client. */
 export function restGitHubApi(client: GitHubClient, repository: string): GitHubApi {
-  const repo = `/repos/${repository}`
-  const [owner = '', name = ''] = repository.split('/')
-  const reactionsOf = (target: ReactionTarget) =>
+  const [owner = '', repo = ''] = repository.split('/')
+  const removeReaction = (target: ReactionTarget, reaction_id: number) =>
     'comment' in target
-      ? `${repo}/issues/comments/${target.comment}/reactions`
-      : `${repo}/issues/${target.issue}/reactions`
+      ? client.request('DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions/{reaction_id}', {
+          owner,
+          repo,
+          comment_id: target.comment,
+          reaction_id
+        })
+      : client.request('DELETE /repos/{owner}/{repo}/issues/{issue_number}/reactions/{reaction_id}', {
+          owner,
+          repo,
+          issue_number: target.issue,
+          reaction_id
+        })
 
   return {
     async viewerLogin() {
-      const data = await client.graphql('query { viewer { login } }')
-      const login = (data.viewer as { login?: unknown } | undefined)?.login
+      const login = (await client.graphql(VIEWER_LOGIN_QUERY, {}))?.viewer?.login
       if (typeof login !== 'string' || login === '')
         throw new GitHubAnswerUnusable('GitHub named no viewer for the token')
       return login
     },
     async listComments(pullRequest) {
-      return (await client.paginate(`${repo}/issues/${pullRequest}/comments?per_page=100`)).map(asComment)
+      const comments = await client.paginate('GET /repos/{owner}/{repo}/issues/{issue_number}/comments', {
+        owner,
+        repo,
+        issue_number: pullRequest,
+        per_page: 100
+      })
+      return comments.map(asComment)
     },
     async listRepositoryComments(since) {
-      const query = `since=${encodeURIComponent(since)}&sort=updated&direction=asc&per_page=100`
-      return (await client.paginate(`${repo}/issues/comments?${query}`)).map(asComment)
+      const comments = await client.paginate('GET /repos/{owner}/{repo}/issues/comments', {
+        owner,
+        repo,
+        since,
+        sort: 'updated',
+        direction: 'asc',
+        per_page: 100
+      })
+      return comments.map(asComment)
     },
     async createComment(pullRequest, body, options = {}) {
-      const reply = await client.request('POST', `${repo}/issues/${pullRequest}/comments`, {
-        ...options,
-        body: { body }
-      })
+      const reply = await client.request(
+        'POST /repos/{owner}/{repo}/issues/{issue_number}/comments',
+        { owner, repo, issue_number: pullRequest },
+        { ...options, body: { body }, lookBeforeResending: true }
+      )
       return asComment(reply.data)
     },
     async updateComment(id, body, options = {}) {
-      return asComment(
-        (await client.request('PATCH', `${repo}/issues/comments/${id}`, { ...options, body: { body } })).data
+      const reply = await client.request(
+        'PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}',
+        { owner, repo, comment_id: id },
+        { ...options, body: { body } }
       )
+      return asComment(reply.data)
     },
     async deleteComment(id, options = {}) {
-      await ignoringGone(client.request('DELETE', `${repo}/issues/comments/${id}`, options))
+      await ignoringGone(
+        client.request(
+          'DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}',
+          { owner, repo, comment_id: id },
+          options
+        )
+      )
     },
     async pullRequest(number) {
-      const data = (await client.request('GET', `${repo}/pulls/${number}`)).data as {
-        state?: unknown
-        merged?: unknown
-        head?: { sha?: unknown }
-      }
-      if (typeof data.head?.sha !== 'string')
-        throw new GitHubAnswerUnusable(`pull request #${number} came without its head`)
-      return { number, open: data.state === 'open', merged: data.merged === true, head: data.head.sha }
+      const { data } = await client.request('GET /repos/{owner}/{repo}/pulls/{pull_number}', {
+        owner,
+        repo,
+        pull_number: number
+      })
+      const head = data?.head?.sha
+      if (typeof head !== 'string') throw new GitHubAnswerUnusable(`pull request #${number} came without its head`)
+      return { number, open: data?.state === 'open', merged: data?.merged === true, head }
     },
     async pullRequests(numbers) {
       const found = new Map<number, PullRequestState>()
       const unresolved: number[] = []
       for (let start = 0; start < numbers.length; start += PULL_REQUESTS_PER_QUERY) {
         const chunk = numbers.slice(start, start + PULL_REQUESTS_PER_QUERY)
-        const fields = chunk.map(
-          (number) =>
-            `n${number}: issueOrPullRequest(number: ${number}) { ... on PullRequest { number state headRefOid } }`
-        )
+        const asked = Object.fromEntries(chunk.map((number, index) => [pullRequestAlias(index), number]))
         const { data, notFound } = await withUnresolvedFields(
-          client.graphql(
-            `query($owner: String!, $name: String!) { repository(owner: $owner, name: $name) { ${fields.join(' ')} } }`,
-            { owner, name }
-          ),
-          chunk.map((number) => `n${number}`)
+          client.graphql(pullRequestsQuery(chunk.length), { owner, name: repo, ...asked }),
+          chunk.map((_, index) => pullRequestAlias(index))
         )
-        unresolved.push(...chunk.filter((number) => notFound.has(`n${number}`)))
-        const answers = (data.repository ?? {}) as Record<
-          string,
-          { number?: unknown; state?: unknown; headRefOid?: unknown } | null
-        >
-        for (const number of chunk) {
-          const pull = answers[`n${number}`]
+        unresolved.push(...chunk.filter((_, index) => notFound.has(pullRequestAlias(index))))
+        for (const [index, number] of chunk.entries()) {
+          const pull = data?.repository?.[pullRequestAlias(index)]
           if (typeof pull?.headRefOid !== 'string' || typeof pull.state !== 'string') continue
           found.set(number, {
             number,
@@ -103,9 +113,20 @@ export function restGitHubApi(client: GitHubClient, repository: string): GitHubA
       return { found, unresolved }
     },
     async addReaction(target, content) {
-      const reply = await client.request('POST', reactionsOf(target), { body: { content } })
-      const reaction = reply.data as ReactionJson
-      if (typeof reaction.id !== 'number' || typeof reaction.created_at !== 'string') {
+      const reply =
+        'comment' in target
+          ? await client.request(
+              'POST /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions',
+              { owner, repo, comment_id: target.comment },
+              { body: { content } }
+            )
+          : await client.request(
+              'POST /repos/{owner}/{repo}/issues/{issue_number}/reactions',
+              { owner, repo, issue_number: target.issue },
+              { body: { content } }
+            )
+      const reaction = reply.data
+      if (typeof reaction?.id !== 'number' || typeof reaction.created_at !== 'string') {
         throw new GitHubAnswerUnusable('GitHub answered a reaction without its id and time')
       }
       const date = Date.parse(reply.headers.date ?? '')
@@ -113,18 +134,18 @@ export function restGitHubApi(client: GitHubClient, repository: string): GitHubA
         created: reply.status === 201,
         reactionId: reaction.id,
         createdAt: reaction.created_at,
-        serverTime: Number.isNaN(date) ? Date.now() : date
+        ...(Number.isNaN(date) ? {} : { serverTime: date }),
+        earlierAttemptMayHaveActed: reply.earlierAttemptMayHaveActed
       }
     },
     async deleteReaction(target, reactionId) {
-      await ignoringGone(client.request('DELETE', `${reactionsOf(target)}/${reactionId}`))
+      await ignoringGone(removeReaction(target, reactionId))
     }
   }
 }
 
-function asComment(item: unknown): IssueComment {
-  const comment = item as CommentJson
-  if (typeof comment.id !== 'number' || typeof comment.html_url !== 'string') {
+function asComment(comment: CommentJson): IssueComment {
+  if (typeof comment?.id !== 'number' || typeof comment.html_url !== 'string') {
     throw new GitHubAnswerUnusable('GitHub answered with a comment that has no id or address')
   }
   return {
@@ -142,10 +163,10 @@ function asComment(item: unknown): IssueComment {
  * with a `NOT_FOUND` error whose `path` names it (a pull request hidden as spam, or removed). The
  * data it gave is used, and those fields named; any other error still throws.
  */
-async function withUnresolvedFields(
-  query: Promise<Record<string, unknown>>,
+async function withUnresolvedFields<Data>(
+  query: Promise<Unverified<Data>>,
   fields: string[]
-): Promise<{ data: Record<string, unknown>; notFound: Set<string> }> {
+): Promise<{ data: Unverified<Data>; notFound: Set<string> }> {
   try {
     return { data: await query, notFound: new Set() }
   } catch (error) {
@@ -159,7 +180,7 @@ async function withUnresolvedFields(
     const repository = error.data.repository
     const partial = notFound.every((field) => field !== undefined && asked.has(field) && repository[field] === null)
     if (!partial) throw error
-    return { data: error.data, notFound: new Set(notFound as string[]) }
+    return { data: error.data as Unverified<Data>, notFound: new Set(notFound as string[]) }
   }
 }
 

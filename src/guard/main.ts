@@ -1,4 +1,4 @@
-import * as core from '../runner/runner-commands.js'
+import * as core from '@actions/core'
 import { counted } from '../helpers/counted.js'
 import { errorMessage } from '../helpers/error-message.js'
 import { GUARDED_BATCHES_STATE, parseGuardInputs } from '../inputs/guard-inputs.js'
@@ -6,6 +6,7 @@ import { InputError } from '../inputs/input-error.js'
 import { inputErrorSummary } from '../report/input-error-summary.js'
 import { writeJobSummary } from '../runner/job-summary.js'
 import { maskedSecretInputs } from '../runner/secret-inputs.js'
+import { requireRunnerFiles } from '../runner/runner-files.js'
 
 /**
  * The guard's main step: checks its inputs now (so a mistake shows at once, not after the job has
@@ -15,11 +16,12 @@ import { maskedSecretInputs } from '../runner/secret-inputs.js'
 export async function runGuard(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   const { secrets, redact } = maskedSecretInputs('token')
   try {
+    requireRunnerFiles(env)
     const inputs = parseGuardInputs((name) => core.getInput(name), secrets.token)
     core.saveState(GUARDED_BATCHES_STATE, inputs.batchIds.join(','))
     core.info(
       `Guarding ${counted(inputs.batchIds.length, 'batch', 'batches')} (${inputs.batchIds.join(', ')}): ` +
-        'if the job fails or is cancelled, the post step cancels them; if it succeeds, nothing is sent.'
+        `if the job fails or is cancelled, the post step cancels ${inputs.batchIds.length === 1 ? 'it' : 'them'}; if it succeeds, nothing is sent.`
     )
   } catch (error) {
     const message = redact(errorMessage(error))

@@ -1,4 +1,5 @@
 import type { IncomingHttpHeaders, IncomingMessage } from 'node:http'
+import type { Redactor } from '../helpers/redact.js'
 import type { HttpAnswer } from './transport.js'
 
 /** Thrown while reading a body that passes the request's cap. */
@@ -13,17 +14,24 @@ export class BodyTooLarge extends Error {
   }
 }
 
-/** The answer to one attempt: status, the headers the action reads, and the body up to `limit` bytes. */
-export async function answerOf(message: IncomingMessage, limit: number): Promise<HttpAnswer> {
+/**
+ * The answer to one attempt: status, the headers the action reads, and the body up to `limit` bytes,
+ * with the secrets replaced before any of it is read, so that no excerpt cut later can hold one.
+ */
+export async function answerOf(message: IncomingMessage, limit: number, redact: Redactor): Promise<HttpAnswer> {
   const { statusCode = 0, statusMessage = '', headers } = message
+  const header = (value: string | string[] | undefined) => {
+    const first = headerValue(value)
+    return first === undefined ? undefined : redact(first)
+  }
   return {
     kind: 'answer',
     status: statusCode,
-    statusText: statusMessage,
-    retryAfter: headerValue(headers['retry-after']),
-    location: headerValue(headers.location),
-    headers: flatHeaders(headers),
-    body: await readBody(message, limit)
+    statusText: redact(statusMessage),
+    retryAfter: header(headers['retry-after']),
+    location: header(headers.location),
+    headers: flatHeaders(headers, redact),
+    body: redact.wholeSecrets(await readBody(message, limit))
   }
 }
 
@@ -62,8 +70,8 @@ function headerValue(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value
 }
 
-function flatHeaders(headers: IncomingHttpHeaders): Record<string, string> {
+function flatHeaders(headers: IncomingHttpHeaders, redact: Redactor): Record<string, string> {
   const flat: Record<string, string> = {}
-  for (const [name, value] of Object.entries(headers)) if (value !== undefined) flat[name] = String(value)
+  for (const [name, value] of Object.entries(headers)) if (value !== undefined) flat[name] = redact(String(value))
   return flat
 }

@@ -48,15 +48,10 @@ export interface SweepInputs extends GitHubInputs {
 export type InputReader = (name: string) => string
 
 /**
- * Defaults that are expressions in `action.yml`: a runner fills them in; outside one (tests, the demo)
- * they are empty and the code falls back as it says (a test keeps these in step with action.yml).
+ * The defaults of the optional inputs, as `action.yml` declares them (a test keeps the two in step). A
+ * runner fills in an input that is not given; these apply to one given empty, as an expression that
+ * evaluates to '' gives it (`strictness: \${{ inputs.strictness }}` in a dispatch without it).
  */
-export const RUNNER_DEFAULTS = {
-  'github-token': '${{ github.token }}',
-  'github-api-url': '${{ github.api_url }}'
-} as const
-
-/** The defaults of the optional inputs, as `action.yml` declares them (a test keeps the two in step). */
 export const INPUT_DEFAULTS = {
   strictness: 'strict',
   'api-url': DEFAULT_API_URL,
@@ -81,7 +76,6 @@ export function parseInputs(
   githubToken = '',
   env: Record<string, string | undefined> = {}
 ): Inputs {
-  // Outside a runner (tests, the demo) unset inputs are empty; a runner fills in the defaults itself.
   const readOptional = (name: keyof typeof INPUT_DEFAULTS) => read(name) || INPUT_DEFAULTS[name]
   const batchIds = parseBatchIds(read('batch-id'), true)
   const pullRequestNumber = parsePullRequestNumber(read('pull-request'))
@@ -132,7 +126,7 @@ export function parseInputs(
 }
 
 function parseSweepMode(raw: string): SweepMode | undefined {
-  const mode = raw.trim()
+  const mode = raw.trim().toLowerCase()
   if (mode === '') return undefined
   if (!isSweepMode(mode))
     throw new InputError('sweep', `must be ${SWEEP_MODES.join(' or ')}, or empty; got '${raw.slice(0, 40)}'`)
@@ -150,9 +144,11 @@ function parseSweepDays(raw: string): number {
   return days
 }
 
-function parseStrictness(value: string): Strictness {
+/** Any case, as the booleans accept `True`: a word that names a level is not a typo. */
+function parseStrictness(raw: string): Strictness {
+  const value = raw.trim().toLowerCase()
   if (!isStrictness(value)) {
-    throw new InputError('strictness', `must be one of ${STRICTNESS_LEVELS.join(', ')}; got '${value}'`)
+    throw new InputError('strictness', `must be one of ${STRICTNESS_LEVELS.join(', ')}; got '${raw.slice(0, 40)}'`)
   }
   return value
 }

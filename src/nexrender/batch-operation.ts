@@ -1,3 +1,4 @@
+import { replyFacts } from './reply-facts.js'
 import type { BatchResult } from './batch-result.js'
 import { notFoundReply } from './batch-result.js'
 import { parseBatchView } from './batch-view.js'
@@ -5,6 +6,7 @@ import { parseCancelReply, type CancelReply } from './cancel-reply.js'
 import { errorMessage } from '../helpers/error-message.js'
 import { describeHttpFailure } from '../http/http-failure.js'
 import { judgeNotFound } from './not-found.js'
+import { jsonBytesOf } from '../http/json-body.js'
 import { predictCancel } from './predict-cancel.js'
 import { ReplyContractError } from './reply-checks.js'
 import { finalReason, sendWithRetries, type FinalOutcome, type RetryContext } from '../http/send-with-retries.js'
@@ -14,8 +16,8 @@ import type { Transport } from '../http/transport.js'
 export interface BatchOperation {
   method: 'POST' | 'GET'
   path: (batchId: string) => string
-  /** From a 2xx body, the reply to judge (the results file keeps the body itself). */
-  interpret: (body: string) => CancelReply
+  /** From the text of a 2xx body, the reply to judge (the results file keeps the body itself). */
+  interpret: (text: string) => CancelReply
 }
 
 /** The real thing: `POST /batches/{id}/cancel`. */
@@ -29,7 +31,7 @@ export const CANCEL: BatchOperation = {
 export const DRY_RUN: BatchOperation = {
   method: 'GET',
   path: (batchId) => `/batches/${batchId}`,
-  interpret: (body) => predictCancel(parseBatchView(body))
+  interpret: (text) => predictCancel(parseBatchView(text))
 }
 
 /**
@@ -64,7 +66,12 @@ export async function runBatchOperation(
   }
   context.debug(`${batchId}: ${request.method} ${request.url}`)
   try {
-    const final = await sendWithRetries(() => context.transport(request), batchId, context)
+    // A step with a time budget gives each attempt no more than the time left.
+    const final = await sendWithRetries(
+      (timeLeftMs = Infinity) => context.transport({ ...request, timeoutMs: Math.min(request.timeoutMs, timeLeftMs) }),
+      batchId,
+      context
+    )
     return interpretFinalOutcome(batchId, final, operation, context.recorded?.has(batchId) ?? false)
   } catch (error) {
     return { batchId, outcome: 'failed', problem: `unexpected error: ${errorMessage(error)}`, attempts: 0 }
@@ -95,6 +102,7 @@ export function interpretFinalOutcome(
     batchId,
     outcome: 'answered',
     reply,
+    facts: replyFacts(reply),
     record,
     notFound,
     earlierAttemptMayHaveActed,
@@ -111,9 +119,10 @@ export function interpretFinalOutcome(
   }
   if (last.status < 200 || last.status >= 300) return failed(describeHttpFailure(last))
   try {
-    const reply = operation.interpret(last.body.toString('utf8'))
+    const json = jsonBytesOf(last.body)
+    const reply = operation.interpret(json.toString('utf8'))
     checkAboutBatch(reply, batchId)
-    return answered(reply, trimmed(last.body), false)
+    return answered(reply, json, false)
   } catch (error) {
     return failed(errorMessage(error))
   }
@@ -124,14 +133,4 @@ function checkAboutBatch(reply: CancelReply, batchId: string): void {
   if (reply.batchId.toUpperCase() !== batchId) {
     throw new ReplyContractError(`it is about batch ${reply.batchId}, not ${batchId}, the batch asked for`)
   }
-}
-
-/** The bytes without surrounding JSON whitespace, without copying them. */
-function trimmed(body: Buffer): Buffer {
-  const isSpace = (byte: number | undefined) => byte === 0x20 || byte === 0x0a || byte === 0x0d || byte === 0x09
-  let start = 0
-  let end = body.length
-  while (start < end && isSpace(body[start])) start++
-  while (end > start && isSpace(body[end - 1])) end--
-  return body.subarray(start, end)
 }

@@ -1,5 +1,6 @@
 import type { Interruption } from '../http/transport.js'
 import type { CancelReply } from './cancel-reply.js'
+import type { ReplyFacts } from './reply-facts.js'
 
 /** What became of one batch: an answer the verdict can judge, or a failure whose outcome is unknown. */
 export type BatchResult = AnsweredBatch | FailedBatch
@@ -8,6 +9,8 @@ export interface AnsweredBatch {
   batchId: string
   outcome: 'answered'
   reply: CancelReply
+  /** What the reply comes to (distinct cancelled jobs, those rendering, …), worked out once from it. */
+  facts: ReplyFacts
   /**
    * What the results file keeps for the batch, as JSON bytes: the body as the API sent it (the reply,
    * or in a dry run the batch as read), or the record reported for a 404. Kept as bytes, so a

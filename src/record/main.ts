@@ -1,4 +1,4 @@
-import * as core from '../runner/runner-commands.js'
+import * as core from '@actions/core'
 import { counted } from '../helpers/counted.js'
 import { errorMessage } from '../helpers/error-message.js'
 import { calling } from '../github/github-failure.js'
@@ -18,6 +18,7 @@ import { runnerRetryContext } from '../runner/retry-context.js'
 import { maskedSecretInputs } from '../runner/secret-inputs.js'
 import { requireRepository, runContextFrom } from '../runner/run-context.js'
 import { USER_AGENT } from '../http/user-agent.js'
+import { requireRunnerFiles } from '../runner/runner-files.js'
 
 /** Each GitHub call's limits; the record step has no inputs for them. */
 const TIMEOUT_MS = 30_000
@@ -29,13 +30,14 @@ export async function runRecord(env: NodeJS.ProcessEnv = process.env): Promise<v
   const githubToken = secrets['github-token']
   const warn = (message: string) => core.warning(redact(message))
   try {
+    requireRunnerFiles(env)
     const context = runContextFrom(readRunEvent(env), env.GITHUB_REPOSITORY)
     const inputs = parseRecordInputs((name) => core.getInput(name), githubToken, context, env)
     const { pullRequest } = inputs
     const hints = { fromFork: context.pullRequestNumber === pullRequest && context.pullRequestFromFork }
     const github = await connectToGitHub({
       ...runnerRetryContext(RETRIES, redact),
-      transport: createHttpTransport(USER_AGENT),
+      transport: createHttpTransport(USER_AGENT, redact),
       token: inputs.githubToken,
       apiUrl: inputs.githubApiUrl,
       repository: requireRepository(context.repository),

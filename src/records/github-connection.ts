@@ -42,6 +42,7 @@ export async function connectToGitHub(config: GitHubConnectionConfig): Promise<G
   const viewer = await calling('Finding whom the GitHub token acts as', () => api.viewerLogin())
   const clock = {
     now: config.now,
+    monotonic: () => performance.now(),
     random: config.random,
     sleep: async (ms: number) => {
       await config.sleep(ms, config.stopping)
@@ -52,6 +53,6 @@ export async function connectToGitHub(config: GitHubConnectionConfig): Promise<G
   return {
     api,
     viewer,
-    store: (pullRequest) => new RecordsStore(api, pullRequest, { viewer, warn: config.warn, clock })
+    store: (pullRequest) => new RecordsStore(api, pullRequest, { viewer, warn: config.warn, log: config.log, clock })
   }
 }

@@ -1,11 +1,13 @@
 import type { GitHubApi, ReactionTarget } from '../github/github-api.js'
+import { mayBeFromThisRequest, ReactionAges } from './lease-age.js'
 
 /**
  * A short lease on writing a pull request's records, held by one writer of an identity at a time.
  * GitHub has no conditional update for comments, but creating a reaction is atomic: 201 when it is
  * new, 200 when the same identity has already left it. So the lease is that identity's 👀 reaction on
  * our first comment (on the pull request itself while there is none): whoever creates it holds it;
- * whoever finds it waits. A lease older than LEASE_MS, by GitHub's clock, belongs to a writer that
+ * whoever finds it waits, even for a 👀 its own failed attempt may have made (it cannot be told from
+ * another step's). A lease older than LEASE_MS (judged as `lease-age.ts` says) belongs to a writer that
  * died: it is removed and taken. A holder sends no write that could be applied after its lease ends.
  */
 export const LEASE_REACTION = 'eyes'
@@ -25,9 +27,20 @@ export interface Lease {
 }
 
 export interface LeaseClock {
+  /** The runner's clock, as the GitHub client's deadlines read it. */
   now: () => number
+  /** A clock that never jumps, for how long this step has waited and watched. */
+  monotonic: () => number
   sleep: (ms: number) => Promise<void>
   random: () => number
+}
+
+export interface LeaseContext {
+  clock: LeaseClock
+  /** Whom the token acts as: any lease this step finds is held by another step acting as them. */
+  holder: string
+  /** Receives a line whenever the step waits on a lease (saying when the 👀 may be its own), or takes a dead one. */
+  log: (line: string) => void
 }
 
 /** Thrown when the lease stays with another writer for longer than MAX_LEASE_WAIT_MS. */
@@ -43,29 +56,50 @@ export class LeaseUnavailable extends Error {
 export async function acquireLease(
   api: GitHubApi,
   target: ReactionTarget,
-  clock: LeaseClock,
-  where: string
+  where: string,
+  { clock, holder, log }: LeaseContext
 ): Promise<Lease> {
-  const started = clock.now()
+  const started = clock.monotonic()
+  const ages = new ReactionAges()
   for (let waits = 0; ; waits++) {
     // The lease can have begun no earlier than this request was sent: its end is counted from here.
     const sentAt = clock.now()
     const answer = await api.addReaction(target, LEASE_REACTION)
-    if (answer.created) {
+    const { reactionId, createdAt } = answer
+    const sighting = { createdAt, serverTime: answer.serverTime, sentAt, receivedAt: clock.now() }
+    const firstSight = !ages.seen(reactionId)
+    if (answer.created)
       return {
         notAfter: sentAt + LEASE_MS - APPLY_MARGIN_MS,
-        release: () => api.deleteReaction(target, answer.reactionId)
+        release: () => api.deleteReaction(target, reactionId)
       }
-    }
-    const age = answer.serverTime - Date.parse(answer.createdAt)
-    if (!(age < LEASE_MS)) {
-      // Its holder stopped without releasing it. Removing it by its id cannot remove a newer lease.
-      await api.deleteReaction(target, answer.reactionId)
+    const age = ages.observe(reactionId, sighting, clock.monotonic())
+    if (age >= LEASE_MS) {
+      log(
+        `The lease on ${where} (a 👀 of ${holder}, reaction ${reactionId}, made ${createdAt}) is older than a lease lives: its holder stopped without releasing it, so it is removed and taken.`
+      )
+      // Removing it by its id cannot remove a newer lease.
+      await api.deleteReaction(target, reactionId)
       continue
     }
-    if (clock.now() - started > MAX_LEASE_WAIT_MS) throw new LeaseUnavailable(where)
+    const waited = clock.monotonic() - started
+    if (waited > MAX_LEASE_WAIT_MS) throw new LeaseUnavailable(where)
+    // After an attempt GitHub answered with an error, the 👀 found may be the one that attempt made, or
+    // another step's taken meanwhile: a reaction tells no more than who made it, so it is waited for.
+    const mayBeOwn = answer.earlierAttemptMayHaveActed && firstSight && mayBeFromThisRequest(sighting)
+    const holding = mayBeOwn
+      ? `GitHub answered this step's request for the lease on ${where} with an error, and the 👀 of ${holder} it then found (reaction ${reactionId}, made ${createdAt}) may be the one that request made or another step's: it cannot tell, so it waits as for another step's lease`
+      : `Waiting for the lease on ${where}, held by another step acting as ${holder} (a 👀, reaction ${reactionId}, made ${createdAt})`
+    if (firstSight)
+      log(
+        `${holding}: at most ${seconds(LEASE_MS - age)} until it runs out, and ${seconds(MAX_LEASE_WAIT_MS - waited)} in all.`
+      )
     // Poll gently, spread out, and never past the moment the lease would expire.
     const backoff = Math.min(250 * 2 ** waits, 4000) * (0.5 + clock.random())
     await clock.sleep(Math.min(backoff, LEASE_MS - age + 1000))
   }
+}
+
+function seconds(ms: number): string {
+  return `${Math.ceil(ms / 1000)} s`
 }

@@ -51,11 +51,6 @@ interface Part {
   batchIds: string[]
 }
 
-/** The bodies a first write of these records makes, as a pull request with no comment of ours would get them. */
-export function commentBodies(records: BatchRecord[]): string[] {
-  return pack(records).map((part) => part.body)
-}
-
 /** The records, in order, in bodies of at most MAX_COMMENT_CHARS; the first one's table lists them all. */
 function pack(records: BatchRecord[]): Part[] {
   // The first part also says how many records there are in all: room for that number.

@@ -1,6 +1,6 @@
 import type { GitHubApi, IssueComment } from '../github/github-api.js'
-import { GitHubError, WriteWindowClosed } from '../github/github-errors.js'
-import { acquireLease, type LeaseClock } from './lease.js'
+import { GitHubError, WriteMayHaveLanded, WriteWindowClosed } from '../github/github-errors.js'
+import { acquireLease, APPLY_MARGIN_MS, type LeaseClock } from './lease.js'
 import { isOurComment, looksLikeOurs } from './our-comment.js'
 import { HEADING, readRecordsPart, type RecordsPart } from './records-format.js'
 import { planRecordsLayout, type ExistingPart } from './records-layout.js'
@@ -8,6 +8,8 @@ import { applyChanges, holdsChanges, mergeRecords, type BatchRecord, type Record
 
 /** Leases a write may take before it gives up: each ends when its lease would, or when another takes the lead. */
 export const MAX_WRITE_ROUNDS = 3
+/** How often one comment is posted when GitHub answers with an error and the comment is not found after. */
+export const MAX_COMMENT_POSTS = 3
 
 /** A comment of ours, with what its records part holds. */
 export interface OurComment extends IssueComment {
@@ -33,6 +35,8 @@ export interface RecordsStoreOptions {
   /** The login the token acts as: only its comments can be ours. */
   viewer: string
   warn: (message: string) => void
+  /** Receives what the step waits for, and writes GitHub applied despite an error. */
+  log: (line: string) => void
   clock: LeaseClock
 }
 
@@ -72,11 +76,12 @@ export class RecordsStore {
       const before = this.ours(round === 1 && known ? known : await this.api.listComments(this.pullRequest))
       if (settled(before, changes)) return storedIn(before)
       const first = before[0]
+      const { clock, viewer, log } = this.options
       const lease = await acquireLease(
         this.api,
         first ? { comment: first.id } : { issue: this.pullRequest },
-        this.options.clock,
-        first ? `the records comment ${first.url}` : `pull request #${this.pullRequest}`
+        first ? `the records comment ${first.url}` : `pull request #${this.pullRequest}`,
+        { clock, holder: viewer, log }
       )
       let release = true
       try {
@@ -85,9 +90,14 @@ export class RecordsStore {
         if (now[0]?.id !== first?.id) continue
         return await this.rewrite(now, changes, lease.notAfter)
       } catch (error) {
-        if (error instanceof WriteWindowClosed && round < MAX_WRITE_ROUNDS) continue
+        if (error instanceof WriteWindowClosed) {
+          // An earlier attempt GitHub may have applied is let land before the lease goes.
+          if (error.unsureEndedAt !== undefined) await this.untilLanded(error.unsureEndedAt)
+          if (round < MAX_WRITE_ROUNDS) continue
+          throw error
+        }
         // A write that failed without a clear refusal may still be applied: the lease stays until it ends.
-        release = error instanceof WriteWindowClosed || (error instanceof GitHubError && error.status < 500)
+        release = error instanceof GitHubError && error.status < 500
         throw error
       } finally {
         if (release)
@@ -115,7 +125,7 @@ export class RecordsStore {
       }
       const written =
         step.kind === 'create'
-          ? await this.api.createComment(this.pullRequest, step.body, { notAfter })
+          ? await this.create(step.body, notAfter, new Set(final.keys()))
           : await this.api.updateComment(step.id, step.body, { notAfter })
       final.set(written.id, { ...written, part: readRecordsPart(written.body) })
     }
@@ -132,6 +142,44 @@ export class RecordsStore {
       )
     }
     return stored
+  }
+
+  /**
+   * Posts a comment. GitHub may apply a post it answers with an error (a 5xx, a timeout): then the
+   * comment is looked for, once the post can no longer land, before it is posted again; `known` are
+   * the comments there before. (While this step posts the first comment under the lease on the pull
+   * request, another step may already take the lease on that comment and write to it.)
+   */
+  private async create(body: string, notAfter: number, known: Set<number>): Promise<IssueComment> {
+    for (let post = 1; ; post++) {
+      try {
+        return await this.api.createComment(this.pullRequest, body, { notAfter })
+      } catch (error) {
+        if (!(error instanceof WriteMayHaveLanded)) throw error
+        await this.untilLanded(error.endedAt)
+        // A new comment of ours holding what was posted: another step may have written to it since.
+        const posted = readRecordsPart(body).records.map((record) => record.batchId)
+        const landed = this.ours(await this.api.listComments(this.pullRequest)).find(
+          (comment) =>
+            !known.has(comment.id) &&
+            posted.every((batchId) => comment.part.records.some((record) => record.batchId === batchId))
+        )
+        const what = `GitHub answered the post of a records comment on pull request #${this.pullRequest} with ${error.reason}`
+        if (landed) {
+          this.options.log(`${what}, but had made it (${landed.url}): it is not posted again.`)
+          return landed
+        }
+        if (post === MAX_COMMENT_POSTS) throw error
+        this.options.log(`${what}, and had not made it: it is posted again.`)
+      }
+    }
+  }
+
+  /** Waits until a write whose attempt ended at `endedAt` has been applied, if it ever is. */
+  private async untilLanded(endedAt: number): Promise<void> {
+    const { clock } = this.options
+    const wait = endedAt + APPLY_MARGIN_MS - clock.now()
+    if (wait > 0) await clock.sleep(wait)
   }
 
   /** Our comments, oldest first, read; a warning for each look-alike that is not ours. */

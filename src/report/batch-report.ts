@@ -1,14 +1,13 @@
 import type { AnsweredBatch, BatchResult } from '../nexrender/batch-result.js'
 import { counted } from '../helpers/counted.js'
 import { NOT_FOUND_CHECKS } from '../nexrender/not-found.js'
-import { batchFacts, type BatchFacts } from './batch-facts.js'
+import type { ReplyFacts } from '../nexrender/reply-facts.js'
 import { CANCEL_WORDING, type Wording } from './wording.js'
 
 /** The one log line for a batch: id, status, counts. */
 export function batchLogLine(result: BatchResult, wording: Wording = CANCEL_WORDING): string {
   if (result.outcome === 'failed') return `${result.batchId}: ${result.interruption ?? 'failed'}: ${result.problem}`
-  const { reply } = result
-  const facts = batchFacts(reply)
+  const { reply, facts } = result
   const found = result.notFound ? ' (batch not found)' : ''
   const last = wording.dryRun
     ? `${facts.renderingJobs.length} rendering now (will finish)`
@@ -21,8 +20,7 @@ export function batchLogLine(result: BatchResult, wording: Wording = CANCEL_WORD
 
 /** The `::warning` texts a batch deserves: not found, skipped jobs, counts that do not add up, an uncertain retry. */
 export function batchWarnings(result: AnsweredBatch, wording: Wording = CANCEL_WORDING): string[] {
-  const { batchId, reply } = result
-  const facts = batchFacts(reply)
+  const { batchId, reply, facts } = result
   const warnings: string[] = []
   if (result.notFound) {
     warnings.push(
@@ -54,7 +52,7 @@ export function uncertainRetryNote(result: AnsweredBatch): string | undefined {
 }
 
 /** The most common reason a job was skipped, the tie named when two or three share it; left out when more do. */
-function commonReason(facts: BatchFacts): string {
+function commonReason(facts: ReplyFacts): string {
   const common = facts.commonSkipReason
   if (!common) return ''
   if (facts.skippedJobs.length === 1) return `; reason: ${common.reasons[0] ?? ''}`
@@ -69,7 +67,7 @@ function commonReason(facts: BatchFacts): string {
  * cannot stop them, and they will finish. Undefined when none were.
  */
 export function renderingNote(result: AnsweredBatch, wording: Wording = CANCEL_WORDING): string | undefined {
-  const count = batchFacts(result.reply).renderingJobs.length
+  const count = result.facts.renderingJobs.length
   if (count === 0) return undefined
   return `${wording.rendering(count)}: the API cannot stop ${count === 1 ? 'it' : 'them'}; ${count === 1 ? 'it' : 'they'} will finish.`
 }

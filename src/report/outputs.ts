@@ -1,6 +1,6 @@
 import type { BatchResult } from '../nexrender/batch-result.js'
-import { batchFacts, type BatchFacts } from './batch-facts.js'
-import type { CancelStatus } from '../nexrender/cancel-reply.js'
+import type { ReplyFacts } from '../nexrender/reply-facts.js'
+import type { CancelReply, CancelStatus } from '../nexrender/cancel-reply.js'
 
 /** The step outputs, by their `action.yml` names. */
 export const OUTPUT_NAMES = [
@@ -30,18 +30,13 @@ export function actionOutputs(
   dryRun = false,
   pullRequests: number[] = []
 ): ActionOutputs {
-  const replies = results.flatMap((result) => (result.outcome === 'answered' ? [result.reply] : []))
-  const sum = (pick: (reply: (typeof replies)[number]) => number): string =>
-    String(replies.reduce((total, reply) => total + pick(reply), 0))
-  const idsOf = (pick: (facts: BatchFacts) => string[]) => [
-    ...new Set(replies.flatMap((reply) => pick(batchFacts(reply))))
-  ]
-  // Each batch's cancelled ids are distinct already (its facts see to that): one batch needs no more work.
-  const [only] = replies
-  const cancelledJobIds =
-    replies.length === 1 && only ? batchFacts(only).cancelledJobIds : idsOf((facts) => facts.cancelledJobIds)
+  const answered = results.flatMap((result) => (result.outcome === 'answered' ? [result] : []))
+  const sum = (pick: (reply: CancelReply) => number): string =>
+    String(answered.reduce((total, { reply }) => total + pick(reply), 0))
+  const idsOf = (pick: (facts: ReplyFacts) => string[]) => [...new Set(answered.flatMap(({ facts }) => pick(facts)))]
+  const cancelledJobIds = idsOf((facts) => facts.cancelledJobIds)
   return {
-    status: combinedStatus(replies.map((reply) => reply.status)),
+    status: combinedStatus(answered.map(({ reply }) => reply.status)),
     'batch-id': results.map((result) => result.batchId).join(','),
     'total-jobs': sum((reply) => reply.totalJobs),
     'cancelled-count': sum((reply) => reply.cancelledCount),

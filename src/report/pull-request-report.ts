@@ -3,6 +3,7 @@ import type { PullRequestBatches } from '../records/pull-request-batches.js'
 import type { BatchRecord } from '../records/records.js'
 import { counted } from '../helpers/counted.js'
 import { cell, code, link } from '../helpers/markdown.js'
+import { CANCEL_WORDING, type Wording } from './wording.js'
 
 /** What became of a pull request's records in one cancel step, for the log and the summary. */
 export interface PullRequestReport extends PullRequestBatches {
@@ -39,7 +40,7 @@ export function pullRequestLogLines(report: PullRequestReport): string[] {
 }
 
 /** The summary's section about the pull request's records. */
-export function pullRequestSection(report: PullRequestReport): string {
+export function pullRequestSection(report: PullRequestReport, wording: Wording = CANCEL_WORDING): string {
   const heading = `### Pull request #${report.number}`
   if (report.lookupFailure) {
     // The failure may end in a `permissions:` block to add, shown as YAML.
@@ -67,7 +68,7 @@ export function pullRequestSection(report: PullRequestReport): string {
   lines.push(
     report.toCancel.length === 0
       ? '- Nothing is left to cancel.'
-      : `- Sent now: ${report.toCancel.map((record) => code(record.batchId)).join(', ')}.`
+      : `- ${wording.dryRun ? 'Read, and not cancelled (a dry run)' : 'Sent now'}: ${report.toCancel.map((record) => code(record.batchId)).join(', ')}.`
   )
   for (const comment of report.unreadable) {
     const what =

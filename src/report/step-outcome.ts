@@ -56,5 +56,10 @@ export function stepFailureMessage(
   }
   if (failures.length === 0) return undefined
   if (results.length === 1) return failures[0]
-  return [`${failures.length} of ${results.length} batches failed:`, ...failures.map((line) => `- ${line}`)].join('\n')
+  // "Failed" would read as `failed-batch-ids`, which lists only the requests that failed.
+  const notPassing = wording.dryRun ? 'would not pass' : 'did not pass'
+  return [
+    `${failures.length} of ${results.length} batches ${notPassing}:`,
+    ...failures.map((line) => `- ${line}`)
+  ].join('\n')
 }

@@ -1,7 +1,7 @@
 import type { AnsweredBatch, BatchResult } from '../nexrender/batch-result.js'
 import type { CancelReply } from '../nexrender/cancel-reply.js'
 import { NOT_FOUND_CHECKS } from '../nexrender/not-found.js'
-import { batchFacts, skipReason } from './batch-facts.js'
+import { skipReason } from '../nexrender/reply-facts.js'
 import { renderingNote, uncertainRetryNote } from './batch-report.js'
 import { counted } from '../helpers/counted.js'
 import { cell, code, link, table } from '../helpers/markdown.js'
@@ -97,7 +97,7 @@ function renderSections(
     `## ${title}${wording.dryRun ? ' (dry run)' : ''}: ${headline}`,
     ...(wording.dryRun ? [DRY_RUN_NOTE] : []),
     contextLine(context, strictness),
-    ...(pullRequest ? [pullRequestSection(pullRequest)] : []),
+    ...(pullRequest ? [pullRequestSection(pullRequest, wording)] : []),
     ...(results.length > 1 && !sweep ? [overviewTable(results, strictness, wording)] : []),
     // A sweep lists its batches by pull request; every reply is in the results file.
     ...(sweep
@@ -155,7 +155,7 @@ function overviewTable(results: BatchResult[], strictness: Strictness, wording: 
     code(result.batchId),
     ...(result.outcome === 'failed'
       ? [verdictCell(result, strictness, wording), '–', '–', '–', '–', '–']
-      : figureCells(result.reply, verdictCell(result, strictness, wording), wording))
+      : figureCells(result, verdictCell(result, strictness, wording), wording))
   ])
   const total = [
     `**Total (${counted(results.length, 'batch', 'batches')})**`,
@@ -164,7 +164,7 @@ function overviewTable(results: BatchResult[], strictness: Strictness, wording: 
     sum((reply) => reply.totalJobs),
     sum((reply) => reply.cancelledCount),
     sum((reply) => reply.skippedCount),
-    sum((reply) => lastFigureOf(reply, wording))
+    String(answered.reduce((total, result) => total + lastFigureOf(result, wording), 0))
   ]
   return table(['Batch', ...figureHeaders(wording)], [...rows, total], results.length + 1, (row) => row)
 }
@@ -175,20 +175,20 @@ function figureHeaders(wording: Wording): string[] {
   return ['Verdict', 'Status', 'Total', capitalized(wording.cancelled), capitalized(wording.skipped), last]
 }
 
-function figureCells(reply: CancelReply, verdict: string, wording: Wording): string[] {
+function figureCells(result: AnsweredBatch, verdict: string, wording: Wording): string[] {
+  const { reply } = result
   return [
     verdict,
     `${wording.statusIs}${reply.status}`,
     String(reply.totalJobs),
     String(reply.cancelledCount),
     String(reply.skippedCount),
-    String(lastFigureOf(reply, wording))
+    String(lastFigureOf(result, wording))
   ]
 }
 
 /** A dry run counts the jobs rendering now; a cancel, the relatives it took along. */
-function lastFigureOf(reply: CancelReply, wording: Wording): number {
-  const facts = batchFacts(reply)
+function lastFigureOf({ facts }: AnsweredBatch, wording: Wording): number {
   return wording.dryRun ? facts.renderingJobs.length : facts.cascadedRelatives
 }
 
@@ -212,9 +212,8 @@ function batchSection(result: BatchResult, strictness: Strictness, wording: Word
 }
 
 function answeredParts(result: AnsweredBatch, verdict: string, wording: Wording, rowLimit: number): string[] {
-  const { reply } = result
-  const facts = batchFacts(reply)
-  const parts = [table(figureHeaders(wording), [reply], 1, (row) => figureCells(row, verdict, wording))]
+  const { facts } = result
+  const parts = [table(figureHeaders(wording), [result], 1, (row) => figureCells(row, verdict, wording))]
   if (result.notFound)
     parts.push(
       `> ⚠️ The API answered 404: this batch was not found. It is reported as unchanged with zero jobs. Check the id, ${NOT_FOUND_CHECKS}.`

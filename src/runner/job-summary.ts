@@ -1,4 +1,4 @@
-import * as core from './runner-commands.js'
+import * as core from '@actions/core'
 import { errorMessage } from '../helpers/error-message.js'
 
 /** Writes the step's job summary; outside a runner there is no summary file, and the log tells the story. */
@@ -8,7 +8,7 @@ export async function writeJobSummary(markdown: string, env: NodeJS.ProcessEnv):
     return
   }
   try {
-    await core.appendSummary(markdown)
+    await core.summary.addRaw(markdown).write()
   } catch (error) {
     core.warning(`The job summary could not be written: ${errorMessage(error)}`)
   }

@@ -1,11 +1,12 @@
-import * as core from './runner-commands.js'
+import * as core from '@actions/core'
+import { counted } from '../helpers/counted.js'
 import type { Inputs } from '../inputs/inputs.js'
 import type { BatchResult } from '../nexrender/batch-result.js'
 import { batchLogLine, batchWarnings } from '../report/batch-report.js'
 import { actionOutputs } from '../report/outputs.js'
 import type { PullRequestReport } from '../report/pull-request-report.js'
 import { unreadableFailure } from '../report/record-problems.js'
-import type { Redactor } from '../report/redact.js'
+import type { Redactor } from '../helpers/redact.js'
 import { stepFailureMessage } from '../report/step-outcome.js'
 import { sweepFailure, sweptNumbers, type SweepReport } from '../report/sweep-report.js'
 import { renderSummary } from '../report/summary.js'
@@ -33,8 +34,8 @@ export interface ReportParts {
 }
 
 /**
- * Tells the runner what the run did: a log line and the warnings of each batch, the outputs, the
- * results file and the job summary; then fails the step if the verdict or the pull request says so.
+ * Tells the runner what the run did: a log line and the warnings of each batch, the job summary, the
+ * results file and the outputs; then fails the step if the verdict or the pull request says so.
  */
 export async function reportRun(
   { inputs, context, env, redact }: RunSetting,
@@ -43,16 +44,18 @@ export async function reportRun(
   { pullRequest, sweep, title, outputs: setOutputs = true }: ReportParts = {}
 ): Promise<void> {
   const wording = inputs.dryRun ? DRY_RUN_WORDING : CANCEL_WORDING
+  // Several batches' lines fold into one group of the log; their warnings still show as annotations.
+  const grouped = results.length > 1
+  if (grouped) core.startGroup(`${counted(results.length, 'batch', 'batches')}: each one's outcome`)
   for (const result of results) {
     core.info(redact(batchLogLine(result, wording)))
     if (result.outcome === 'answered')
-      for (const warning of batchWarnings(result, wording)) core.warning(redact(warning))
+      for (const warning of batchWarnings(result, wording))
+        core.warning(redact(warning), { title: `Nexrender batch ${result.batchId}` })
   }
+  if (grouped) core.endGroup()
   if (inputs.dryRun) core.info('Dry run: nothing was cancelled. Cascaded relatives cannot be known in advance.')
   const resultsFile = writeResultsFile(results, env, redact)
-  const swept = sweep ? sweptNumbers(sweep) : pullRequest && pullRequest.toCancel.length > 0 ? [pullRequest.number] : []
-  const outputs = actionOutputs(results, resultsFile.path, inputs.dryRun, swept)
-  if (setOutputs) for (const [name, value] of Object.entries(outputs)) core.setOutput(name, redact(value))
   const summary = renderSummary({
     results,
     strictness: inputs.strictness,
@@ -64,7 +67,12 @@ export async function reportRun(
     title
   })
   await writeJobSummary(redact(summary), env)
-  await resultsFile.written
+  // A results file that could not be written leaves its output empty, and nothing else out.
+  const written = await resultsFile
+  if ('warning' in written) core.warning(redact(written.warning))
+  const swept = sweep ? sweptNumbers(sweep) : pullRequest && pullRequest.toCancel.length > 0 ? [pullRequest.number] : []
+  const outputs = actionOutputs(results, 'path' in written ? written.path : '', inputs.dryRun, swept)
+  if (setOutputs) for (const [name, value] of Object.entries(outputs)) core.setOutput(name, redact(value))
   const failures = [
     pullRequest?.lookupFailure,
     pullRequest && unreadableFailure(pullRequest.number, pullRequest.unreadable),

@@ -1,8 +1,8 @@
-import * as core from './runner-commands.js'
+import * as core from '@actions/core'
 import { setTimeout as delay } from 'node:timers/promises'
 import { DEFAULT_RETRY_POLICY } from '../http/retry-policy.js'
 import type { RetryContext } from '../http/send-with-retries.js'
-import type { Redactor } from '../report/redact.js'
+import type { Redactor } from '../helpers/redact.js'
 import type { RunCancellation } from './run-cancellation.js'
 
 /** The retry loop's ties to the runner: real time and randomness, the log, and the run's cancellation. */

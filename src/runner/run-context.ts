@@ -19,9 +19,17 @@ export interface GithubContextLike {
   serverUrl: string
   runId: number
   payload: {
-    pull_request?: { number: number; head?: { sha?: string; repo?: { fork?: boolean } | null } }
+    pull_request?: PullRequestPayload
     [key: string]: unknown
   }
+}
+
+/** What the action reads of a `pull_request` or `pull_request_target` event's pull request. */
+export interface PullRequestPayload {
+  number: number
+  /** `repo` is null once the head's repository (a fork) is deleted. */
+  head?: { sha?: string; repo?: { full_name?: string } | null }
+  base?: { repo?: { full_name?: string } }
 }
 
 /** Builds the run context without touching `context.repo`, which throws when GITHUB_REPOSITORY is unset. */
@@ -32,10 +40,23 @@ export function runContextFrom(github: GithubContextLike, repository: string | u
     eventName: github.eventName || undefined,
     pullRequestNumber: pullRequest?.number,
     pullRequestHead: pullRequest?.head?.sha || undefined,
-    pullRequestFromFork: pullRequest?.head?.repo?.fork === true ? true : undefined,
+    pullRequestFromFork: pullRequest && comesFromFork(pullRequest) ? true : undefined,
     runUrl: repository && github.runId ? `${github.serverUrl}/${repository}/actions/runs/${github.runId}` : undefined,
     serverUrl: github.serverUrl || 'https://github.com'
   }
+}
+
+/**
+ * A pull request comes from a fork when its head is in another repository than its base, or in one
+ * since deleted. Not when `head.repo.fork` is set: that says the head's repository is itself a fork,
+ * as it is for a pull request between two branches of a forked repository.
+ */
+export function comesFromFork(pullRequest: PullRequestPayload): boolean {
+  const head = pullRequest.head?.repo
+  if (head === null) return true
+  const [from, into] = [head?.full_name, pullRequest.base?.repo?.full_name]
+  // GitHub's owner and repository names are unique whatever their case.
+  return typeof from === 'string' && typeof into === 'string' && from.toLowerCase() !== into.toLowerCase()
 }
 
 /** The repository as `owner/name`, which every GitHub call needs; a runner always sets it. */

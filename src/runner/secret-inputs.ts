@@ -1,5 +1,5 @@
-import * as core from './runner-commands.js'
-import { redactor, type Redactor } from '../report/redact.js'
+import * as core from '@actions/core'
+import { redactor, type Redactor } from '../helpers/redact.js'
 
 /**
  * Reads the token inputs and masks them with the runner before anything else can be logged; gives

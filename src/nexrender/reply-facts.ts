@@ -1,8 +1,8 @@
-import type { CancelledJob, CancelReply, JobResult } from '../nexrender/cancel-reply.js'
-import { RENDERING_STATUS } from '../nexrender/job-statuses.js'
+import type { CancelledJob, CancelReply, JobResult } from './cancel-reply.js'
+import { RENDERING_STATUS } from './job-statuses.js'
 
-/** Figures derived from one reply, shared by the log, the outputs and the summary. */
-export interface BatchFacts {
+/** Figures derived from one reply, worked out once when it is answered, for the log, the outputs and the summary. */
+export interface ReplyFacts {
   /** `cancelledJobs` without repeats, in reply order. */
   cancelledJobs: CancelledJob[]
   cancelledJobIds: string[]
@@ -16,16 +16,7 @@ export interface BatchFacts {
   countsDisagree: boolean
 }
 
-/** The log, the outputs and every summary render ask for the same reply's facts: work them out once. */
-const factsOfReply = new WeakMap<CancelReply, BatchFacts>()
-
-export function batchFacts(reply: CancelReply): BatchFacts {
-  let facts = factsOfReply.get(reply)
-  if (!facts) factsOfReply.set(reply, (facts = workOutFacts(reply)))
-  return facts
-}
-
-function workOutFacts(reply: CancelReply): BatchFacts {
+export function replyFacts(reply: CancelReply): ReplyFacts {
   const { cancelledJobs, cancelledJobIds } = distinctCancelledJobs(reply.cancelledJobs)
   const topLevel = new Set(reply.jobs.map((job) => job.id))
   const skippedJobs = reply.jobs.filter((job) => job.result !== 'cancelled')
