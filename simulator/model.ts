@@ -18,7 +18,7 @@ export interface Job {
 
 export interface Batch {
   id: string
-  /** The team that owns the batch; a token of another team gets 403. Absent: the simulator's own team. */
+  /** The team that owns the batch; a token of another team gets 403 or 404 (see the server). Absent: the simulator's own team. */
   team?: string
   /** Top-level job ids in index order; an id without a job plays a job that has gone missing. */
   jobIds: string[]

@@ -20,7 +20,15 @@ export interface RecordedRequest {
 
 export interface SimulatorOptions {
   state: SimulatorState
+  /** The token of the simulator's own team, `SIMULATOR_TEAM`. */
   token: string
+  /** Tokens of other teams, each with its team's name: a token sees its own team's batches only. */
+  teamTokens?: Record<string, string>
+  /**
+   * What a token gets for a batch of another team: 403 (the default), or 404 as an API that looks a
+   * batch up within the token's team answers (the API does not document which it does).
+   */
+  otherTeamsBatch?: 403 | 404
   /** 0 or absent: a free port. */
   port?: number
   /** The loopback address to listen on: 127.0.0.1 (the default) or ::1. */
@@ -71,10 +79,12 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
       const waited = await delay(batchFaults.delayMs, true, { signal: closing.signal }).catch(() => false)
       if (!waited) return
     }
-    const authorized = request.headers.authorization === `Bearer ${options.token}`
-    const fault = authorized ? takeFault(batchFaults) : undefined
+    const team = teamOf(request.headers.authorization, options)
+    const fault = team ? takeFault(batchFaults) : undefined
     if (fault?.kind === 'hang') return
-    const route = authorized ? routeFor(request.method ?? '', path, options.state) : unauthorized
+    const route = team
+      ? routeFor(request.method ?? '', path, options.state, { team, otherTeamsBatch: options.otherTeamsBatch ?? 403 })
+      : unauthorized
     if (fault?.kind === 'drop') {
       if (fault.afterApplying) route()
       request.socket.destroy()
@@ -151,8 +161,23 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
 
 const unauthorized: Route = () => ({ status: 401, body: { error: 'Invalid or missing API token' } })
 
+/** The team a request's bearer token belongs to; undefined for a missing or unknown token. */
+function teamOf(authorization: string | undefined, options: SimulatorOptions): string | undefined {
+  const token = authorization?.match(/^Bearer (.+)$/)?.[1]
+  if (token === undefined) return undefined
+  return token === options.token ? SIMULATOR_TEAM : options.teamTokens?.[token]
+}
+
+/** Whom a request acts for: the token's team, and how a batch of another team is answered. */
+export interface Access {
+  team: string
+  otherTeamsBatch: 403 | 404
+}
+
+const SIMULATOR_ACCESS: Access = { team: SIMULATOR_TEAM, otherTeamsBatch: 403 }
+
 /** The documented routes the action uses: cancel a batch, read a batch, read a job. */
-export function routeFor(method: string, path: string, state: SimulatorState): Route {
+export function routeFor(method: string, path: string, state: SimulatorState, access = SIMULATOR_ACCESS): Route {
   const answer =
     (status: number, body: unknown): Route =>
     () => ({ status, body })
@@ -172,10 +197,9 @@ export function routeFor(method: string, path: string, state: SimulatorState): R
     return job ? answer(200, jobView(job)) : answer(404, { error: 'Job not found' })
   }
   const batch = state.batches.get(id)
-  if (!batch) return answer(404, { error: 'Batch not found' })
-  if (batch.team !== undefined && batch.team !== SIMULATOR_TEAM) {
-    return answer(403, { error: 'Forbidden: the batch belongs to another team' })
-  }
+  const ofAnotherTeam = batch !== undefined && (batch.team ?? SIMULATOR_TEAM) !== access.team
+  if (!batch || (ofAnotherTeam && access.otherTeamsBatch === 404)) return answer(404, { error: 'Batch not found' })
+  if (ofAnotherTeam) return answer(403, { error: 'Forbidden: the batch belongs to another team' })
   if (!cancel) return answer(200, batchView(state, batch))
   return () => ({ status: 200, body: cancelBatch(state, batch) })
 }

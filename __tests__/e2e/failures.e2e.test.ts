@@ -82,7 +82,9 @@ describe('404', () => {
         }
       ])
     }
-    expect(errorMessage(strict)).toContain('status unchanged fails at strictness strict (the batch was not found)')
+    expect(errorMessage(strict)).toContain(
+      'status unchanged fails at strictness strict (the batch was not found: check the id, api-url (the base URL, ending in /api/v2) and that the token belongs to the team that started the render)'
+    )
   })
 })
 

@@ -99,8 +99,12 @@ describe('2. which comment is ours', () => {
 })
 
 describe('3. unreadable or newer records are kept and reported', () => {
+  const beside = (row: string) => (body: string) => body.replace('"records":[[', `"records":[${row},[`)
   const spoil = {
-    'a maintainer’s edit broke': (body: string) => body.replace('"records":[[', '"records":[["TYPO",0,-1,1],['),
+    'a maintainer’s edit broke': beside('["TYPO",0,-1,1]'),
+    'a path as a batch id spoiled': beside('["../../../../user",0,-1,1]'),
+    // A time in microseconds once threw a RangeError: nothing was cancelled, and the record step failed.
+    'a time in microseconds spoiled': beside(`["${unknownBatch(1)}",0,-1,1795917900000000]`),
     'a newer version wrote': (body: string) => body.replace('{"v":1,', '{"v":2,')
   }
 
@@ -127,6 +131,7 @@ describe('3. unreadable or newer records are kept and reported', () => {
       )
       expect(errorMessage(cleanup)).toContain(`- ${url}: `)
       expect(cleanup.summary).toContain('fails: a records comment of the pull request could not be read')
+      expect(fixture.simulator.requests.filter((request) => /\.\.|user/.test(request.path))).toEqual([])
     }
   )
 })
@@ -328,6 +333,8 @@ describe('6. no record ever dropped for size', () => {
       runUrl: `https://github.com/acme/renders/actions/runs/${8_000_000_000 + index}`
     }))
     for (const body of commentBodies(many)) fixture.github.addComment(PULL_REQUEST, BOT, body)
+    // Recorded batches existed when they were recorded: the API knows them (here with nothing left to cancel).
+    for (const { batchId } of many) fixture.simulator.state.batches.set(batchId, { id: batchId, jobIds: [] })
     const recorded = await fixture.record({ 'batch-id': fixture.batches.complete })
     const cleanup = await fixture.cancel({ ...PR, strictness: 'off' }, closing)
 

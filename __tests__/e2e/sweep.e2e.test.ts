@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
-import { errorMessage } from '../../local-runner/run-action.js'
+import { errorMessage, warnings } from '../../local-runner/run-action.js'
 import { readRecordsPart } from '../../src/records/records-format.js'
 import { commentBodies } from '../../simulator/github/records-bodies.js'
 import type { BatchRecord } from '../../src/records/records.js'
@@ -116,6 +116,28 @@ describe('sweep: closed', () => {
     expect(run.summary).toContain(
       "## Nexrender sweep of closed pull requests: ❌ fails: some pull requests' records could not be read or written"
     )
+  })
+
+  it('sweeps the pull requests GitHub answered, and names those it could not resolve, without failing', async () => {
+    const { complete, partial, unchanged } = fixture.batches
+    pullRequest(11, { state: 'closed' }, [record(complete)])
+    // #12 was hidden as spam: its comments are still listed, but GraphQL answers null with NOT_FOUND.
+    for (const body of commentBodies([record(partial)])) fixture.github.addComment(12, BOT, body)
+    // #13 is an issue, not a pull request: nothing to sweep there, and nothing to report.
+    fixture.github.issues.add(13)
+    for (const body of commentBodies([record(unchanged)])) fixture.github.addComment(13, BOT, body)
+    const run = await fixture.cancel({ sweep: 'closed', strictness: 'off' }, nightly)
+
+    expect(run.exitCode).toBe(0)
+    expect(cancelsSent()).toEqual([complete])
+    expect(stateOf(11, complete)?.cancel?.status).toBe('cancelled')
+    expect(stateOf(12, partial)?.cancel).toBeUndefined()
+    expect(warnings(run)).toEqual([
+      "GitHub could not resolve pull request #12 (NOT_FOUND: hidden as spam, or removed by GitHub's support), so its records comments were not swept. Cancel what they still render with batch-id; the sweep stops looking at them once their comments are older than sweep-days."
+    ])
+    expect(run.stdout).toContain('; 1 with nothing to cancel, 1 GitHub could not resolve (#12).')
+    expect(run.summary).toContain('> ⚠️ GitHub could not resolve pull request #12')
+    expect(run.outputs['pull-requests']).toBe('[11]')
   })
 
   it('keeps a batch whose cancel failed open, so that the next sweep tries it again', async () => {

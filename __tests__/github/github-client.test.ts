@@ -196,6 +196,16 @@ describe('the GitHub client', () => {
     await expect(client.graphql(VIEWER_LOGIN_QUERY, {})).rejects.toThrow('HTTP 200: Something went wrong')
   })
 
+  it('throws GraphQL errors with the data GitHub gave beside them', async () => {
+    const errors = [{ type: 'NOT_FOUND', path: ['repository', 'n5'], message: 'Could not resolve' }]
+    const { client } = clientWith([answer(200, { data: { repository: { n5: null } }, errors })])
+    await expect(client.graphql(VIEWER_LOGIN_QUERY, {})).rejects.toMatchObject({
+      name: 'GraphQLErrors',
+      errors,
+      data: { repository: { n5: null } }
+    })
+  })
+
   it.each([
     ['https://api.github.com', 'https://api.github.com/graphql'],
     ['https://ghe.example.com/api/v3', 'https://ghe.example.com/api/graphql'],

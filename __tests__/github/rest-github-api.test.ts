@@ -81,7 +81,7 @@ describe("the action's GitHub calls, as they go out", () => {
       'pullRequests',
       'POST /graphql',
       (api) => api.pullRequests([7]),
-      new Map([[7, { number: 7, open: false, merged: true, head: 'abc' }]])
+      { found: new Map([[7, { number: 7, open: false, merged: true, head: 'abc' }]]), unresolved: [] }
     ],
     [
       'addReaction on a comment',
@@ -139,7 +139,7 @@ describe("the action's GitHub calls, as they go out", () => {
   it('asks about pull requests by variables, 50 to a query', async () => {
     const { api, sent } = apiWith(() => ({ status: 200, body: { data: { repository: {} } } }))
     const numbers = Array.from({ length: 51 }, (_, index) => index + 1)
-    expect(await api.pullRequests(numbers)).toEqual(new Map())
+    expect(await api.pullRequests(numbers)).toEqual({ found: new Map(), unresolved: [] })
 
     const bodies = sent.map((request) => JSON.parse(request.body ?? '') as { variables: Record<string, unknown> })
     expect(bodies.map(({ variables }) => Object.keys(variables).length)).toEqual([52, 3])

@@ -61,6 +61,27 @@ describe('interpretFinalOutcome', () => {
     })
   })
 
+  it('fails a recorded batch the API does not know, marking it not found, whatever the operation', () => {
+    for (const operation of [CANCEL, DRY_RUN]) {
+      const result = interpretFinalOutcome(BATCH, final(answer(404, '{"error":"Batch not found"}')), operation, true)
+      expect(result).toMatchObject({ batchId: BATCH, outcome: 'failed', notFound: true, attempts: 1 })
+      expect(result.outcome === 'failed' && result.problem).toContain(
+        'HTTP 404: Batch not found: the batch is recorded'
+      )
+    }
+  })
+
+  it.each([false, true])('fails a 404 that is not the API’s own error (recorded: %s), naming api-url', (recorded) => {
+    const result = interpretFinalOutcome(BATCH, final(answer(404, '<h1>Not Found</h1>')), CANCEL, recorded)
+    expect(result).toEqual({
+      batchId: BATCH,
+      outcome: 'failed',
+      problem: expect.stringContaining("HTTP 404: <h1>Not Found</h1>: this is not the Nexrender API's own error"),
+      attempts: 1
+    })
+    expect(result.outcome === 'failed' && result.problem).toContain('check api-url')
+  })
+
   it.each([
     { last: answer(200, 'oops'), problem: 'the reply does not match the API contract: it is not JSON' },
     { last: answer(401, '{"error":"Invalid token"}'), problem: 'HTTP 401: Invalid token: check the token secret' },
@@ -175,6 +196,19 @@ describe('runBatchOperation', () => {
         timeoutMs: 1234,
         maxBodyBytes: MAX_REPLY_BYTES
       }
+    ])
+  })
+
+  it('judges a 404 by whether the batch is among the recorded ones', async () => {
+    const notFound = context(async () => answer(404, '{"error":"Batch not found"}'))
+    const byHand = await runBatchOperation(BATCH, CANCEL, {
+      ...notFound,
+      recorded: new Set(['01KDVDNA01E9NK47NS912KC35A'])
+    })
+    const recorded = await runBatchOperation(BATCH, CANCEL, { ...notFound, recorded: new Set([BATCH]) })
+    expect([byHand, recorded]).toMatchObject([
+      { outcome: 'answered', notFound: true, reply: { status: 'unchanged' } },
+      { outcome: 'failed', notFound: true }
     ])
   })
 

@@ -1,11 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { DEFAULT_RETRY_POLICY } from '../../src/http/retry-policy.js'
 import type { HttpRequest } from '../../src/http/transport.js'
-import {
-  lookUpPullRequestBatches,
-  recordCancelOutcomes,
-  type PullRequestBatches
-} from '../../src/records/pull-request-batches.js'
+import { lookUpPullRequestBatches, recordCancelOutcomes } from '../../src/records/pull-request-batches.js'
 import { readRecordsPart } from '../../src/records/records-format.js'
 import { commentBodies } from '../../simulator/github/records-bodies.js'
 import type { BatchRecord, RecordChange } from '../../src/records/records.js'
@@ -27,21 +23,15 @@ function batches(records: BatchRecord[]) {
     pullRequest: 7,
     write: async (changes: RecordChange[]) => (written.push(changes), { records, commentUrl: 'u' })
   }
-  const value: PullRequestBatches = {
-    records,
-    toCancel: records,
-    alreadyDone: [],
-    current: [],
-    unreadable: [],
-    store: store as unknown as RecordsStore
-  }
-  return { value, written }
+  const value = { records, unreadable: [] }
+  return { store: store as unknown as RecordsStore, value, written }
 }
 
 describe('recordCancelOutcomes', () => {
   it('makes an answered batch done, keeps a failed one open, and leaves one never sent as it was', async () => {
-    const { value, written } = batches([record('A'), record('B'), record('C')])
+    const { store, value, written } = batches([record('A'), record('B'), record('C')])
     await recordCancelOutcomes(
+      store,
       value,
       [
         answered({ batchId: 'A', reply: reply({ batchId: 'A', status: 'cancelled' }) }),
@@ -59,9 +49,20 @@ describe('recordCancelOutcomes', () => {
     ])
   })
 
+  it('keeps a recorded batch the API does not know open, and writes a repeated not-found nowhere', async () => {
+    const before = { ...record('B'), failedAt: '2026-11-28T00:00:00Z' }
+    const { store, value, written } = batches([record('A'), before])
+    const notFound = (batchId: string) => ({
+      ...failed('HTTP 404 Not Found: Batch not found', batchId),
+      notFound: true as const
+    })
+    await recordCancelOutcomes(store, value, [notFound('A'), notFound('B')], AT)
+    expect(written).toEqual([[{ kind: 'cancel-failed', batchId: 'A', at: AT_SECOND }]])
+  })
+
   it('writes nothing when no recorded batch was sent', async () => {
-    const { value, written } = batches([record('A')])
-    expect(await recordCancelOutcomes(value, [answered({ batchId: 'OTHER' })], AT)).toBe(value)
+    const { store, value, written } = batches([record('A')])
+    expect(await recordCancelOutcomes(store, value, [answered({ batchId: 'OTHER' })], AT)).toBe(value)
     expect(written).toEqual([])
   })
 })
@@ -101,7 +102,7 @@ describe('lookUpPullRequestBatches with only-superseded: the live head', () => {
         ])
       return json({ state: 'open', merged: false, head: { sha: LIVE } })
     }
-    const batches = await lookUpPullRequestBatches({
+    const { batches } = await lookUpPullRequestBatches({
       transport,
       token: 'ghs_x',
       apiUrl: API,
@@ -144,7 +145,8 @@ describe('recordCancelOutcomes: the cleanup writes under the lease', () => {
     // The cleanup's write is applied 3 s late; the render step tries to record meanwhile.
     github.holdNextWrite({ applyAfterMs: 3000 })
     const outcomes = recordCancelOutcomes(
-      { ...stored, toCancel: stored.records, alreadyDone: [], current: [], store: cleanup },
+      cleanup,
+      stored,
       [answered({ batchId: A, reply: reply({ batchId: A, status: 'cancelled' }) })],
       AT
     )

@@ -124,4 +124,62 @@ describe('the records part', () => {
       records: [open]
     })
   })
+
+  it.each([
+    ['a path', '../../../user', `a record's batch id "../../../user" is not valid`],
+    ['a ULID with a path after it', `${A}/../x`, `a record's batch id "${A}/../x" is not valid`],
+    ['punctuation', `${A.slice(0, 25)}?`, `a record's batch id "${A.slice(0, 25)}?" is not valid`],
+    ['a ULID in lower case', A.toLowerCase(), `a record's batch id "${A.toLowerCase()}" is not valid`],
+    ['a number', 42, `a record's batch id 42 is not valid`]
+  ])('refuses a batch id that is %s: ids go into request paths', (_what, batchId, problem) => {
+    const json = JSON.stringify({
+      v: 1,
+      commits: [COMMIT],
+      runs: [],
+      records: [
+        [batchId, 0, -1, 1],
+        [B, 0, -1, 1]
+      ]
+    })
+    expect(readRecordsPart(ours(json))).toEqual({
+      kind: 'unreadable',
+      problem,
+      records: [{ batchId: B, commit: COMMIT, recordedAt: '1970-01-01T00:00:01Z' }]
+    })
+  })
+
+  const MICROSECONDS = 1_795_917_900_000_000
+  it.each([
+    ['a time in microseconds', [B, 0, -1, MICROSECONDS], 'has no valid time'],
+    ['a time in milliseconds', [B, 0, -1, 1_795_917_900_000], 'has no valid time'],
+    ['a time after the year 9999', [B, 0, -1, 253_402_300_800], 'has no valid time'],
+    ['a time as text', [B, 0, -1, '1795917900'], 'has no valid time'],
+    ['an outcome time in microseconds', [B, 0, -1, 1, 'c', MICROSECONDS], 'has an outcome that is not well formed'],
+    ['an outcome that is a number', [B, 0, -1, 1, 1, 1], 'has an outcome that is not well formed'],
+    [
+      'a failure time in microseconds',
+      [B, 0, -1, 1, '', 0, MICROSECONDS],
+      'has a failure time that is not well formed'
+    ],
+    ['a failure time that is null', [B, 0, -1, 1, '', 0, null], 'has a failure time that is not well formed'],
+    ['a commit index as text', [B, '0', -1, 1], 'has no valid commit'],
+    ['a commit index with a fraction', [B, 0.5, -1, 1], 'has no valid commit'],
+    ['a run index as text', [B, 0, '0', 1], 'has no valid run link'],
+    ['a run index below -1', [B, 0, -2, 1], 'has no valid run link']
+  ])('reads the others, and never throws, when one record has %s', (_what, row, problem) => {
+    const json = JSON.stringify({ v: 1, commits: [COMMIT], runs: [open.runUrl], records: [[A, 0, 0, 1795917900], row] })
+    expect(readRecordsPart(ours(json))).toEqual({
+      kind: 'unreadable',
+      problem: `the record of ${B} ${problem}`,
+      records: [open]
+    })
+  })
+
+  it('reads the last second of the year 9999, the latest time the records keep', () => {
+    const json = JSON.stringify({ v: 1, commits: [COMMIT], runs: [], records: [[B, 0, -1, 253_402_300_799]] })
+    expect(readRecordsPart(ours(json))).toEqual({
+      kind: 'readable',
+      records: [{ batchId: B, commit: COMMIT, recordedAt: '9999-12-31T23:59:59Z' }]
+    })
+  })
 })

@@ -116,7 +116,7 @@ describe('batchWarnings', () => {
 
   it('warns about a batch that was not found', () => {
     expect(batchWarnings(answered({ reply: notFoundReply(BATCH), notFound: true }))).toEqual([
-      `Batch ${BATCH} was not found (HTTP 404): reported as unchanged with zero jobs. Check the id and that the token's team owns it.`
+      `Batch ${BATCH} was not found (HTTP 404): reported as unchanged with zero jobs. Check the id, api-url (the base URL, ending in /api/v2) and that the token belongs to the team that started the render.`
     ])
   })
 

@@ -17,7 +17,7 @@ const done = record('DONE', { cancel: { status: 'cancelled', at: '2026-11-29T01:
 const report = (extra: Partial<PullRequestReport> = {}): PullRequestReport => ({
   number: 7,
   commentUrl: 'https://github.com/a/b/pull/7#issuecomment-1',
-  recorded: [record('OLD'), record('NEW'), done],
+  records: [record('OLD'), record('NEW'), done],
   toCancel: [record('OLD')],
   alreadyDone: [done],
   current: [record('NEW')],
@@ -38,7 +38,7 @@ describe('pullRequestLogLines', () => {
 
   it('says when nothing is recorded or left', () => {
     expect(
-      pullRequestLogLines(report({ recorded: [], toCancel: [], alreadyDone: [], current: [], head: undefined }))
+      pullRequestLogLines(report({ records: [], toCancel: [], alreadyDone: [], current: [], head: undefined }))
     ).toEqual(['Pull request #7: no batches recorded.', 'Pull request #7 has no batches left to cancel.'])
   })
 })
@@ -65,7 +65,7 @@ describe('pullRequestSection', () => {
   })
 
   it('counts a single record as one batch', () => {
-    const one = report({ recorded: [record('OLD')], alreadyDone: [], current: [], head: undefined })
+    const one = report({ records: [record('OLD')], alreadyDone: [], current: [], head: undefined })
     expect(pullRequestSection(one)).toContain('- 1 batch recorded in [the records comment]')
     expect(pullRequestLogLines(one)[0]).toBe(
       'Pull request #7: 1 batch recorded in https://github.com/a/b/pull/7#issuecomment-1.'

@@ -15,7 +15,7 @@ describe('batchFailureReason', () => {
       'status partial fails at strictness strict (1 of 3 jobs was skipped); strictness lenient or off accepts it'
     )
     expect(batchFailureReason(answered({ reply: notFoundReply(BATCH), notFound: true }), 'lenient')).toBe(
-      'status unchanged fails at strictness lenient (the batch was not found); strictness off accepts it'
+      'status unchanged fails at strictness lenient (the batch was not found: check the id, api-url (the base URL, ending in /api/v2) and that the token belongs to the team that started the render); strictness off accepts it'
     )
   })
   it('speaks of the predicted status in a dry run', () => {

@@ -114,7 +114,26 @@ describe('the fake GitHub API', () => {
     expect((await viewer('user')).json).toEqual({ data: { viewer: { login: 'octo' } } })
   })
 
+  it('answers the state of several numbers in one query as GitHub does: a pull request, an issue, and null with NOT_FOUND', async () => {
+    github.issues.add(8)
+    const query =
+      'query { repository(owner: "a", name: "b") { n7: issueOrPullRequest(number: 7) { ... on PullRequest { number state headRefOid } } ' +
+      'n8: issueOrPullRequest(number: 8) { ... on PullRequest { number } } n9: issueOrPullRequest(number: 9) { ... on PullRequest { number } } } }'
+    expect((await call('app', 'POST', '/graphql', { query })).json).toEqual({
+      data: { repository: { n7: { number: 7, state: 'OPEN', headRefOid: 'abc' }, n8: {}, n9: null } },
+      errors: [
+        {
+          type: 'NOT_FOUND',
+          path: ['repository', 'n9'],
+          locations: [{ line: 1, column: query.indexOf('n9:') + 1 }],
+          message: 'Could not resolve to an issue or pull request with the number of 9.'
+        }
+      ]
+    })
+  })
+
   it("answers the action's query of pull requests, with each number as a variable", async () => {
+    github.issues.add(8)
     const query = pullRequestsQuery(2)
     const asked = await call('app', 'POST', '/graphql', { query, variables: { owner: 'a', name: 'b', n0: 7, n1: 8 } })
     expect(asked.json).toEqual({

@@ -143,6 +143,36 @@ describe('the simulator server', () => {
   })
 })
 
+describe('teams', () => {
+  const OTHER_TOKEN = 'other-team-token'
+  let teams: RunningSimulator
+
+  async function teamCall(server: RunningSimulator, batchId: string, token: string) {
+    const response = await fetch(`${server.baseUrl}/batches/${batchId}`, {
+      headers: { authorization: `Bearer ${token}` }
+    })
+    return { status: response.status, body: (await response.json()) as Record<string, unknown> }
+  }
+
+  afterEach(() => teams.close())
+
+  it.each([
+    [403, 'Forbidden: the batch belongs to another team'],
+    [404, 'Batch not found']
+  ] as const)('answers a token of another team %s, and its own batches as usual', async (status, error) => {
+    teams = await startSimulator({
+      state: simulator.state,
+      token: TOKEN,
+      teamTokens: { [OTHER_TOKEN]: 'other' },
+      otherTeamsBatch: status
+    })
+    expect(await teamCall(teams, batches.queued, OTHER_TOKEN)).toEqual({ status, body: { error } })
+    expect(await teamCall(teams, batches.otherTeam, TOKEN)).toEqual({ status, body: { error } })
+    expect((await teamCall(teams, batches.otherTeam, OTHER_TOKEN)).status).toBe(200)
+    expect((await teamCall(teams, batches.queued, TOKEN)).status).toBe(200)
+  })
+})
+
 describe('fault injection', () => {
   it('answers 429 with Retry-After the given number of times, then normally', async () => {
     simulator.faults.set(batches.queued, { rateLimit: { times: 2, retryAfter: '3' } })

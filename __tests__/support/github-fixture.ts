@@ -1,7 +1,7 @@
 import { RECORD_ENTRY, runAction, type ActionRun, type RunOptions } from '../../local-runner/run-action.js'
 import { startFakeGitHub, type RunningFakeGitHub } from '../../simulator/github/server.js'
 import { SHORT_WAITS } from './short-waits-env.js'
-import { startFixture, TEST_TOKEN, type Fixture } from './simulator-fixture.js'
+import { OTHER_TEAM_TOKEN, startFixture, TEST_TOKEN, type Fixture } from './simulator-fixture.js'
 import { expectNoTokenLeaks } from './token-leaks.js'
 
 /** The workflow's default token: an app installation token, acting as github-actions[bot]. */
@@ -40,8 +40,8 @@ export function pullRequestEvent(head: string, action = 'synchronize') {
 }
 
 /** Both simulators, and the two steps run as a runner runs them, each checked for token leaks. */
-export async function startGitHubFixture(): Promise<GitHubFixture> {
-  const fixture = await startFixture()
+export async function startGitHubFixture(otherTeamsBatch?: Parameters<typeof startFixture>[0]): Promise<GitHubFixture> {
+  const fixture = await startFixture(otherTeamsBatch)
   const github = await startFakeGitHub({
     tokens: {
       [GITHUB_TOKEN]: { login: 'github-actions[bot]', kind: 'app' },
@@ -60,7 +60,7 @@ export async function startGitHubFixture(): Promise<GitHubFixture> {
   const checked = (run: ActionRun): ActionRun =>
     expectNoTokenLeaks(
       run,
-      [TEST_TOKEN, GITHUB_TOKEN, PERSONAL_TOKEN, APP_TOKEN, READ_ONLY_TOKEN],
+      [TEST_TOKEN, OTHER_TEAM_TOKEN, GITHUB_TOKEN, PERSONAL_TOKEN, APP_TOKEN, READ_ONLY_TOKEN],
       github.comments.map((comment) => comment.body)
     )
   return {

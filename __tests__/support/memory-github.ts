@@ -256,12 +256,14 @@ export class MemoryGitHub {
         if (!pull) throw new GitHubError(404, 'Not Found', {}, 1)
         return pull
       },
-      pullRequests: async (numbers) =>
-        new Map(
+      pullRequests: async (numbers) => ({
+        found: new Map(
           numbers.flatMap((number) =>
             this.pulls.has(number) ? [[number, this.pulls.get(number) as PullRequestState]] : []
           )
         ),
+        unresolved: []
+      }),
       addReaction: async (target, content): Promise<ReactionAnswer> => {
         this.calls.push(`${login} react ${targetKey(target)}`)
         const key = targetKey(target)

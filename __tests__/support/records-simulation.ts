@@ -15,7 +15,8 @@ import { outcomeChanges, recordCancelOutcomes } from '../../src/records/pull-req
 import { HEADING, readRecordsPart } from '../../src/records/records-format.js'
 import { commentBodies } from '../../simulator/github/records-bodies.js'
 import { RecordsStore } from '../../src/records/records-store.js'
-import { recordTime, type RecordChange } from '../../src/records/records.js'
+import { isoSeconds } from '../../src/helpers/iso-seconds.js'
+import type { RecordChange } from '../../src/records/records.js'
 import { selectBatches } from '../../src/records/select-batches.js'
 import { listingIsComplete, ourCommentsByPullRequest, sweepSelection, sweepSince } from '../../src/records/sweep.js'
 import { closedPullRequestProblem } from '../../src/report/record-problems.js'
@@ -159,7 +160,7 @@ export async function runSchedule(seed: number, broken: BrokenRules = {}): Promi
     const batchId = newBatch()
     github.say(
       BOT,
-      commentBodies([{ batchId, commit: OLD_HEAD, recordedAt: recordTime(started - 3_600_000) }])[0] ?? ''
+      commentBodies([{ batchId, commit: OLD_HEAD, recordedAt: isoSeconds(started - 3_600_000) }])[0] ?? ''
     )
     written.add(batchId)
   }
@@ -246,7 +247,7 @@ export async function runSchedule(seed: number, broken: BrokenRules = {}): Promi
   const recordStep = async (step: Step, batchIds: string[], commit: string) => {
     const changes = batchIds.map((batchId): RecordChange => ({
       kind: 'record',
-      record: { batchId, commit, recordedAt: recordTime(clock.now()) }
+      record: { batchId, commit, recordedAt: isoSeconds(clock.now()) }
     }))
     const stored = await step.store(PR).write(changes)
     for (const batchId of batchIds) written.add(batchId)
@@ -261,7 +262,7 @@ export async function runSchedule(seed: number, broken: BrokenRules = {}): Promi
     const selection = selectBatches(stored.records, head)
     await step.pause(choose.int(0, 5000))
     const results = selection.toCancel.map((record) => cancelAtNexrender(record.batchId))
-    await recordCancelOutcomes({ ...stored, ...selection, head, store }, results, new Date(clock.now()))
+    await recordCancelOutcomes(store, stored, results, new Date(clock.now()))
     outcomesWritten.push(...results)
     return `sent ${results.length}`
   }
@@ -269,7 +270,7 @@ export async function runSchedule(seed: number, broken: BrokenRules = {}): Promi
   const sweep = async (step: Step, mode: 'closed' | 'superseded', alwaysAnswers = false) => {
     const listed = await step.api.listRepositoryComments(sweepSince(clock.now(), 30))
     const ours = ourCommentsByPullRequest(listed, BOT)
-    const pulls = await step.api.pullRequests([...ours.keys()])
+    const pulls = (await step.api.pullRequests([...ours.keys()])).found
     let sent = 0
     for (const [number, comments] of ours) {
       const pull = pulls.get(number)
@@ -281,7 +282,7 @@ export async function runSchedule(seed: number, broken: BrokenRules = {}): Promi
       if (toCancel.length === 0) continue
       await step.pause(alwaysAnswers ? 0 : choose.int(0, 5000))
       const results = toCancel.map((record) => cancelAtNexrender(record.batchId, alwaysAnswers))
-      const changes = outcomeChanges(new Set(toCancel.map((record) => record.batchId)), results, new Date(clock.now()))
+      const changes = outcomeChanges(toCancel, results, new Date(clock.now()))
       await store.write(changes, complete ? comments : undefined)
       outcomesWritten.push(...results)
       sent += results.length

@@ -1,11 +1,13 @@
 import { runAction, type ActionRun, type RunOptions } from '../../local-runner/run-action.js'
 import { StateBuilder, jobsOf } from '../../simulator/builder.js'
-import { startSimulator, type RunningSimulator } from '../../simulator/server.js'
+import { startSimulator, type RunningSimulator, type SimulatorOptions } from '../../simulator/server.js'
 import { SHORT_WAITS } from './short-waits-env.js'
 import { expectNoTokenLeaks } from './token-leaks.js'
 
 /** A token distinctive enough that any leak of it is found by a plain text search. */
 export const TEST_TOKEN = 'nxr_test_7Q2sLk9vSECRETx4Zp'
+/** A token of another team, which started none of the fixture's batches. */
+export const OTHER_TEAM_TOKEN = 'nxr_test_3Hd8OtherTEAMw2Qv'
 
 export interface Fixture {
   simulator: RunningSimulator
@@ -25,8 +27,11 @@ export interface Fixture {
   run: (inputs: Record<string, string>, env?: Record<string, string>, options?: RunOptions) => Promise<ActionRun>
 }
 
-/** A fresh simulator with one batch for each outcome, and the inputs to point the action at it. */
-export async function startFixture(): Promise<Fixture> {
+/**
+ * A fresh simulator with one batch for each outcome, and the inputs to point the action at it.
+ * `otherTeamsBatch`: what a token gets for a batch of another team (403 unless given).
+ */
+export async function startFixture(otherTeamsBatch?: SimulatorOptions['otherTeamsBatch']): Promise<Fixture> {
   const builder = new StateBuilder(7)
   const batches = {
     complete: builder.batch([{ status: 'pending', children: jobsOf(2, 'queued') }, { status: 'queued' }]),
@@ -35,7 +40,12 @@ export async function startFixture(): Promise<Fixture> {
     otherTeam: builder.batch(jobsOf(1, 'queued'), { team: 'someone-else' }),
     unknown: '01ARZ3NDEKTSV4RRFFQ69G5FAV'
   }
-  const simulator = await startSimulator({ state: builder.state, token: TEST_TOKEN })
+  const simulator = await startSimulator({
+    state: builder.state,
+    token: TEST_TOKEN,
+    teamTokens: { [OTHER_TEAM_TOKEN]: 'another-studio' },
+    otherTeamsBatch
+  })
   const inputs = (batchId: string, extra: Record<string, string> = {}) => ({
     'batch-id': batchId,
     token: TEST_TOKEN,

@@ -84,13 +84,19 @@ export interface FakeGitHubState {
   comments: FakeComment[]
   reactions: FakeReaction[]
   pullRequests: Map<number, FakePullRequest>
+  /** Issues that are not pull requests; any other number without a pull request is one GitHub cannot resolve. */
+  issues: Set<number>
   faults: FakeGitHubFaults
   requests: RecordedGitHubRequest[]
   /** The next id for a comment or a reaction. */
   nextId(): number
 }
 
-export function createState(serverUrl: string, pullRequests: Record<number, FakePullRequest>): FakeGitHubState {
+export function createState(
+  serverUrl: string,
+  pullRequests: Record<number, FakePullRequest>,
+  issues: number[] = []
+): FakeGitHubState {
   let nextId = 1000
   return {
     apiUrl: '',
@@ -98,6 +104,7 @@ export function createState(serverUrl: string, pullRequests: Record<number, Fake
     comments: [],
     reactions: [],
     pullRequests: new Map(Object.entries(pullRequests).map(([number, pull]) => [Number(number), pull])),
+    issues: new Set(issues),
     faults: {},
     requests: [],
     nextId: () => nextId++

@@ -46,6 +46,8 @@ export interface RunningFakeGitHub {
   reactions: FakeReaction[]
   /** Pull requests by number, in every repository. */
   pullRequests: Map<number, FakePullRequest>
+  /** Issues that are not pull requests; any other number without a pull request cannot be resolved. */
+  issues: Set<number>
   faults: FakeGitHubFaults
   requests: RecordedGitHubRequest[]
   /** A comment by anyone, as a test sets the scene. */
@@ -59,13 +61,14 @@ export interface RunningFakeGitHub {
 export interface FakeGitHubOptions {
   tokens: Record<string, FakeIdentity>
   pullRequests?: Record<number, FakePullRequest>
+  issues?: number[]
   port?: number
   /** The web address comment links use. */
   serverUrl?: string
 }
 
 export async function startFakeGitHub(options: FakeGitHubOptions): Promise<RunningFakeGitHub> {
-  const state = createState(options.serverUrl ?? 'https://github.com', options.pullRequests ?? {})
+  const state = createState(options.serverUrl ?? 'https://github.com', options.pullRequests ?? {}, options.issues)
   const holds = createHolds()
 
   async function route(request: IncomingMessage, body: string): Promise<Answer> {
@@ -130,6 +133,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions): Promise<Runni
     comments: state.comments,
     reactions: state.reactions,
     pullRequests: state.pullRequests,
+    issues: state.issues,
     faults: state.faults,
     requests: state.requests,
     addComment: (...args) => addComment(state, ...args),

@@ -8,6 +8,7 @@ import { CANCEL, DRY_RUN } from '../nexrender/batch-operation.js'
 import { runBatches } from '../nexrender/run-batches.js'
 import type { PullRequestPart } from './pull-request-cleanup.js'
 import type { SweepPart } from './leftover-sweep.js'
+import type { SweepReport } from '../report/sweep-report.js'
 import { inputErrorSummary } from '../report/input-error-summary.js'
 import { readRunEvent } from '../runner/run-event.js'
 import { writeJobSummary } from '../runner/job-summary.js'
@@ -59,33 +60,33 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
       const { mode, days } = inputs.sweep
       sweep = await findSweepBatches({ ...github(inputs.sweep), mode, days, serverUrl: context.serverUrl }, info)
     }
-    const batchIds = [
-      ...new Set([
-        ...inputs.batchIds,
-        ...(pullRequest?.report.toCancel ?? []).map((record) => record.batchId),
-        ...(sweep?.batchIds ?? [])
-      ])
-    ]
+    const recorded = new Set([
+      ...(pullRequest?.report.toCancel ?? []).map((record) => record.batchId),
+      ...(sweep?.batchIds ?? [])
+    ])
+    const batchIds = [...new Set([...inputs.batchIds, ...recorded])]
     if (batchIds.length > 0) announce(batchIds, inputs)
     const results = await runBatches(batchIds, inputs.dryRun ? DRY_RUN : CANCEL, {
       ...retry,
       transport,
       apiUrl: inputs.apiUrl,
       token: inputs.token,
-      timeoutMs: inputs.timeoutMs
+      timeoutMs: inputs.timeoutMs,
+      recorded
     })
-    if (pullRequest && !inputs.dryRun) {
-      const { writeOutcomes } = await import('./pull-request-cleanup.js')
-      await writeOutcomes(pullRequest, results, warn)
+    const pullRequestReport =
+      pullRequest && !inputs.dryRun
+        ? await (await import('./pull-request-cleanup.js')).writeOutcomes(pullRequest, results, warn)
+        : pullRequest?.report
+    let sweepReport: SweepReport | undefined
+    if (sweep) {
+      const { sweepReport: reportOf, writeSweepOutcomes } = await import('./leftover-sweep.js')
+      sweepReport = reportOf(inputs.dryRun ? sweep : await writeSweepOutcomes(sweep, results, new Date()))
+      info(`The sweep made ${sweepReport.githubRequests} GitHub requests.`)
     }
-    if (sweep && !inputs.dryRun) {
-      const { writeSweepOutcomes } = await import('./leftover-sweep.js')
-      await writeSweepOutcomes(sweep, results, new Date())
-    }
-    if (sweep) info(`The sweep made ${sweep.report.githubRequests} GitHub requests.`)
     await reportRun({ inputs, context, env, redact }, results, cancellation.cancelledBy, {
-      pullRequest: pullRequest?.report,
-      sweep: sweep?.report
+      pullRequest: pullRequestReport,
+      sweep: sweepReport
     })
   } catch (error) {
     const message = redact(errorMessage(error))

@@ -8,15 +8,16 @@ import type { BatchResult } from '../nexrender/batch-result.js'
 import { pullRequestLogLines, type PullRequestReport } from '../report/pull-request-report.js'
 import {
   lookUpPullRequestBatches,
+  noBatches,
   recordCancelOutcomes,
-  type PullRequestBatches,
   type PullRequestLookupConfig
 } from '../records/pull-request-batches.js'
+import type { RecordsStore } from '../records/records-store.js'
 
-/** A pull request's part in the run: its records as read (absent if they could not be), and the report. */
+/** A pull request's part in the run: the report, and the store of its records (absent if they could not be read). */
 export interface PullRequestPart {
-  batches?: PullRequestBatches
   report: PullRequestReport
+  store?: RecordsStore
 }
 
 /**
@@ -29,40 +30,31 @@ export async function lookUpPullRequest(
 ): Promise<PullRequestPart> {
   const number = config.pullRequest
   try {
-    const batches = await lookUpPullRequestBatches(config)
-    const { commentUrl, records, toCancel, alreadyDone, current, head, unreadable } = batches
-    const report: PullRequestReport = {
-      number,
-      commentUrl,
-      recorded: records,
-      toCancel,
-      alreadyDone,
-      current,
-      head,
-      unreadable
-    }
-    for (const line of pullRequestLogLines(report)) info(line)
-    return { batches, report }
+    const { batches, store } = await lookUpPullRequestBatches(config)
+    for (const line of pullRequestLogLines(batches)) info(line)
+    return { report: batches, store }
   } catch (error) {
     const lookupFailure = `Could not read the batches recorded on pull request #${number}: ${errorMessage(error)}`
     info(lookupFailure)
-    return {
-      report: { number, lookupFailure, recorded: [], toCancel: [], alreadyDone: [], current: [], unreadable: [] }
-    }
+    return { report: { ...noBatches(number), lookupFailure } }
   }
 }
 
-/** Writes the outcomes into the pull request's comment; if that fails the cancels still stand, with a warning. */
+/**
+ * Writes the outcomes into the pull request's comment, and returns the report with the comment as
+ * written; if that fails the cancels still stand, with a warning.
+ */
 export async function writeOutcomes(
-  part: PullRequestPart,
+  { report, store }: PullRequestPart,
   results: BatchResult[],
   warn: (message: string) => void
-): Promise<void> {
-  if (!part.batches) return
+): Promise<PullRequestReport> {
+  if (!store) return report
   try {
-    part.report.commentUrl = (await recordCancelOutcomes(part.batches, results, new Date())).commentUrl
+    const { commentUrl } = await recordCancelOutcomes(store, report, results, new Date())
+    return { ...report, commentUrl }
   } catch (error) {
-    part.report.updateFailure = errorMessage(error)
     warn(`The cancels happened, but the pull request's comment could not be updated: ${errorMessage(error)}`)
+    return { ...report, updateFailure: errorMessage(error) }
   }
 }

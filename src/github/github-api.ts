@@ -26,6 +26,17 @@ export interface PullRequestState {
   head: string
 }
 
+/** The pull requests asked about at once, as far as GitHub could answer. */
+export interface PullRequestStates {
+  /** By number; an issue that is not a pull request is in neither this nor `unresolved`. */
+  found: Map<number, PullRequestState>
+  /**
+   * Numbers GitHub could not resolve (`NOT_FOUND`): a pull request hidden as spam or removed by
+   * GitHub's support, whose comments may still be listed.
+   */
+  unresolved: number[]
+}
+
 /** What a lease's reaction is left on: a comment, or the pull request itself. */
 export type ReactionTarget = { comment: number } | { issue: number }
 
@@ -66,7 +77,7 @@ export interface GitHubApi {
   deleteComment(id: number, options?: WriteOptions): Promise<void>
   pullRequest(number: number): Promise<PullRequestState>
   /** Several pull requests at once; numbers that are not pull requests are left out. */
-  pullRequests(numbers: number[]): Promise<Map<number, PullRequestState>>
+  pullRequests(numbers: number[]): Promise<PullRequestStates>
   addReaction(target: ReactionTarget, content: ReactionContent): Promise<ReactionAnswer>
   /** Deleting a reaction that is already gone is not an error. */
   deleteReaction(target: ReactionTarget, reactionId: number): Promise<void>

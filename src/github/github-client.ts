@@ -11,8 +11,10 @@ import {
   GitHubAnswerUnusable,
   GitHubError,
   GitHubUnreachable,
+  GraphQLErrors,
   WriteMayHaveLanded,
-  WriteWindowClosed
+  WriteWindowClosed,
+  type GraphQLErrorItem
 } from './github-errors.js'
 import type { GitHubQuery } from './github-queries.js'
 import {
@@ -78,7 +80,7 @@ export interface GitHubClient {
   ): Promise<GitHubReply<Unverified<RouteReply<R>>>>
   /** Every item of a listing, following its `Link: rel="next"` pages. */
   paginate<R extends ListRoute>(route: R, parameters: RouteParameters<R>): Promise<Array<Unverified<ListItem<R>>>>
-  /** A GraphQL query's `data`; GraphQL's own errors throw. */
+  /** A GraphQL query's `data`; GraphQL's own errors throw `GraphQLErrors`, with the data given beside them. */
   graphql<Data, Variables>(query: GitHubQuery<Data, Variables>, variables: Variables): Promise<Unverified<Data>>
 }
 
@@ -188,11 +190,9 @@ export function createGitHubClient(config: GitHubClientConfig): GitHubClient {
       const reply = await request('POST', graphqlPath(config.apiUrl), { body: { query, variables } })
       const { data, errors } = (reply.data ?? {}) as {
         data?: Record<string, unknown>
-        errors?: Array<{ message?: string }>
+        errors?: GraphQLErrorItem[]
       }
-      if (errors && errors.length > 0) {
-        throw new GitHubError(200, errors.map((error) => error.message ?? 'error').join('; '), reply.headers, 1)
-      }
+      if (Array.isArray(errors) && errors.length > 0) throw new GraphQLErrors(errors, data ?? undefined, reply.headers)
       if (!data) throw new GitHubAnswerUnusable('the GitHub GraphQL API answered without data')
       return data as Unverified<Data>
     }

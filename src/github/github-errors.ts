@@ -13,6 +13,33 @@ export class GitHubError extends Error {
   }
 }
 
+/** One of GraphQL's errors, as GitHub gives it: `NOT_FOUND` with the `path` of the field it could not resolve. */
+export interface GraphQLErrorItem {
+  message?: unknown
+  type?: unknown
+  path?: unknown
+}
+
+/**
+ * A GraphQL query GitHub answered with errors, and with whatever `data` it could give beside them: a
+ * caller that can use part of an answer reads it here.
+ */
+export class GraphQLErrors extends GitHubError {
+  constructor(
+    readonly errors: GraphQLErrorItem[],
+    readonly data: Record<string, unknown> | undefined,
+    headers: Record<string, string>
+  ) {
+    super(
+      200,
+      errors.map((error) => (typeof error.message === 'string' ? error.message : 'error')).join('; '),
+      headers,
+      1
+    )
+    this.name = 'GraphQLErrors'
+  }
+}
+
 /** A GitHub call that got no answer: refused, DNS, TLS, timeouts, dropped connections. */
 export class GitHubUnreachable extends Error {
   constructor(reason: string) {

@@ -1,6 +1,6 @@
 import type { GitHubApi, IssueComment, PullRequestState, ReactionTarget } from './github-api.js'
 import type { GitHubClient } from './github-client.js'
-import { GitHubAnswerUnusable, GitHubError } from './github-errors.js'
+import { GitHubAnswerUnusable, GitHubError, GraphQLErrors } from './github-errors.js'
 import { PULL_REQUESTS_PER_QUERY, pullRequestAlias, pullRequestsQuery, VIEWER_LOGIN_QUERY } from './github-queries.js'
 import type { ListItem } from './github-routes.js'
 import type { Unverified } from './unverified.js'
@@ -90,10 +90,15 @@ export function restGitHubApi(client: GitHubClient, repository: string): GitHubA
     },
     async pullRequests(numbers) {
       const found = new Map<number, PullRequestState>()
+      const unresolved: number[] = []
       for (let start = 0; start < numbers.length; start += PULL_REQUESTS_PER_QUERY) {
         const chunk = numbers.slice(start, start + PULL_REQUESTS_PER_QUERY)
         const asked = Object.fromEntries(chunk.map((number, index) => [pullRequestAlias(index), number]))
-        const data = await client.graphql(pullRequestsQuery(chunk.length), { owner, name: repo, ...asked })
+        const { data, notFound } = await withUnresolvedFields(
+          client.graphql(pullRequestsQuery(chunk.length), { owner, name: repo, ...asked }),
+          chunk.map((_, index) => pullRequestAlias(index))
+        )
+        unresolved.push(...chunk.filter((_, index) => notFound.has(pullRequestAlias(index))))
         for (const [index, number] of chunk.entries()) {
           const pull = data?.repository?.[pullRequestAlias(index)]
           if (typeof pull?.headRefOid !== 'string' || typeof pull.state !== 'string') continue
@@ -105,7 +110,7 @@ export function restGitHubApi(client: GitHubClient, repository: string): GitHubA
           })
         }
       }
-      return found
+      return { found, unresolved }
     },
     async addReaction(target, content) {
       const reply =
@@ -151,6 +156,36 @@ function asComment(comment: CommentJson): IssueComment {
     updatedAt: typeof comment.updated_at === 'string' ? comment.updated_at : '',
     issue: Number(typeof comment.issue_url === 'string' ? comment.issue_url.split('/').at(-1) : NaN)
   }
+}
+
+/**
+ * A query on `repository` whose fields GitHub may fail to resolve one by one: `null` for such a field,
+ * with a `NOT_FOUND` error whose `path` names it (a pull request hidden as spam, or removed). The
+ * data it gave is used, and those fields named; any other error still throws.
+ */
+async function withUnresolvedFields<Data>(
+  query: Promise<Unverified<Data>>,
+  fields: string[]
+): Promise<{ data: Unverified<Data>; notFound: Set<string> }> {
+  try {
+    return { data: await query, notFound: new Set() }
+  } catch (error) {
+    if (!(error instanceof GraphQLErrors) || !isObject(error.data?.repository)) throw error
+    const asked = new Set(fields)
+    const notFound = error.errors.map((item) =>
+      item.type === 'NOT_FOUND' && Array.isArray(item.path) && item.path.length === 2 && item.path[0] === 'repository'
+        ? String(item.path[1])
+        : undefined
+    )
+    const repository = error.data.repository
+    const partial = notFound.every((field) => field !== undefined && asked.has(field) && repository[field] === null)
+    if (!partial) throw error
+    return { data: error.data as Unverified<Data>, notFound: new Set(notFound as string[]) }
+  }
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
 /** Deleting what another step deleted first is done all the same. */

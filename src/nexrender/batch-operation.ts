@@ -5,6 +5,7 @@ import { parseBatchView } from './batch-view.js'
 import { parseCancelReply, type CancelReply } from './cancel-reply.js'
 import { errorMessage } from '../helpers/error-message.js'
 import { describeHttpFailure } from '../http/http-failure.js'
+import { judgeNotFound } from './not-found.js'
 import { jsonBytesOf } from '../http/json-body.js'
 import { predictCancel } from './predict-cancel.js'
 import { ReplyContractError } from './reply-checks.js'
@@ -45,6 +46,8 @@ export interface BatchContext extends RetryContext {
   apiUrl: string
   token: string
   timeoutMs: number
+  /** The batches found in a pull request's records: they existed when they were recorded. */
+  recorded?: ReadonlySet<string>
 }
 
 /** Runs the operation on one batch, retrying as the policy allows. Never throws: every outcome becomes a result. */
@@ -69,14 +72,22 @@ export async function runBatchOperation(
       batchId,
       context
     )
-    return interpretFinalOutcome(batchId, final, operation)
+    return interpretFinalOutcome(batchId, final, operation, context.recorded?.has(batchId) ?? false)
   } catch (error) {
     return { batchId, outcome: 'failed', problem: `unexpected error: ${errorMessage(error)}`, attempts: 0 }
   }
 }
 
-/** Turns the last attempt into a result: a reply (404 counts as `unchanged`) or a failure with its reason. */
-export function interpretFinalOutcome(batchId: string, final: FinalOutcome, operation: BatchOperation): BatchResult {
+/**
+ * Turns the last attempt into a result: a reply or a failure with its reason. The API's own 404
+ * counts as `unchanged` for a batch given by hand, and fails a `recorded` one (see `not-found.ts`).
+ */
+export function interpretFinalOutcome(
+  batchId: string,
+  final: FinalOutcome,
+  operation: BatchOperation,
+  recorded = false
+): BatchResult {
   const { last, attempts } = final
   // A GET changes nothing, so only an earlier POST can have cancelled anything.
   const earlierAttemptMayHaveActed = operation.method === 'POST' && final.earlierAttemptMayHaveActed
@@ -100,6 +111,9 @@ export function interpretFinalOutcome(batchId: string, final: FinalOutcome, oper
 
   if (last.kind === 'network-failure') return failed(last.reason)
   if (last.status === 404) {
+    const notFound = judgeNotFound(last, recorded)
+    if (notFound.kind === 'recorded-not-found') return { ...failed(notFound.problem), notFound: true }
+    if (notFound.kind === 'not-the-api') return failed(notFound.problem)
     const reply = notFoundReply(batchId)
     return answered(reply, Buffer.from(JSON.stringify(reply)), true)
   }

@@ -32,6 +32,8 @@ export interface FailedBatch {
   attempts: number
   /** Set when the run's cancellation kept the batch from being sent, or cut its request short. */
   interruption?: Interruption
+  /** The API said it does not know a batch that was recorded, so existed: see `not-found.ts`. */
+  notFound?: true
 }
 
 /** The record reported for a batch the API does not know. */

@@ -7,7 +7,8 @@ import { InputError } from '../inputs/input-error.js'
 import { parseRecordInputs } from '../inputs/record-inputs.js'
 import { closedPullRequestProblem, unreadableWarning } from '../report/record-problems.js'
 import { connectToGitHub } from '../records/github-connection.js'
-import { recordTime, type RecordChange } from '../records/records.js'
+import { isoSeconds } from '../helpers/iso-seconds.js'
+import type { RecordChange } from '../records/records.js'
 import { inputErrorSummary } from '../report/input-error-summary.js'
 import { recordOutputs } from '../report/record-outputs.js'
 import { recordSummary } from '../report/record-summary.js'
@@ -51,7 +52,7 @@ export async function runRecord(env: NodeJS.ProcessEnv = process.env): Promise<v
           github.api.pullRequest(pullRequest)
         )
       ).head
-    const recordedAt = recordTime(Date.now())
+    const recordedAt = isoSeconds(Date.now())
     const changes = inputs.batchIds.map((batchId): RecordChange => ({
       kind: 'record',
       record: { batchId, commit, recordedAt, ...(context.runUrl ? { runUrl: context.runUrl } : {}) }

@@ -1,4 +1,5 @@
 import { isRecord } from '../helpers/is-record.js'
+import { isoSeconds } from '../helpers/iso-seconds.js'
 import { BATCH_ID_PATTERN } from '../inputs/batch-ids.js'
 import { COMMIT_PATTERN } from '../inputs/commit-input.js'
 import { CANCEL_STATUSES, type CancelStatus } from '../nexrender/cancel-reply.js'
@@ -152,18 +153,23 @@ function decodeRecords(data: Record<string, unknown>): RecordsPart {
     : { kind: 'readable', records: decoded, total: total as number }
 }
 
-/** A well-formed record, or why it is not one. */
+/**
+ * A well-formed record, or why it is not one. Every value is checked for its type and range before it
+ * is used, so that reading a record never throws: one that cannot be read spoils neither the others
+ * nor the step.
+ */
 function decodeRecord(row: unknown, commits: unknown[], runs: unknown[]): BatchRecord | string {
   if (!Array.isArray(row)) return 'a record is not a list'
   const [batchId, commitIndex, runIndex, recordedAt, outcome, outcomeAt, failedAt] = row as unknown[]
   const shown = JSON.stringify(batchId)?.slice(0, 40) ?? 'nothing'
+  // Batch ids go into request paths: only a ULID is one (never `../`, never punctuation).
   if (typeof batchId !== 'string' || !BATCH_ID_PATTERN.test(batchId)) return `a record's batch id ${shown} is not valid`
-  const commit = commits[commitIndex as number]
+  const commit = isIndex(commitIndex, commits.length) ? commits[commitIndex] : undefined
   if (typeof commit !== 'string' || !COMMIT_PATTERN.test(commit)) return `the record of ${batchId} has no valid commit`
   if (!isSeconds(recordedAt)) return `the record of ${batchId} has no valid time`
-  const record: BatchRecord = { batchId, commit, recordedAt: isoOf(recordedAt) }
+  const record: BatchRecord = { batchId, commit, recordedAt: isoSeconds(recordedAt * 1000) }
   if (runIndex !== -1) {
-    const runUrl = runs[runIndex as number]
+    const runUrl = isIndex(runIndex, runs.length) ? runs[runIndex] : undefined
     if (typeof runUrl !== 'string' || !/^https:\/\//.test(runUrl))
       return `the record of ${batchId} has no valid run link`
     record.runUrl = runUrl
@@ -171,25 +177,29 @@ function decodeRecord(row: unknown, commits: unknown[], runs: unknown[]): BatchR
   if (outcome !== undefined && outcome !== '') {
     const status = STATUS_OF_CODE.get(outcome as string)
     if (!status || !isSeconds(outcomeAt)) return `the record of ${batchId} has an outcome that is not well formed`
-    record.cancel = { status, at: isoOf(outcomeAt) }
+    record.cancel = { status, at: isoSeconds(outcomeAt * 1000) }
   }
   if (failedAt !== undefined) {
     if (!isSeconds(failedAt)) return `the record of ${batchId} has a failure time that is not well formed`
-    record.failedAt = isoOf(failedAt)
+    record.failedAt = isoSeconds(failedAt * 1000)
   }
   return record
 }
 
+/** The last second of the year 9999: later times have no four-digit year, and do not compare as text. */
+const LATEST_SECOND = 253_402_300_799
+
+/** A time in seconds since 1970, within the four-digit years (milli- or microseconds are not). */
 function isSeconds(value: unknown): value is number {
-  return Number.isInteger(value) && (value as number) > 0
+  return Number.isInteger(value) && (value as number) > 0 && (value as number) <= LATEST_SECOND
+}
+
+function isIndex(value: unknown, length: number): value is number {
+  return Number.isInteger(value) && (value as number) >= 0 && (value as number) < length
 }
 
 function seconds(iso: string): number {
   return Math.floor(Date.parse(iso) / 1000)
-}
-
-function isoOf(seconds: number): string {
-  return new Date(seconds * 1000).toISOString().replace('.000Z', 'Z')
 }
 
 /** Inside an HTML comment nothing may read as its end; JSON escapes inside strings keep the data as it is. */

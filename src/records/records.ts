@@ -10,7 +10,7 @@ export interface BatchRecord {
   commit: string
   /** The workflow run that recorded it. */
   runUrl?: string
-  /** ISO time, to the second (see `recordTime`). */
+  /** ISO time, to the second (see `isoSeconds`). */
   recordedAt: string
   /** The cancel's outcome, once a cancel answered. */
   cancel?: { status: CancelStatus; at: string }
@@ -26,14 +26,6 @@ export type RecordChange =
 
 export function isDone(record: BatchRecord): boolean {
   return record.cancel !== undefined
-}
-
-/**
- * A time as the records keep it: ISO, to the second (`2026-11-29T02:05:00Z`), as the comment stores
- * it, so that a time compares the same before and after it was written.
- */
-export function recordTime(time: Date | number): string {
-  return new Date(Math.floor(new Date(time).getTime() / 1000) * 1000).toISOString().replace('.000Z', 'Z')
 }
 
 /**

@@ -1,3 +1,4 @@
+import { isoSeconds } from '../helpers/iso-seconds.js'
 import type { IssueComment, PullRequestState } from '../github/github-api.js'
 import { isOurComment } from './our-comment.js'
 import { readRecordsPart } from './records-format.js'
@@ -6,7 +7,7 @@ import { selectBatches, type BatchSelection } from './select-batches.js'
 
 /** A sweep looks back this far: records comments last updated before it are not listed. */
 export function sweepSince(now: number, days: number): string {
-  return new Date(now - days * 86_400_000).toISOString().replace(/\.\d{3}Z$/, 'Z')
+  return isoSeconds(now - days * 86_400_000)
 }
 
 /** The comments of ours among the repository's, by the pull request they are on (the one rule of ours). */

@@ -1,5 +1,6 @@
 import type { AnsweredBatch, BatchResult } from '../nexrender/batch-result.js'
 import { counted } from '../helpers/counted.js'
+import { NOT_FOUND_CHECKS } from '../nexrender/not-found.js'
 import type { ReplyFacts } from '../nexrender/reply-facts.js'
 import { CANCEL_WORDING, type Wording } from './wording.js'
 
@@ -23,7 +24,7 @@ export function batchWarnings(result: AnsweredBatch, wording: Wording = CANCEL_W
   const warnings: string[] = []
   if (result.notFound) {
     warnings.push(
-      `Batch ${batchId} was not found (HTTP 404): reported as unchanged with zero jobs. Check the id and that the token's team owns it.`
+      `Batch ${batchId} was not found (HTTP 404): reported as unchanged with zero jobs. Check the id, ${NOT_FOUND_CHECKS}.`
     )
   }
   if (reply.skippedCount > 0) {

@@ -1,29 +1,16 @@
 import { describeState } from '../records/record-state.js'
-import type { UnreadableComment } from '../records/records-store.js'
+import type { PullRequestBatches } from '../records/pull-request-batches.js'
 import type { BatchRecord } from '../records/records.js'
 import { counted } from '../helpers/counted.js'
 import { cell, code, link } from '../helpers/markdown.js'
 import { CANCEL_WORDING, type Wording } from './wording.js'
 
 /** What became of a pull request's records in one cancel step, for the log and the summary. */
-export interface PullRequestReport {
-  number: number
+export interface PullRequestReport extends PullRequestBatches {
   /** Why the records could not be read; the step fails on it. */
   lookupFailure?: string
-  commentUrl?: string
-  recorded: BatchRecord[]
-  /** Open records sent now. */
-  toCancel: BatchRecord[]
-  /** Records whose cancel already answered: not sent again. */
-  alreadyDone: BatchRecord[]
-  /** With only-superseded: open records of the current head, left rendering. */
-  current: BatchRecord[]
-  /** With only-superseded: the current head. */
-  head?: string
   /** Why the comment could not be updated after cancelling; a warning only, the cancels happened. */
   updateFailure?: string
-  /** Comments of ours that could not be read in full: the step fails on them after cancelling the rest. */
-  unreadable: UnreadableComment[]
 }
 
 const ids = (records: BatchRecord[]) => records.map((record) => record.batchId).join(', ')
@@ -33,9 +20,9 @@ export function pullRequestLogLines(report: PullRequestReport): string[] {
   const { number } = report
   if (report.lookupFailure) return []
   const lines = [
-    report.recorded.length === 0
+    report.records.length === 0
       ? `Pull request #${number}: no batches recorded.`
-      : `Pull request #${number}: ${counted(report.recorded.length, 'batch', 'batches')} recorded in ${report.commentUrl ?? 'its comment'}.`
+      : `Pull request #${number}: ${counted(report.records.length, 'batch', 'batches')} recorded in ${report.commentUrl ?? 'its comment'}.`
   ]
   if (report.alreadyDone.length > 0) lines.push(`  Already done, not sent again: ${ids(report.alreadyDone)}`)
   if (report.head) {
@@ -66,9 +53,9 @@ export function pullRequestSection(report: PullRequestReport, wording: Wording =
   }
   const where = report.commentUrl ? link('the records comment', report.commentUrl) : 'its records comment'
   const lines = [
-    report.recorded.length === 0
+    report.records.length === 0
       ? '- No batches are recorded on this pull request.'
-      : `- ${counted(report.recorded.length, 'batch', 'batches')} recorded in ${where}.`
+      : `- ${counted(report.records.length, 'batch', 'batches')} recorded in ${where}.`
   ]
   for (const record of report.alreadyDone) {
     lines.push(`- ${code(record.batchId)}: already done (${describeState(record)}), not sent again.`)

@@ -1,6 +1,7 @@
 import type { BatchResult } from '../nexrender/batch-result.js'
 import type { Strictness } from '../inputs/strictness.js'
 import { counted } from '../helpers/counted.js'
+import { NOT_FOUND_CHECKS } from '../nexrender/not-found.js'
 import { verdictFor } from './verdict.js'
 import { CANCEL_WORDING, type Wording } from './wording.js'
 
@@ -24,7 +25,9 @@ export function batchFailureReason(
     return result.interruption ? `${result.interruption}: ${result.problem}` : result.problem
   const { reply } = result
   if (verdictFor(reply.status, strictness) === 'pass') return undefined
-  const what = result.notFound ? 'the batch was not found' : wording.skippedOf(reply.skippedCount, reply.totalJobs)
+  const what = result.notFound
+    ? `the batch was not found: check the id, ${NOT_FOUND_CHECKS}`
+    : wording.skippedOf(reply.skippedCount, reply.totalJobs)
   const accept = reply.status === 'partial' ? 'lenient or off' : 'off'
   return `${wording.status} ${reply.status} ${wording.fails} at strictness ${strictness} (${what}); strictness ${accept} accepts it`
 }

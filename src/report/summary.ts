@@ -1,5 +1,6 @@
 import type { AnsweredBatch, BatchResult } from '../nexrender/batch-result.js'
 import type { CancelReply } from '../nexrender/cancel-reply.js'
+import { NOT_FOUND_CHECKS } from '../nexrender/not-found.js'
 import { skipReason } from '../nexrender/reply-facts.js'
 import { renderingNote, uncertainRetryNote } from './batch-report.js'
 import { counted } from '../helpers/counted.js'
@@ -214,7 +215,9 @@ function answeredParts(result: AnsweredBatch, verdict: string, wording: Wording,
   const { facts } = result
   const parts = [table(figureHeaders(wording), [result], 1, (row) => figureCells(row, verdict, wording))]
   if (result.notFound)
-    parts.push('> ⚠️ The API answered 404: this batch was not found. It is reported as unchanged with zero jobs.')
+    parts.push(
+      `> ⚠️ The API answered 404: this batch was not found. It is reported as unchanged with zero jobs. Check the id, ${NOT_FOUND_CHECKS}.`
+    )
   if (facts.countsDisagree) parts.push('> ⚠️ The counts do not add up: cancelled + skipped differs from total.')
   const uncertain = uncertainRetryNote(result)
   if (uncertain) parts.push(`> ⚠️ ${uncertain}`)

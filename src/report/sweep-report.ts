@@ -4,24 +4,18 @@ import type { Strictness } from '../inputs/strictness.js'
 import type { SweepMode } from '../inputs/sweep-mode.js'
 import type { BatchResult } from '../nexrender/batch-result.js'
 import { describeState } from '../records/record-state.js'
-import type { UnreadableComment } from '../records/records-store.js'
-import type { BatchRecord } from '../records/records.js'
+import type { PullRequestBatches } from '../records/pull-request-batches.js'
 import { unreadableFailure } from './record-problems.js'
 import { batchFailureReason } from './step-outcome.js'
 import type { Wording } from './wording.js'
 
 /** A pull request the sweep acted on: what it found there, and what became of it. */
-export interface SweptPullRequest {
-  number: number
+export interface SweptPullRequest extends PullRequestBatches {
   /** Its page. */
   url: string
   state: 'open' | 'closed' | 'merged'
+  /** Its live head, as GitHub reported it. */
   head: string
-  commentUrl?: string
-  toCancel: BatchRecord[]
-  /** On an open pull request: the open records of its live head, left rendering. */
-  current: BatchRecord[]
-  unreadable: UnreadableComment[]
   /** Why its records could not be read, or its outcomes not written: the step fails on it at the end. */
   failure?: string
 }
@@ -37,6 +31,11 @@ export interface SweepReport {
   found: number
   /** Of those, how many had nothing to cancel and no problem: counted, not listed. */
   nothingOpen: number
+  /**
+   * Of those, the numbers GitHub could not resolve (a pull request hidden as spam or removed by its
+   * support): not swept, and named in a warning, the log and the summary; they do not fail the step.
+   */
+  unresolved: number[]
   /** The pull requests with batches to cancel, or a problem. */
   swept: SweptPullRequest[]
   /** GitHub requests the sweep made, retries included. */
@@ -52,12 +51,24 @@ export function sweptNumbers(report: SweepReport): number[] {
   return report.swept.filter((pull) => pull.toCancel.length > 0).map((pull) => pull.number)
 }
 
+/** The warning about the pull requests GitHub could not resolve, or undefined when it resolved them all. */
+export function unresolvedWarning(report: Pick<SweepReport, 'unresolved'>): string | undefined {
+  if (report.unresolved.length === 0) return undefined
+  const numbers = report.unresolved.map((number) => `#${number}`).join(', ')
+  const one = report.unresolved.length === 1
+  return (
+    `GitHub could not resolve ${one ? 'pull request' : 'pull requests'} ${numbers} (NOT_FOUND: hidden as spam, or removed by GitHub's support), ` +
+    `so ${one ? 'its' : 'their'} records comments were not swept. Cancel what they still render with batch-id; ` +
+    `the sweep stops looking at them once their comments are older than sweep-days.`
+  )
+}
+
 /** The log lines about what the sweep found, before the batches are sent. */
 export function sweepLogLines(report: SweepReport): string[] {
   if (report.listingFailure) return [report.listingFailure]
   const lines = [
     `Sweep of ${sweptWhat(report.mode)}: ${counted(report.found, 'pull request')} with records updated since ${report.since} (the last ${counted(report.days, 'day')}); ` +
-      `${report.nothingOpen} with nothing to cancel.`
+      `${report.nothingOpen} with nothing to cancel${unresolvedCount(report)}.`
   ]
   for (const pull of report.swept) {
     const ids = pull.toCancel.map((record) => record.batchId).join(', ')
@@ -91,9 +102,20 @@ export function sweepSections(
   const overview =
     `Looked at ${counted(report.found, 'pull request')} with records updated since ${report.since} ` +
     `(the last ${counted(report.days, 'day')}): ${counted(report.swept.length, 'pull request')} listed below, ` +
-    `${report.nothingOpen} with nothing to cancel. ${counted(report.githubRequests, 'GitHub request')}.`
+    `${report.nothingOpen} with nothing to cancel${unresolvedCount(report)}. ${counted(report.githubRequests, 'GitHub request')}.`
+  const unresolved = unresolvedWarning(report)
   const byBatch = new Map(results.map((result) => [result.batchId, result]))
-  return [overview, ...report.swept.map((pull) => pullSection(pull, byBatch, strictness, wording))]
+  return [
+    overview,
+    ...(unresolved ? [`> ⚠️ ${cell(unresolved)}`] : []),
+    ...report.swept.map((pull) => pullSection(pull, byBatch, strictness, wording))
+  ]
+}
+
+/** `, 2 GitHub could not resolve (#5, #9)`, or nothing. */
+function unresolvedCount(report: SweepReport): string {
+  if (report.unresolved.length === 0) return ''
+  return `, ${report.unresolved.length} GitHub could not resolve (${report.unresolved.map((number) => `#${number}`).join(', ')})`
 }
 
 function pullSection(
