@@ -8,6 +8,7 @@ export const modules = {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   $K: () => (/* binding */ WriteMayHaveLanded),
 /* harmony export */   Pm: () => (/* binding */ GitHubAnswerUnusable),
+/* harmony export */   nx: () => (/* binding */ GraphQLErrors),
 /* harmony export */   qq: () => (/* binding */ WriteWindowClosed),
 /* harmony export */   y_: () => (/* binding */ GitHubError),
 /* harmony export */   yc: () => (/* binding */ GitHubUnreachable)
@@ -29,6 +30,20 @@ class GitHubError extends Error {
         this.headers = headers;
         this.attempts = attempts;
         this.name = 'GitHubError';
+    }
+}
+/**
+ * A GraphQL query GitHub answered with errors, and with whatever `data` it could give beside them: a
+ * caller that can use part of an answer reads it here.
+ */
+class GraphQLErrors extends GitHubError {
+    errors;
+    data;
+    constructor(errors, data, headers) {
+        super(200, errors.map((error) => (typeof error.message === 'string' ? error.message : 'error')).join('; '), headers, 1);
+        this.errors = errors;
+        this.data = data;
+        this.name = 'GraphQLErrors';
     }
 }
 /** A GitHub call that got no answer: refused, DNS, TLS, timeouts, dropped connections. */
@@ -203,6 +218,23 @@ function gitHubRateLimitWait(answer, now) {
 
 /***/ }),
 
+/***/ 876:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   n: () => (/* binding */ isoSeconds)
+/* harmony export */ });
+/**
+ * A time as ISO 8601 to the second (`2026-11-29T02:05:00Z`), as GitHub writes its times and the records
+ * keep theirs: a time then compares the same before and after it was written.
+ */
+function isoSeconds(time) {
+    return new Date(Math.floor(new Date(time).getTime() / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+}
+
+
+/***/ }),
+
 /***/ 139:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -351,9 +383,8 @@ function createGitHubClient(config) {
         async graphql(query, variables) {
             const reply = await request('POST', graphqlPath(config.apiUrl), { body: { query, variables } });
             const { data, errors } = (reply.data ?? {});
-            if (errors && errors.length > 0) {
-                throw new github_errors/* GitHubError */.y_(200, errors.map((error) => error.message ?? 'error').join('; '), reply.headers, 1);
-            }
+            if (Array.isArray(errors) && errors.length > 0)
+                throw new github_errors/* GraphQLErrors */.nx(errors, data ?? undefined, reply.headers);
             if (!data)
                 throw new github_errors/* GitHubAnswerUnusable */.Pm('the GitHub GraphQL API answered without data');
             return data;
@@ -495,10 +526,12 @@ function restGitHubApi(client, repository) {
         },
         async pullRequests(numbers) {
             const found = new Map();
+            const unresolved = [];
             for (let start = 0; start < numbers.length; start += PULL_REQUESTS_PER_QUERY) {
                 const chunk = numbers.slice(start, start + PULL_REQUESTS_PER_QUERY);
                 const asked = Object.fromEntries(chunk.map((number, index) => [pullRequestAlias(index), number]));
-                const data = await client.graphql(pullRequestsQuery(chunk.length), { owner, name: repo, ...asked });
+                const { data, notFound } = await withUnresolvedFields(client.graphql(pullRequestsQuery(chunk.length), { owner, name: repo, ...asked }), chunk.map((_, index) => pullRequestAlias(index)));
+                unresolved.push(...chunk.filter((_, index) => notFound.has(pullRequestAlias(index))));
                 for (const [index, number] of chunk.entries()) {
                     const pull = data?.repository?.[pullRequestAlias(index)];
                     if (typeof pull?.headRefOid !== 'string' || typeof pull.state !== 'string')
@@ -511,7 +544,7 @@ function restGitHubApi(client, repository) {
                     });
                 }
             }
-            return found;
+            return { found, unresolved };
         },
         async addReaction(target, content) {
             const reply = 'comment' in target
@@ -547,6 +580,32 @@ function asComment(comment) {
         updatedAt: typeof comment.updated_at === 'string' ? comment.updated_at : '',
         issue: Number(typeof comment.issue_url === 'string' ? comment.issue_url.split('/').at(-1) : NaN)
     };
+}
+/**
+ * A query on `repository` whose fields GitHub may fail to resolve one by one: `null` for such a field,
+ * with a `NOT_FOUND` error whose `path` names it (a pull request hidden as spam, or removed). The
+ * data it gave is used, and those fields named; any other error still throws.
+ */
+async function withUnresolvedFields(query, fields) {
+    try {
+        return { data: await query, notFound: new Set() };
+    }
+    catch (error) {
+        if (!(error instanceof github_errors/* GraphQLErrors */.nx) || !isObject(error.data?.repository))
+            throw error;
+        const asked = new Set(fields);
+        const notFound = error.errors.map((item) => item.type === 'NOT_FOUND' && Array.isArray(item.path) && item.path.length === 2 && item.path[0] === 'repository'
+            ? String(item.path[1])
+            : undefined);
+        const repository = error.data.repository;
+        const partial = notFound.every((field) => field !== undefined && asked.has(field) && repository[field] === null);
+        if (!partial)
+            throw error;
+        return { data: error.data, notFound: new Set(notFound) };
+    }
+}
+function isObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 /** Deleting what another step deleted first is done all the same. */
 async function ignoringGone(call) {
@@ -1098,20 +1157,26 @@ function looksLikeOurs(comment) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   c7: () => (/* binding */ outcomeChanges),
 /* harmony export */   fY: () => (/* binding */ recordCancelOutcomes),
+/* harmony export */   gM: () => (/* binding */ noBatches),
 /* harmony export */   vg: () => (/* binding */ lookUpPullRequestBatches)
 /* harmony export */ });
 /* harmony import */ var _github_github_failure_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(423);
+/* harmony import */ var _helpers_iso_seconds_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(876);
 /* harmony import */ var _github_connection_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(139);
-/* harmony import */ var _records_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(816);
 /* harmony import */ var _select_batches_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(513);
 
 
 
 
+/** A pull request whose records were nothing or could not be read: nothing to send. */
+function noBatches(number) {
+    return { number, records: [], toCancel: [], alreadyDone: [], current: [], unreadable: [] };
+}
 /**
- * The batches recorded on the pull request, and which to cancel. With only-superseded, "superseded"
- * is judged against the head GitHub reports now, read after the records, never the event's: a late
- * or re-run synchronize run must not cancel the newest push's renders.
+ * The batches recorded on the pull request, and which to cancel, with the store that writes their
+ * outcomes back. With only-superseded, "superseded" is judged against the head GitHub reports now,
+ * read after the records, never the event's: a late or re-run synchronize run must not cancel the
+ * newest push's renders.
  */
 async function lookUpPullRequestBatches(config) {
     const { pullRequest } = config;
@@ -1121,28 +1186,37 @@ async function lookUpPullRequestBatches(config) {
     const head = config.onlySuperseded
         ? (await (0,_github_github_failure_js__WEBPACK_IMPORTED_MODULE_0__/* .calling */ .X_)(`Reading the head commit of pull request #${pullRequest}`, () => connection.api.pullRequest(pullRequest))).head
         : undefined;
-    return { ...stored, ...(0,_select_batches_js__WEBPACK_IMPORTED_MODULE_2__/* .selectBatches */ .f)(stored.records, head), head, store };
+    const batches = { number: pullRequest, ...stored, ...(0,_select_batches_js__WEBPACK_IMPORTED_MODULE_2__/* .selectBatches */ .f)(stored.records, head), head };
+    return { batches, store };
 }
 /**
  * What became of the recorded batches, as changes to the records: an answer makes the batch done, a
- * failure keeps it open with the time it failed; a batch never sent is left as it was.
+ * failure keeps it open with the time it failed; a batch never sent is left as it was. A batch the
+ * API said it does not know again, after a failure was already written, is left as it was too: a
+ * comment that is not rewritten leaves the sweep's window in time, instead of being tried every night.
  */
-function outcomeChanges(recorded, results, at) {
-    const time = (0,_records_js__WEBPACK_IMPORTED_MODULE_3__/* .recordTime */ .$l)(at);
+function outcomeChanges(records, results, at) {
+    const byBatch = new Map(records.map((record) => [record.batchId, record]));
+    const time = (0,_helpers_iso_seconds_js__WEBPACK_IMPORTED_MODULE_3__/* .isoSeconds */ .n)(at);
     return results.flatMap((result) => {
-        if (!recorded.has(result.batchId))
+        const record = byBatch.get(result.batchId);
+        if (!record)
             return [];
         if (result.outcome === 'answered')
             return [{ kind: 'cancelled', batchId: result.batchId, status: result.reply.status, at: time }];
-        return result.interruption === 'not attempted' ? [] : [{ kind: 'cancel-failed', batchId: result.batchId, at: time }];
+        if (result.interruption === 'not attempted')
+            return [];
+        if (result.notFound && record.failedAt !== undefined)
+            return [];
+        return [{ kind: 'cancel-failed', batchId: result.batchId, at: time }];
     });
 }
-/** Writes the outcomes into the pull request's records. */
-async function recordCancelOutcomes(batches, results, at) {
-    const changes = outcomeChanges(new Set(batches.records.map((record) => record.batchId)), results, at);
+/** Writes the outcomes into the pull request's records; the records as they were when there is nothing to write. */
+async function recordCancelOutcomes(store, stored, results, at) {
+    const changes = outcomeChanges(stored.records, results, at);
     if (changes.length === 0)
-        return batches;
-    return (0,_github_github_failure_js__WEBPACK_IMPORTED_MODULE_0__/* .calling */ .X_)(`Writing the outcomes into the comment of pull request #${batches.store.pullRequest}`, () => batches.store.write(changes));
+        return stored;
+    return (0,_github_github_failure_js__WEBPACK_IMPORTED_MODULE_0__/* .calling */ .X_)(`Writing the outcomes into the comment of pull request #${store.pullRequest}`, () => store.write(changes));
 }
 
 
@@ -1166,6 +1240,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/helpers/is-record.ts
 var is_record = __webpack_require__(287);
+// EXTERNAL MODULE: ./src/helpers/iso-seconds.ts
+var iso_seconds = __webpack_require__(876);
 // EXTERNAL MODULE: ./src/inputs/batch-ids.ts
 var batch_ids = __webpack_require__(954);
 // EXTERNAL MODULE: ./src/inputs/input-error.ts
@@ -1188,6 +1264,7 @@ function parseCommit(raw) {
 // EXTERNAL MODULE: ./src/nexrender/cancel-reply.ts
 var cancel_reply = __webpack_require__(680);
 ;// CONCATENATED MODULE: ./src/records/records-format.ts
+
 
 
 
@@ -1323,22 +1400,27 @@ function decodeRecords(data) {
         ? { kind: 'readable', records: decoded }
         : { kind: 'readable', records: decoded, total: total };
 }
-/** A well-formed record, or why it is not one. */
+/**
+ * A well-formed record, or why it is not one. Every value is checked for its type and range before it
+ * is used, so that reading a record never throws: one that cannot be read spoils neither the others
+ * nor the step.
+ */
 function decodeRecord(row, commits, runs) {
     if (!Array.isArray(row))
         return 'a record is not a list';
     const [batchId, commitIndex, runIndex, recordedAt, outcome, outcomeAt, failedAt] = row;
     const shown = JSON.stringify(batchId)?.slice(0, 40) ?? 'nothing';
+    // Batch ids go into request paths: only a ULID is one (never `../`, never punctuation).
     if (typeof batchId !== 'string' || !batch_ids/* BATCH_ID_PATTERN */.g.test(batchId))
         return `a record's batch id ${shown} is not valid`;
-    const commit = commits[commitIndex];
+    const commit = isIndex(commitIndex, commits.length) ? commits[commitIndex] : undefined;
     if (typeof commit !== 'string' || !COMMIT_PATTERN.test(commit))
         return `the record of ${batchId} has no valid commit`;
     if (!isSeconds(recordedAt))
         return `the record of ${batchId} has no valid time`;
-    const record = { batchId, commit, recordedAt: isoOf(recordedAt) };
+    const record = { batchId, commit, recordedAt: (0,iso_seconds/* isoSeconds */.n)(recordedAt * 1000) };
     if (runIndex !== -1) {
-        const runUrl = runs[runIndex];
+        const runUrl = isIndex(runIndex, runs.length) ? runs[runIndex] : undefined;
         if (typeof runUrl !== 'string' || !/^https:\/\//.test(runUrl))
             return `the record of ${batchId} has no valid run link`;
         record.runUrl = runUrl;
@@ -1347,23 +1429,26 @@ function decodeRecord(row, commits, runs) {
         const status = STATUS_OF_CODE.get(outcome);
         if (!status || !isSeconds(outcomeAt))
             return `the record of ${batchId} has an outcome that is not well formed`;
-        record.cancel = { status, at: isoOf(outcomeAt) };
+        record.cancel = { status, at: (0,iso_seconds/* isoSeconds */.n)(outcomeAt * 1000) };
     }
     if (failedAt !== undefined) {
         if (!isSeconds(failedAt))
             return `the record of ${batchId} has a failure time that is not well formed`;
-        record.failedAt = isoOf(failedAt);
+        record.failedAt = (0,iso_seconds/* isoSeconds */.n)(failedAt * 1000);
     }
     return record;
 }
+/** The last second of the year 9999: later times have no four-digit year, and do not compare as text. */
+const LATEST_SECOND = 253_402_300_799;
+/** A time in seconds since 1970, within the four-digit years (milli- or microseconds are not). */
 function isSeconds(value) {
-    return Number.isInteger(value) && value > 0;
+    return Number.isInteger(value) && value > 0 && value <= LATEST_SECOND;
+}
+function isIndex(value, length) {
+    return Number.isInteger(value) && value >= 0 && value < length;
 }
 function seconds(iso) {
     return Math.floor(Date.parse(iso) / 1000);
-}
-function isoOf(seconds) {
-    return new Date(seconds * 1000).toISOString().replace('.000Z', 'Z');
 }
 /** Inside an HTML comment nothing may read as its end; JSON escapes inside strings keep the data as it is. */
 function jsonSafe(json) {
@@ -1381,20 +1466,12 @@ function escaped(text) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   $L: () => (/* binding */ isDone),
-/* harmony export */   $l: () => (/* binding */ recordTime),
 /* harmony export */   Oh: () => (/* binding */ holdsChanges),
 /* harmony export */   PI: () => (/* binding */ mergeRecords),
 /* harmony export */   YF: () => (/* binding */ applyChanges)
 /* harmony export */ });
 function isDone(record) {
     return record.cancel !== undefined;
-}
-/**
- * A time as the records keep it: ISO, to the second (`2026-11-29T02:05:00Z`), as the comment stores
- * it, so that a time compares the same before and after it was written.
- */
-function recordTime(time) {
-    return new Date(Math.floor(new Date(time).getTime() / 1000) * 1000).toISOString().replace('.000Z', 'Z');
 }
 /**
  * Two views of the same batch made one. The merge is the same whichever comes first, so writers that

@@ -5,6 +5,7 @@ export const modules = {
 /***/ 814:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+__webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   lookUpPullRequest: () => (/* binding */ lookUpPullRequest),
 /* harmony export */   writeOutcomes: () => (/* binding */ writeOutcomes)
@@ -27,40 +28,31 @@ export const modules = {
 async function lookUpPullRequest(config, info) {
     const number = config.pullRequest;
     try {
-        const batches = await (0,_records_pull_request_batches_js__WEBPACK_IMPORTED_MODULE_1__/* .lookUpPullRequestBatches */ .vg)(config);
-        const { commentUrl, records, toCancel, alreadyDone, current, head, unreadable } = batches;
-        const report = {
-            number,
-            commentUrl,
-            recorded: records,
-            toCancel,
-            alreadyDone,
-            current,
-            head,
-            unreadable
-        };
-        for (const line of (0,_report_pull_request_report_js__WEBPACK_IMPORTED_MODULE_0__/* .pullRequestLogLines */ .w)(report))
+        const { batches, store } = await (0,_records_pull_request_batches_js__WEBPACK_IMPORTED_MODULE_1__/* .lookUpPullRequestBatches */ .vg)(config);
+        for (const line of (0,_report_pull_request_report_js__WEBPACK_IMPORTED_MODULE_0__/* .pullRequestLogLines */ .w)(batches))
             info(line);
-        return { batches, report };
+        return { report: batches, store };
     }
     catch (error) {
         const lookupFailure = `Could not read the batches recorded on pull request #${number}: ${(0,_helpers_error_message_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .g)(error)}`;
         info(lookupFailure);
-        return {
-            report: { number, lookupFailure, recorded: [], toCancel: [], alreadyDone: [], current: [], unreadable: [] }
-        };
+        return { report: { ...(0,_records_pull_request_batches_js__WEBPACK_IMPORTED_MODULE_1__/* .noBatches */ .gM)(number), lookupFailure } };
     }
 }
-/** Writes the outcomes into the pull request's comment; if that fails the cancels still stand, with a warning. */
-async function writeOutcomes(part, results, warn) {
-    if (!part.batches)
-        return;
+/**
+ * Writes the outcomes into the pull request's comment, and returns the report with the comment as
+ * written; if that fails the cancels still stand, with a warning.
+ */
+async function writeOutcomes({ report, store }, results, warn) {
+    if (!store)
+        return report;
     try {
-        part.report.commentUrl = (await (0,_records_pull_request_batches_js__WEBPACK_IMPORTED_MODULE_1__/* .recordCancelOutcomes */ .fY)(part.batches, results, new Date())).commentUrl;
+        const { commentUrl } = await (0,_records_pull_request_batches_js__WEBPACK_IMPORTED_MODULE_1__/* .recordCancelOutcomes */ .fY)(store, report, results, new Date());
+        return { ...report, commentUrl };
     }
     catch (error) {
-        part.report.updateFailure = (0,_helpers_error_message_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .g)(error);
         warn(`The cancels happened, but the pull request's comment could not be updated: ${(0,_helpers_error_message_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .g)(error)}`);
+        return { ...report, updateFailure: (0,_helpers_error_message_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .g)(error) };
     }
 }
 
