@@ -197,7 +197,8 @@ describe('the guard', () => {
     expect(post.exitAfterSignalMs).toBeDefined()
     expect(post.durationMs).toBeLessThan(WITHIN_7_S)
     expect(post.exitCode).toBe(1)
-    expect(post.stdout).toContain(`${complete}: interrupted: ${UNKNOWN}`)
+    // Not done, whichever side of the 6 s end its retry's jitter fell: left unanswered, or cut short while waiting.
+    expect(post.stdout).toContain(`${complete}: interrupted: `)
     expect(post.stdout).toContain(`${partial}: partial:`)
     expect(errorMessage(post).split('\n')[0]).toBe('The run was cancelled (SIGINT): 1 of 2 batches was not done.')
   }, 20_000)
