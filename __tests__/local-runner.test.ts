@@ -5,21 +5,9 @@ import {
   GUARD_POST_ENTRY,
   inputDefaults,
   parseOutputFile,
-  RECORD_ENTRY,
-  type ActionRun
+  RECORD_ENTRY
 } from '../local-runner/run-action.js'
-
-const run = (overrides: Partial<ActionRun>): ActionRun => ({
-  exitCode: 0,
-  stdout: '',
-  stderr: '',
-  outputs: {},
-  state: {},
-  summary: '',
-  files: {},
-  durationMs: 0,
-  ...overrides
-})
+import { actionRun as run } from './support/action-run.js'
 
 describe('the local runner', () => {
   it('reads the outputs file as @actions/core writes it', () => {

@@ -1,21 +1,9 @@
 import { describe, expect, it } from '@jest/globals'
-import type { ActionRun } from '../local-runner/run-action.js'
 import { expectNoTokenLeaks, tokenLeaks } from './support/token-leaks.js'
+import { actionRun as run } from './support/action-run.js'
 
 const TOKEN = 'nxr_7Q2sLk9vSECRET'
 const OTHER = 'ghs_9Wq2LmTOKEN'
-
-const run = (overrides: Partial<ActionRun>): ActionRun => ({
-  exitCode: 0,
-  stdout: '',
-  stderr: '',
-  outputs: {},
-  state: {},
-  summary: '',
-  files: {},
-  durationMs: 0,
-  ...overrides
-})
 
 describe('the check for token leaks', () => {
   it('finds nothing in a run that shows the tokens only in the mask commands', () => {
