@@ -109,8 +109,7 @@ describe('parseInputs with a pull request', () => {
     expect(inputs.batchIds).toEqual([])
     expect(inputs.pullRequest).toEqual({
       number: 42,
-      githubToken: 'ghs_x',
-      githubApiUrl: 'https://github.example.com/api/v3',
+      github: { token: 'ghs_x', apiUrl: 'https://github.example.com/api/v3' },
       onlySuperseded: true
     })
   })
@@ -118,8 +117,8 @@ describe('parseInputs with a pull request', () => {
   it('prefers the github-api-url input, and falls back to github.com', () => {
     const read = (extra: Record<string, string>) =>
       parseInputs(reader({ 'pull-request': '1', ...extra }), 'tok', 'ghs_x').pullRequest
-    expect(read({ 'github-api-url': 'http://127.0.0.1:9/' })?.githubApiUrl).toBe('http://127.0.0.1:9')
-    expect(read({})?.githubApiUrl).toBe('https://api.github.com')
+    expect(read({ 'github-api-url': 'http://127.0.0.1:9/' })?.github.apiUrl).toBe('http://127.0.0.1:9')
+    expect(read({})?.github.apiUrl).toBe('https://api.github.com')
   })
 
   it('has no pull request part without pull-request, and ignores the GitHub token then', () => {
@@ -160,8 +159,7 @@ describe('parseInputs for a sweep', () => {
     expect(parseInputs(reader({ sweep: 'closed' }), 'tok', 'ghs_x').sweep).toEqual({
       mode: 'closed',
       days: 30,
-      githubToken: 'ghs_x',
-      githubApiUrl: 'https://api.github.com'
+      github: { token: 'ghs_x', apiUrl: 'https://api.github.com' }
     })
     expect(parseInputs(reader({ sweep: 'superseded', 'sweep-days': '365' }), 'tok', 'ghs_x').sweep).toMatchObject({
       mode: 'superseded',

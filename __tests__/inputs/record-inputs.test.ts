@@ -15,8 +15,7 @@ describe('parseRecordInputs', () => {
     expect(parseRecordInputs(reader({ 'batch-id': ID }), 'ghs_x', onPullRequest, {})).toEqual({
       batchIds: [ID],
       pullRequest: 7,
-      githubToken: 'ghs_x',
-      githubApiUrl: 'https://api.github.com',
+      github: { token: 'ghs_x', apiUrl: 'https://api.github.com' },
       commit: HEAD
     })
   })

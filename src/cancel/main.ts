@@ -3,7 +3,7 @@ import { counted } from '../helpers/counted.js'
 import { errorMessage } from '../helpers/error-message.js'
 import { createHttpTransport } from '../http/http-transport.js'
 import { InputError } from '../inputs/input-error.js'
-import { parseInputs, type GitHubInputs, type Inputs } from '../inputs/inputs.js'
+import { parseInputs, type GitHubAccess, type Inputs } from '../inputs/inputs.js'
 import { CANCEL, DRY_RUN } from '../nexrender/batch-operation.js'
 import { runBatches } from '../nexrender/run-batches.js'
 import type { PullRequestPart } from './pull-request-cleanup.js'
@@ -21,7 +21,8 @@ import { USER_AGENT } from '../http/user-agent.js'
 import { requireRunnerFiles } from '../runner/runner-files.js'
 
 /** The action's edge: the only code that talks to the runner. Everything it calls is a plain function. */
-export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
+export async function run(): Promise<void> {
+  const { env } = process
   const { secrets, redact } = maskedSecretInputs('token', 'github-token')
   const cancellation = watchRunnerSignals((line) => core.info(line))
   try {
@@ -32,13 +33,12 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     const transport = createHttpTransport(USER_AGENT, redact)
     const info = (line: string) => core.info(redact(line))
     const warn = (message: string) => core.warning(redact(message))
-    const github = (given: GitHubInputs) => ({
+    const github = (access: GitHubAccess) => ({
       // GitHub's calls record what the cancels did, so they may use the grace that requests in flight get.
       ...retry,
       stopping: cancellation.interrupt,
       transport,
-      token: given.githubToken,
-      apiUrl: given.githubApiUrl,
+      ...access,
       repository: requireRepository(context.repository),
       timeoutMs: inputs.timeoutMs,
       warn
@@ -51,14 +51,14 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
       const { lookUpPullRequest } = await import('./pull-request-cleanup.js')
       const { number, onlySuperseded } = inputs.pullRequest
       pullRequest = await lookUpPullRequest(
-        { ...github(inputs.pullRequest), pullRequest: number, onlySuperseded },
+        { ...github(inputs.pullRequest.github), pullRequest: number, onlySuperseded },
         info
       )
     }
     if (inputs.sweep) {
       const { findSweepBatches } = await import('./leftover-sweep.js')
       const { mode, days } = inputs.sweep
-      sweep = await findSweepBatches({ ...github(inputs.sweep), mode, days, serverUrl: context.serverUrl }, info)
+      sweep = await findSweepBatches({ ...github(inputs.sweep.github), mode, days, serverUrl: context.serverUrl }, info)
     }
     const recorded = new Set([
       ...(pullRequest?.report.toCancel ?? []).map((record) => record.batchId),
@@ -84,13 +84,18 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
       sweepReport = reportOf(inputs.dryRun ? sweep : await writeSweepOutcomes(sweep, results, new Date()))
       info(`The sweep made ${sweepReport.githubRequests} GitHub requests.`)
     }
-    await reportRun({ inputs, context, env, redact }, results, cancellation.cancelledBy, {
-      pullRequest: pullRequestReport,
-      sweep: sweepReport
-    })
+    await reportRun(
+      { strictness: inputs.strictness, dryRun: inputs.dryRun, context, env, redact },
+      results,
+      cancellation.cancelledBy,
+      {
+        pullRequest: pullRequestReport,
+        sweep: sweepReport
+      }
+    )
   } catch (error) {
     const message = redact(errorMessage(error))
-    if (error instanceof InputError) await writeJobSummary(inputErrorSummary('Nexrender batch cancel', message), env)
+    if (error instanceof InputError) await writeJobSummary(inputErrorSummary('Nexrender batch cancel', message))
     core.setFailed(message)
   } finally {
     cancellation.dispose()

@@ -13,7 +13,8 @@ import { requireRunnerFiles } from '../runner/runner-files.js'
  * failed) and remembers the batches. It sends nothing; its post step cancels them, and runs only when
  * the job failed or was cancelled (`post-if` in guard/action.yml).
  */
-export async function runGuard(env: NodeJS.ProcessEnv = process.env): Promise<void> {
+export async function runGuard(): Promise<void> {
+  const { env } = process
   const { secrets, redact } = maskedSecretInputs('token')
   try {
     requireRunnerFiles(env)
@@ -25,7 +26,7 @@ export async function runGuard(env: NodeJS.ProcessEnv = process.env): Promise<vo
     )
   } catch (error) {
     const message = redact(errorMessage(error))
-    if (error instanceof InputError) await writeJobSummary(inputErrorSummary('Nexrender guard', message), env)
+    if (error instanceof InputError) await writeJobSummary(inputErrorSummary('Nexrender guard', message))
     core.setFailed(message)
   }
 }

@@ -36,7 +36,8 @@ export const UNANSWERED_IN_TIME = `not known whether cancelled: no answer within
  * step remembered, all at once, and reports as the cancel does in the log and the job summary (a post
  * step's outputs reach no later step), within 7 s of starting whatever the API does.
  */
-export async function runGuardPost(env: NodeJS.ProcessEnv = process.env): Promise<void> {
+export async function runGuardPost(): Promise<void> {
+  const { env } = process
   // From the process's start, not this function's: loading the bundle is part of the step's time.
   const requestsEndAt = Math.floor(performance.timeOrigin) + POST_STEP_MS - POST_REPORT_MS
   const { secrets, redact } = maskedSecretInputs('token')
@@ -67,10 +68,15 @@ export async function runGuardPost(env: NodeJS.ProcessEnv = process.env): Promis
       MAX_GUARDED_BATCHES
     )
     const context = runContextFrom(readRunEvent(env), env.GITHUB_REPOSITORY)
-    await reportRun({ inputs, context, env, redact }, results, cancellation.cancelledBy, {
-      title: GUARD_TITLE,
-      outputs: false
-    })
+    await reportRun(
+      { strictness: inputs.strictness, dryRun: inputs.dryRun, context, env, redact },
+      results,
+      cancellation.cancelledBy,
+      {
+        title: GUARD_TITLE,
+        outputs: false
+      }
+    )
   } catch (error) {
     core.setFailed(redact(errorMessage(error)))
   } finally {

@@ -25,23 +25,26 @@ export interface Inputs {
   sweep?: SweepInputs
 }
 
-/** The GitHub API and its token, for the records. */
-export interface GitHubInputs {
-  githubToken: string
-  githubApiUrl: string
+/** The GitHub API and its token, for the records: given as they are to the GitHub connection. */
+export interface GitHubAccess {
+  token: string
+  /** The REST API's base URL. */
+  apiUrl: string
 }
 
-export interface PullRequestInputs extends GitHubInputs {
+export interface PullRequestInputs {
   number: number
   /** Only the batches recorded for commits other than the pull request's current head. */
   onlySuperseded: boolean
+  github: GitHubAccess
 }
 
-export interface SweepInputs extends GitHubInputs {
+export interface SweepInputs {
   /** closed: the open batches of closed pull requests; superseded: those too, and open pull requests' superseded ones. */
   mode: SweepMode
   /** How far back to look, by when a records comment was last updated. */
   days: number
+  github: GitHubAccess
 }
 
 /** Reads one input by its `action.yml` name; returns '' when it is not set. */
@@ -92,13 +95,13 @@ export function parseInputs(
       "is required unless pull-request or sweep is given: give one batch id, or several separated by commas, spaces or newlines; or pull-request, the number of a pull request whose recorded batches to cancel; or sweep, closed or superseded, to cancel what the repository's pull requests left behind"
     )
   }
-  const github = (): GitHubInputs => ({
-    githubToken: checkSecretInput(
+  const github = (): GitHubAccess => ({
+    token: checkSecretInput(
       'github-token',
       githubToken,
       `${sweep === undefined ? 'pull-request' : 'sweep'} reads the comments of pull requests with it; its default is \${{ github.token }}`
     ),
-    githubApiUrl: parseGitHubApiUrl(read('github-api-url'), env)
+    apiUrl: parseGitHubApiUrl(read('github-api-url'), env)
   })
   const onlySuperseded = parseBooleanInput('only-superseded', readOptional('only-superseded'))
   if (onlySuperseded && pullRequestNumber === undefined) {
@@ -118,10 +121,10 @@ export function parseInputs(
     dryRun: parseBooleanInput('dry-run', readOptional('dry-run')),
     ...(pullRequestNumber === undefined
       ? {}
-      : { pullRequest: { number: pullRequestNumber, onlySuperseded, ...github() } }),
+      : { pullRequest: { number: pullRequestNumber, onlySuperseded, github: github() } }),
     ...(sweep === undefined
       ? {}
-      : { sweep: { mode: sweep, days: parseSweepDays(readOptional('sweep-days')), ...github() } })
+      : { sweep: { mode: sweep, days: parseSweepDays(readOptional('sweep-days')), github: github() } })
   }
 }
 

@@ -2,7 +2,7 @@ import { parseBatchIds } from './batch-ids.js'
 import { COMMIT_PATTERN, parseCommit } from './commit-input.js'
 import { parseGitHubApiUrl } from './github-api-url.js'
 import { InputError } from './input-error.js'
-import type { InputReader } from './inputs.js'
+import type { GitHubAccess, InputReader } from './inputs.js'
 import { parsePullRequestNumber } from './pull-request-input.js'
 import { checkSecretInput } from './secret-input.js'
 
@@ -10,8 +10,7 @@ import { checkSecretInput } from './secret-input.js'
 export interface RecordInputs {
   batchIds: string[]
   pullRequest: number
-  githubToken: string
-  githubApiUrl: string
+  github: GitHubAccess
   /** The commit the render was made for; undefined when the pull request's live head is to be asked for. */
   commit?: string
 }
@@ -48,8 +47,10 @@ export function parseRecordInputs(
   return {
     batchIds,
     pullRequest,
-    githubToken: checkSecretInput('github-token', githubToken, 'its default is ${{ github.token }}'),
-    githubApiUrl: parseGitHubApiUrl(read('github-api-url'), env),
+    github: {
+      token: checkSecretInput('github-token', githubToken, 'its default is ${{ github.token }}'),
+      apiUrl: parseGitHubApiUrl(read('github-api-url'), env)
+    },
     ...(commit === undefined ? {} : { commit })
   }
 }

@@ -25,7 +25,8 @@ const TIMEOUT_MS = 30_000
 const RETRIES = 3
 
 /** The record step's edge: the only code of it that talks to the runner. */
-export async function runRecord(env: NodeJS.ProcessEnv = process.env): Promise<void> {
+export async function runRecord(): Promise<void> {
+  const { env } = process
   const { secrets, redact } = maskedSecretInputs('github-token')
   const githubToken = secrets['github-token']
   const warn = (message: string) => core.warning(redact(message))
@@ -38,8 +39,7 @@ export async function runRecord(env: NodeJS.ProcessEnv = process.env): Promise<v
     const github = await connectToGitHub({
       ...runnerRetryContext(RETRIES, redact),
       transport: createHttpTransport(USER_AGENT, redact),
-      token: inputs.githubToken,
-      apiUrl: inputs.githubApiUrl,
+      ...inputs.github,
       repository: requireRepository(context.repository),
       timeoutMs: TIMEOUT_MS,
       warn
@@ -72,7 +72,7 @@ export async function runRecord(env: NodeJS.ProcessEnv = process.env): Promise<v
       )
     )
     for (const [name, value] of Object.entries(recordOutputs(stored))) core.setOutput(name, redact(value))
-    await writeJobSummary(redact(recordSummary({ ...inputs, commit }, stored)), env)
+    await writeJobSummary(redact(recordSummary({ ...inputs, commit }, stored)))
     // Checked once the records are written: a close after this finds them, and its cleanup cancels them.
     const now = await calling(`Reading the state of pull request #${pullRequest}`, () =>
       github.api.pullRequest(pullRequest)
@@ -81,8 +81,7 @@ export async function runRecord(env: NodeJS.ProcessEnv = process.env): Promise<v
     if (closed) core.setFailed(redact(closed))
   } catch (error) {
     const message = redact(errorMessage(error))
-    if (error instanceof InputError)
-      await writeJobSummary(inputErrorSummary('Nexrender batches recorded', message), env)
+    if (error instanceof InputError) await writeJobSummary(inputErrorSummary('Nexrender batches recorded', message))
     core.setFailed(message)
   }
 }

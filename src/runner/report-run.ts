@@ -1,6 +1,6 @@
 import * as core from '@actions/core'
 import { counted } from '../helpers/counted.js'
-import type { Inputs } from '../inputs/inputs.js'
+import type { Strictness } from '../inputs/strictness.js'
 import type { BatchResult } from '../nexrender/batch-result.js'
 import { batchLogLine, batchWarnings } from '../report/batch-report.js'
 import { actionOutputs } from '../report/outputs.js'
@@ -15,9 +15,10 @@ import { writeJobSummary } from './job-summary.js'
 import type { RunContext } from './run-context.js'
 import { writeResultsFile } from './write-results-file.js'
 
-/** What the report reads: the checked inputs, where the run ran, and the redactor of its secrets. */
+/** What the report reads: the verdict's inputs, where the run ran, and the redactor of its secrets. */
 export interface RunSetting {
-  inputs: Inputs
+  strictness: Strictness
+  dryRun: boolean
   context: RunContext
   env: NodeJS.ProcessEnv
   redact: Redactor
@@ -38,12 +39,12 @@ export interface ReportParts {
  * results file and the outputs; then fails the step if the verdict or the pull request says so.
  */
 export async function reportRun(
-  { inputs, context, env, redact }: RunSetting,
+  { strictness, dryRun, context, env, redact }: RunSetting,
   results: BatchResult[],
   cancelledBy: string | undefined,
   { pullRequest, sweep, title, outputs: setOutputs = true }: ReportParts = {}
 ): Promise<void> {
-  const wording = inputs.dryRun ? DRY_RUN_WORDING : CANCEL_WORDING
+  const wording = dryRun ? DRY_RUN_WORDING : CANCEL_WORDING
   // Several batches' lines fold into one group of the log; their warnings still show as annotations.
   const grouped = results.length > 1
   if (grouped) core.startGroup(`${counted(results.length, 'batch', 'batches')}: each one's outcome`)
@@ -54,11 +55,11 @@ export async function reportRun(
         core.warning(redact(warning), { title: `Nexrender batch ${result.batchId}` })
   }
   if (grouped) core.endGroup()
-  if (inputs.dryRun) core.info('Dry run: nothing was cancelled. Cascaded relatives cannot be known in advance.')
+  if (dryRun) core.info('Dry run: nothing was cancelled. Cascaded relatives cannot be known in advance.')
   const resultsFile = writeResultsFile(results, env, redact)
   const summary = renderSummary({
     results,
-    strictness: inputs.strictness,
+    strictness,
     context,
     wording,
     cancelledBy,
@@ -66,18 +67,18 @@ export async function reportRun(
     sweep,
     title
   })
-  await writeJobSummary(redact(summary), env)
+  await writeJobSummary(redact(summary))
   // A results file that could not be written leaves its output empty, and nothing else out.
   const written = await resultsFile
   if ('warning' in written) core.warning(redact(written.warning))
   const swept = sweep ? sweptNumbers(sweep) : pullRequest && pullRequest.toCancel.length > 0 ? [pullRequest.number] : []
-  const outputs = actionOutputs(results, 'path' in written ? written.path : '', inputs.dryRun, swept)
+  const outputs = actionOutputs(results, 'path' in written ? written.path : '', dryRun, swept)
   if (setOutputs) for (const [name, value] of Object.entries(outputs)) core.setOutput(name, redact(value))
   const failures = [
     pullRequest?.lookupFailure,
     pullRequest && unreadableFailure(pullRequest.number, pullRequest.unreadable),
     sweep && sweepFailure(sweep),
-    stepFailureMessage(results, inputs.strictness, wording, cancelledBy)
+    stepFailureMessage(results, strictness, wording, cancelledBy)
   ]
   const failure = failures.filter((message) => message !== undefined).join('\n')
   if (failure !== '') core.setFailed(redact(failure))
