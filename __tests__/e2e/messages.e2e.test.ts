@@ -4,7 +4,7 @@ import { createServer } from 'node:net'
 import { errorMessage } from '../../local-runner/run-action.js'
 import {
   HEAD,
-  PULL_REQUEST,
+  pullRequestEvent,
   READ_ONLY_TOKEN,
   startGitHubFixture,
   type GitHubFixture
@@ -48,13 +48,7 @@ describe('messages that point the right way', () => {
       repository('acme/renders', true)
     ]
   ])('tells a fork’s read-only token apart from a missing permission: %s', async (_from, fromFork, head, base) => {
-    const event = {
-      name: 'pull_request',
-      payload: {
-        number: PULL_REQUEST,
-        pull_request: { number: PULL_REQUEST, head: { sha: HEAD, repo: head }, base: { repo: base } }
-      }
-    }
+    const event = pullRequestEvent(HEAD, 'opened', { head, base })
     const run = await fixture.record({ 'batch-id': fixture.batches.complete, 'github-token': READ_ONLY_TOKEN }, HEAD, {
       event
     })

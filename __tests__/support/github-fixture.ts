@@ -31,11 +31,28 @@ export interface GitHubFixture extends Fixture {
   close: () => Promise<void>
 }
 
-/** A pull_request event about PULL_REQUEST with this head, as the runner's payload file gives it. */
-export function pullRequestEvent(head: string, action = 'synchronize') {
+/** A repository as a pull request's `head.repo` or `base.repo` names it; `null` for a deleted fork. */
+export type PayloadRepository = { full_name: string; fork: boolean } | null
+
+/**
+ * A pull_request event about PULL_REQUEST with this head, as the runner's payload file gives it; with
+ * the repositories of its head and base when they matter (forks).
+ */
+export function pullRequestEvent(
+  head: string,
+  action = 'synchronize',
+  repositories?: { head: PayloadRepository; base: PayloadRepository }
+) {
+  const [headRepo, base] = repositories
+    ? [{ repo: repositories.head }, { base: { repo: repositories.base } }]
+    : [{}, {}]
   return {
     name: 'pull_request',
-    payload: { action, number: PULL_REQUEST, pull_request: { number: PULL_REQUEST, head: { sha: head } } }
+    payload: {
+      action,
+      number: PULL_REQUEST,
+      pull_request: { number: PULL_REQUEST, head: { sha: head, ...headRepo }, ...base }
+    }
   }
 }
 
