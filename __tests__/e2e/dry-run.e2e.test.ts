@@ -1,10 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
+import { describe, expect, it } from '@jest/globals'
 import { errorMessage, warnings } from '../../local-runner/run-action.js'
-import { startFixture, type Fixture } from '../support/simulator-fixture.js'
+import { simulatorForEachTest } from '../support/simulator-fixture.js'
 
-let fixture: Fixture
-beforeEach(async () => (fixture = await startFixture()))
-afterEach(() => fixture.simulator.close())
+const fixture = simulatorForEachTest()
 
 const posts = () => fixture.simulator.requests.filter((request) => request.method === 'POST')
 

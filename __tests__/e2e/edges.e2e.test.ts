@@ -4,11 +4,9 @@ import { errorMessage } from '../../local-runner/run-action.js'
 import { StateBuilder, jobsOf } from '../../simulator/builder.js'
 import { startFlood, type FloodServer } from '../../simulator/flood.js'
 import { OTHER_BATCH_ID, startSimulator } from '../../simulator/server.js'
-import { startFixture, TEST_TOKEN, type Fixture } from '../support/simulator-fixture.js'
+import { simulatorForEachTest, TEST_TOKEN } from '../support/simulator-fixture.js'
 
-let fixture: Fixture
-beforeEach(async () => (fixture = await startFixture()))
-afterEach(() => fixture.simulator.close())
+const fixture = simulatorForEachTest()
 
 describe('a reply too large', () => {
   let flood: FloodServer

@@ -2,11 +2,9 @@ import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { errorMessage, warnings } from '../../local-runner/run-action.js'
-import { startFixture, type Fixture } from '../support/simulator-fixture.js'
+import { simulatorForEachTest } from '../support/simulator-fixture.js'
 
-let fixture: Fixture
-beforeEach(async () => (fixture = await startFixture()))
-afterEach(() => fixture.simulator.close())
+const fixture = simulatorForEachTest()
 
 describe('answers that fail a batch whatever the strictness', () => {
   it('401: names the batch and the status, gives the server text and says to check the token', async () => {

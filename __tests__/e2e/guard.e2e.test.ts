@@ -3,16 +3,14 @@
  * or was cancelled (`post-if` in guard/action.yml), the post step, with the main step's state and the
  * same inputs.
  */
-import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
+import { describe, expect, it } from '@jest/globals'
 import { readFileSync } from 'node:fs'
 import { parse } from 'yaml'
 import { errorMessage, GUARD_ENTRY, GUARD_POST_ENTRY, stateForPost } from '../../local-runner/run-action.js'
 import { StateBuilder, jobsOf } from '../../simulator/builder.js'
-import { startFixture, type Fixture } from '../support/simulator-fixture.js'
+import { simulatorForEachTest } from '../support/simulator-fixture.js'
 
-let fixture: Fixture
-beforeEach(async () => (fixture = await startFixture()))
-afterEach(() => fixture.simulator.close())
+const fixture = simulatorForEachTest()
 
 const guard = parse(readFileSync('guard/action.yml', 'utf8')) as { runs: Record<string, string> }
 const cancels = () => fixture.simulator.requests.filter((request) => request.method === 'POST')

@@ -1,18 +1,10 @@
 /** Messages that point the right way, as a user meets them in a run's log. */
-import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
+import { describe, expect, it } from '@jest/globals'
 import { createServer } from 'node:net'
 import { errorMessage } from '../../local-runner/run-action.js'
-import {
-  HEAD,
-  pullRequestEvent,
-  READ_ONLY_TOKEN,
-  startGitHubFixture,
-  type GitHubFixture
-} from '../support/github-fixture.js'
+import { HEAD, pullRequestEvent, READ_ONLY_TOKEN, gitHubForEachTest } from '../support/github-fixture.js'
 
-let fixture: GitHubFixture
-beforeEach(async () => (fixture = await startGitHubFixture()))
-afterEach(() => fixture.close())
+const fixture = gitHubForEachTest()
 
 /** A loopback port nothing listens on. */
 async function closedPort(): Promise<number> {

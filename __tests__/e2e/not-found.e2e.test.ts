@@ -10,19 +10,11 @@ import { errorMessage, warnings } from '../../local-runner/run-action.js'
 import { readRecordsPart } from '../../src/records/records-format.js'
 import { commentBodies } from '../../simulator/github/records-bodies.js'
 import type { BatchRecord } from '../../src/records/records.js'
-import {
-  HEAD,
-  PULL_REQUEST,
-  pullRequestEvent,
-  startGitHubFixture,
-  type GitHubFixture
-} from '../support/github-fixture.js'
+import { HEAD, PULL_REQUEST, pullRequestEvent, gitHubForEachTest } from '../support/github-fixture.js'
 import { OTHER_TEAM_TOKEN, TEST_TOKEN } from '../support/simulator-fixture.js'
 
-let fixture: GitHubFixture
 // The API looks a batch up within the token's team here: another team's token gets 404, not 403.
-beforeEach(async () => (fixture = await startGitHubFixture(404)))
-afterEach(() => fixture.close())
+const fixture = gitHubForEachTest(404)
 
 const BOT = 'github-actions[bot]'
 const PR = { 'pull-request': String(PULL_REQUEST) }

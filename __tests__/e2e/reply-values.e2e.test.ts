@@ -1,10 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
+import { describe, expect, it } from '@jest/globals'
 import { errorMessage, type ActionRun } from '../../local-runner/run-action.js'
-import { startFixture, type Fixture } from '../support/simulator-fixture.js'
+import { simulatorForEachTest } from '../support/simulator-fixture.js'
 
-let fixture: Fixture
-beforeEach(async () => (fixture = await startFixture()))
-afterEach(() => fixture.simulator.close())
+const fixture = simulatorForEachTest()
 
 /** An object 10,000 deep, as text: JSON.parse builds it, and anything that walks it recursively overflows. */
 const DEEP = `${'{"a":'.repeat(10_000)}1${'}'.repeat(10_000)}`

@@ -1,11 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
+import { describe, expect, it } from '@jest/globals'
 import { errorMessage, warnings } from '../../local-runner/run-action.js'
-import { startFixture, type Fixture } from '../support/simulator-fixture.js'
+import { simulatorForEachTest } from '../support/simulator-fixture.js'
 import { unusableFolders } from '../support/unusable-folders.js'
 
-let fixture: Fixture
-beforeEach(async () => (fixture = await startFixture()))
-afterEach(() => fixture.simulator.close())
+const fixture = simulatorForEachTest()
 
 describe('a RUNNER_TEMP where the results file cannot be written', () => {
   it.each(unusableFolders())(

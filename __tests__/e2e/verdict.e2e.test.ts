@@ -1,10 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
+import { describe, expect, it } from '@jest/globals'
 import { errorMessage } from '../../local-runner/run-action.js'
-import { startFixture, TEST_TOKEN, type Fixture } from '../support/simulator-fixture.js'
+import { simulatorForEachTest, TEST_TOKEN } from '../support/simulator-fixture.js'
 
-let fixture: Fixture
-beforeEach(async () => (fixture = await startFixture()))
-afterEach(() => fixture.simulator.close())
+const fixture = simulatorForEachTest()
 
 describe('the verdict, end to end against the simulator', () => {
   type Cell = { batch: 'complete' | 'partial' | 'unchanged'; strictness: string; exitCode: number }

@@ -1,5 +1,6 @@
 import { RECORD_ENTRY, runAction, type ActionRun, type RunOptions } from '../../local-runner/run-action.js'
 import { startFakeGitHub, type RunningFakeGitHub } from '../../simulator/github/server.js'
+import { eachTest } from './each-test.js'
 import { SHORT_WAITS } from './short-waits-env.js'
 import { OTHER_TEAM_TOKEN, startFixture, TEST_TOKEN, type Fixture } from './simulator-fixture.js'
 import { expectNoTokenLeaks } from './token-leaks.js'
@@ -109,4 +110,12 @@ export async function startGitHubFixture(otherTeamsBatch?: Parameters<typeof sta
       await fixture.simulator.close()
     }
   }
+}
+
+/** A fresh pair of simulators, Nexrender's and GitHub's, for each test of the file. */
+export function gitHubForEachTest(otherTeamsBatch?: Parameters<typeof startFixture>[0]): GitHubFixture {
+  return eachTest(
+    () => startGitHubFixture(otherTeamsBatch),
+    (fixture) => fixture.close()
+  )
 }

@@ -1,6 +1,7 @@
 import { runAction, type ActionRun, type RunOptions } from '../../local-runner/run-action.js'
 import { StateBuilder, jobsOf } from '../../simulator/builder.js'
 import { startSimulator, type RunningSimulator, type SimulatorOptions } from '../../simulator/server.js'
+import { eachTest } from './each-test.js'
 import { SHORT_WAITS } from './short-waits-env.js'
 import { expectNoTokenLeaks } from './token-leaks.js'
 
@@ -60,4 +61,12 @@ export async function startFixture(otherTeamsBatch?: SimulatorOptions['otherTeam
     ])
   }
   return { simulator, batches, inputs, run }
+}
+
+/** A fresh simulator fixture for each test of the file. */
+export function simulatorForEachTest(otherTeamsBatch?: SimulatorOptions['otherTeamsBatch']): Fixture {
+  return eachTest(
+    () => startFixture(otherTeamsBatch),
+    (fixture) => fixture.simulator.close()
+  )
 }
