@@ -12,7 +12,7 @@ import type { SweepReport } from '../report/sweep-report.js'
 import { inputErrorSummary } from '../report/input-error-summary.js'
 import { readRunEvent } from '../runner/run-event.js'
 import { writeJobSummary } from '../runner/job-summary.js'
-import { reportRun } from '../runner/report-run.js'
+import { reportRun, verdictInputs } from '../runner/report-run.js'
 import { runnerRetryContext } from '../runner/retry-context.js'
 import { watchRunnerSignals } from '../runner/run-cancellation.js'
 import { maskedSecretInputs } from '../runner/secret-inputs.js'
@@ -84,15 +84,10 @@ export async function run(): Promise<void> {
       sweepReport = reportOf(inputs.dryRun ? sweep : await writeSweepOutcomes(sweep, results, new Date()))
       info(`The sweep made ${sweepReport.githubRequests} GitHub requests.`)
     }
-    await reportRun(
-      { strictness: inputs.strictness, dryRun: inputs.dryRun, context, env, redact },
-      results,
-      cancellation.cancelledBy,
-      {
-        pullRequest: pullRequestReport,
-        sweep: sweepReport
-      }
-    )
+    await reportRun({ ...verdictInputs(inputs), context, env, redact }, results, cancellation.cancelledBy, {
+      pullRequest: pullRequestReport,
+      sweep: sweepReport
+    })
   } catch (error) {
     const message = redact(errorMessage(error))
     if (error instanceof InputError) await writeJobSummary(inputErrorSummary('Nexrender batch cancel', message))

@@ -5,7 +5,7 @@ import { createHttpTransport } from '../http/http-transport.js'
 import { GUARDED_BATCHES_STATE, MAX_GUARDED_BATCHES, parseGuardInputs } from '../inputs/guard-inputs.js'
 import { CANCEL } from '../nexrender/batch-operation.js'
 import { runBatches } from '../nexrender/run-batches.js'
-import { reportRun } from '../runner/report-run.js'
+import { reportRun, verdictInputs } from '../runner/report-run.js'
 import { runnerRetryContext } from '../runner/retry-context.js'
 import { watchRunnerSignals } from '../runner/run-cancellation.js'
 import { runContextFrom } from '../runner/run-context.js'
@@ -68,15 +68,10 @@ export async function runGuardPost(): Promise<void> {
       MAX_GUARDED_BATCHES
     )
     const context = runContextFrom(readRunEvent(env), env.GITHUB_REPOSITORY)
-    await reportRun(
-      { strictness: inputs.strictness, dryRun: inputs.dryRun, context, env, redact },
-      results,
-      cancellation.cancelledBy,
-      {
-        title: GUARD_TITLE,
-        outputs: false
-      }
-    )
+    await reportRun({ ...verdictInputs(inputs), context, env, redact }, results, cancellation.cancelledBy, {
+      title: GUARD_TITLE,
+      outputs: false
+    })
   } catch (error) {
     core.setFailed(redact(errorMessage(error)))
   } finally {

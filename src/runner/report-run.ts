@@ -1,6 +1,6 @@
 import * as core from '@actions/core'
 import { counted } from '../helpers/counted.js'
-import type { Strictness } from '../inputs/strictness.js'
+import type { Inputs } from '../inputs/inputs.js'
 import type { BatchResult } from '../nexrender/batch-result.js'
 import { batchLogLine, batchWarnings } from '../report/batch-report.js'
 import { actionOutputs } from '../report/outputs.js'
@@ -16,12 +16,18 @@ import type { RunContext } from './run-context.js'
 import { writeResultsFile } from './write-results-file.js'
 
 /** What the report reads: the verdict's inputs, where the run ran, and the redactor of its secrets. */
-export interface RunSetting {
-  strictness: Strictness
-  dryRun: boolean
+export interface RunSetting extends VerdictInputs {
   context: RunContext
   env: NodeJS.ProcessEnv
   redact: Redactor
+}
+
+/** The inputs the verdict and the wording depend on. */
+export type VerdictInputs = Pick<Inputs, 'strictness' | 'dryRun'>
+
+/** Only what the report reads of the inputs: no token goes with them. */
+export function verdictInputs({ strictness, dryRun }: Inputs): VerdictInputs {
+  return { strictness, dryRun }
 }
 
 /** What else the report covers, and how. */
