@@ -54,7 +54,7 @@ describe("the action's GitHub calls, as they go out", () => {
     ],
     [
       'listRepositoryComments',
-      'GET /repos/acme/renders/issues/comments?since=2026-03-01T00%3A00%3A00Z&sort=updated&direction=asc&per_page=100',
+      'GET /repos/acme/renders/issues/comments?since=2026-03-01T00%3A00%3A00Z&sort=created&direction=asc&per_page=100',
       (api) => api.listRepositoryComments('2026-03-01T00:00:00Z'),
       [expect.objectContaining({ id: 11 })]
     ],

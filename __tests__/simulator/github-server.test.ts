@@ -59,6 +59,50 @@ describe('the fake GitHub API', () => {
     expect(last).toMatchObject({ link: null, json: [{ body: 'c4' }] })
   })
 
+  describe("a repository's comments, in GitHub's order", () => {
+    const T = Date.parse('2026-03-01T10:00:00Z')
+    beforeEach(() => {
+      // Created a, b, c; updated c, a, b.
+      github.addComment(7, 'someone', 'a', 'a/b', T + 2)
+      github.addComment(7, 'someone', 'b', 'a/b', T + 3)
+      github.addComment(7, 'someone', 'c', 'a/b', T + 1)
+    })
+    const bodies = async (query: string) =>
+      ((await call('app', 'GET', `/repos/a/b/issues/comments?${query}`)).json as Array<{ body: string }>).map(
+        (comment) => comment.body
+      )
+
+    it.each([
+      ['', ['a', 'b', 'c']],
+      ['direction=desc', ['a', 'b', 'c']],
+      ['sort=created&direction=asc', ['a', 'b', 'c']],
+      ['sort=created', ['c', 'b', 'a']],
+      ['sort=updated&direction=asc', ['c', 'a', 'b']],
+      ['sort=updated', ['b', 'a', 'c']]
+    ])(
+      '%s: %j (sort is created unless given; direction counts only with sort, desc unless asc)',
+      async (query, order) => {
+        expect(await bodies(query)).toEqual(order)
+      }
+    )
+
+    const pagesOfOne = async (query: string, updatedAfterPageOne: string) => {
+      const comment = github.commentsOn(7, 'a/b').find((candidate) => candidate.body === updatedAfterPageOne)
+      github.faults.updateWhileListing = { commentId: comment!.id, afterPages: 1 }
+      const read: string[] = []
+      for (const page of [1, 2, 3]) read.push(...(await bodies(`${query}&per_page=1&page=${page}`)))
+      return read
+    }
+
+    it('moves a comment updated while a listing sorted by updated is read: one not yet read slips onto a page already read', async () => {
+      expect(await pagesOfOne('sort=updated&direction=asc', 'c')).toEqual(['c', 'b', 'c'])
+    })
+
+    it('keeps the order of creation whatever is updated meanwhile', async () => {
+      expect(await pagesOfOne('sort=created&direction=asc', 'a')).toEqual(['a', 'b', 'c'])
+    })
+  })
+
   it('creates, updates and deletes a comment for its author only', async () => {
     const created = await call('app', 'POST', '/repos/a/b/issues/7/comments', { body: 'hello' })
     expect(created).toMatchObject({

@@ -1,7 +1,14 @@
 import { locked, MAX_BODY_CHARS, notFound, tooLong, type Answer } from './answers.js'
 import type { Holds } from './held.js'
 import { listPage } from './listing.js'
-import { addComment, commentJson, commentsOn, type FakeGitHubState, type FakeIdentity } from './model.js'
+import {
+  addComment,
+  commentJson,
+  commentsOn,
+  type FakeComment,
+  type FakeGitHubState,
+  type FakeIdentity
+} from './model.js'
 import { reaction } from './reactions.js'
 
 /** The paths of the comment and reaction routes; undefined for any other path. */
@@ -34,10 +41,12 @@ export async function commentRoutes(
   if (repositoryComments && method === 'GET') {
     const [, repository = ''] = repositoryComments
     const since = Date.parse(url.searchParams.get('since') ?? '') || 0
-    const updated = state.comments
+    const listed = state.comments
       .filter((comment) => comment.repository === repository && comment.updatedAt >= since)
-      .sort((a, b) => a.updatedAt - b.updatedAt || a.id - b.id)
-    return listPage(updated, url, state.apiUrl, state.faults, (comment) => commentJson(state, comment))
+      .sort(repositoryCommentsOrder(url.searchParams))
+    const page = listPage(listed, url, state.apiUrl, state.faults, (comment) => commentJson(state, comment))
+    updateWhileListing(state)
+    return page
   }
   if (onIssue) {
     const [, repository = '', issue = ''] = onIssue
@@ -85,4 +94,26 @@ export async function commentRoutes(
     return { status: 204 }
   }
   return notFound
+}
+
+/**
+ * GitHub's order for a repository's comments: by creation unless `sort` says otherwise, oldest first;
+ * `direction` counts only with `sort`, and is `desc` unless given.
+ */
+function repositoryCommentsOrder(parameters: URLSearchParams): (a: FakeComment, b: FakeComment) => number {
+  const sort = parameters.get('sort')
+  // Ids grow with creation: the fake keeps no other creation time.
+  if (!sort) return (a, b) => a.id - b.id
+  const key = (comment: FakeComment) => (sort === 'updated' ? comment.updatedAt : comment.id)
+  const sign = parameters.get('direction') === 'asc' ? 1 : -1
+  return (a, b) => sign * (key(a) - key(b) || a.id - b.id)
+}
+
+/** Once a page is answered, the comment a test named is updated, as another workflow's writer might. */
+function updateWhileListing(state: FakeGitHubState): void {
+  const fault = state.faults.updateWhileListing
+  if (!fault || fault.afterPages-- > 1) return
+  state.faults.updateWhileListing = undefined
+  const comment = state.comments.find((candidate) => candidate.id === fault.commentId)
+  if (comment) comment.updatedAt = Math.max(Date.now(), comment.updatedAt + 1)
 }

@@ -64,6 +64,11 @@ export interface FakeGitHubFaults {
   holdListings?: number
   /** Point every listing's next-page link here, as a broken or hostile API might. */
   nextPageAt?: string
+  /**
+   * Update this comment once a repository-wide listing has answered `afterPages` pages: a writer
+   * elsewhere, while the action pages through (a listing sorted by `updated` moves it to its end).
+   */
+  updateWhileListing?: { commentId: number; afterPages: number }
 }
 
 export interface RecordedGitHubRequest {
