@@ -55,7 +55,7 @@ export function restGitHubApi(client: GitHubClient, repository: string): GitHubA
       })
       // A comment updated into the window while the pages are read shifts the rest by one: the one
       // pushed over a page's end comes twice, and counts once, as its later copy.
-      return [...new Map(comments.map((comment) => [comment.id, asComment(comment)])).values()]
+      return [...new Map(comments.map(asComment).map((comment) => [comment.id, comment])).values()]
     },
     async createComment(pullRequest, body, options = {}) {
       const reply = await client.request(
