@@ -58,7 +58,10 @@ export function pullRequestEvent(
 }
 
 /** Both simulators, and the two steps run as a runner runs them, each checked for token leaks. */
-export async function startGitHubFixture(otherTeamsBatch?: Parameters<typeof startFixture>[0]): Promise<GitHubFixture> {
+export async function startGitHubFixture(
+  otherTeamsBatch?: Parameters<typeof startFixture>[0],
+  { enterprise = false } = {}
+): Promise<GitHubFixture> {
   const fixture = await startFixture(otherTeamsBatch)
   const github = await startFakeGitHub({
     tokens: {
@@ -67,7 +70,8 @@ export async function startGitHubFixture(otherTeamsBatch?: Parameters<typeof sta
       [APP_TOKEN]: { login: APP_LOGIN, kind: 'app' },
       [READ_ONLY_TOKEN]: { login: 'github-actions[bot]', kind: 'app', canWrite: false }
     },
-    pullRequests: { [PULL_REQUEST]: { head: HEAD } }
+    pullRequests: { [PULL_REQUEST]: { head: HEAD } },
+    enterprise
   })
   const env = {
     GITHUB_API_URL: github.apiUrl,

@@ -65,18 +65,26 @@ export interface FakeGitHubOptions {
   port?: number
   /** The web address comment links use. */
   serverUrl?: string
+  /** Serve as GitHub Enterprise Server does: REST under `/api/v3`, GraphQL at `/api/graphql`. */
+  enterprise?: boolean
 }
 
 export async function startFakeGitHub(options: FakeGitHubOptions): Promise<RunningFakeGitHub> {
   const state = createState(options.serverUrl ?? 'https://github.com', options.pullRequests ?? {}, options.issues)
   const holds = createHolds()
+  // Where GitHub serves its APIs: at the root on github.com, beside each other under /api on GHES.
+  const paths = options.enterprise ? { rest: '/api/v3', graphql: '/api/graphql' } : { rest: '', graphql: '/graphql' }
 
   async function route(request: IncomingMessage, body: string): Promise<Answer> {
     const identity = identityOf(request.headers.authorization, options.tokens)
     if (!identity) return { status: 401, body: { message: 'Bad credentials' } }
     const url = new URL(request.url ?? '/', 'http://fake')
+    const isGraphql = url.pathname === paths.graphql
+    // The routes below are REST's paths from its base: anything outside the base is not the API.
+    if (!isGraphql && !url.pathname.startsWith(`${paths.rest}/`)) return notFound
+    if (!isGraphql) url.pathname = url.pathname.slice(paths.rest.length)
     const method = request.method ?? 'GET'
-    const writing = method !== 'GET' && url.pathname !== '/graphql'
+    const writing = method !== 'GET' && !isGraphql
     const limited = limitedByFaults(state.faults, writing, request.headers.authorization ?? '')
     if (limited) return limited
     if (url.pathname === '/user' && method === 'GET') {
@@ -84,7 +92,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions): Promise<Runni
         ? { status: 200, body: { login: identity.login, id: 1, type: 'User' } }
         : { status: 403, body: { message: 'Resource not accessible by integration', status: '403' } }
     }
-    if (url.pathname === '/graphql' && method === 'POST') return graphql(state, identity, body)
+    if (isGraphql && method === 'POST') return graphql(state, identity, body)
     const pull = url.pathname.match(/^\/repos\/([^/]+\/[^/]+)\/pulls\/(\d+)$/)
     if (pull && method === 'GET') return pullRequest(Number(pull[2]))
     const commentRoute = commentRouteOf(url.pathname)
@@ -127,7 +135,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions): Promise<Runni
     })
   })
   await listening(server, options.port ?? 0, '127.0.0.1')
-  state.apiUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  state.apiUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}${paths.rest}`
   return {
     apiUrl: state.apiUrl,
     comments: state.comments,
