@@ -496,11 +496,15 @@ function restGitHubApi(client, repository) {
                 owner,
                 repo,
                 since,
-                sort: 'updated',
+                // By creation, which no write changes: sorted by `updated`, a comment updated while the pages
+                // are read moves to the end, and the one after it in the listing slips back onto a page already read.
+                sort: 'created',
                 direction: 'asc',
                 per_page: 100
             });
-            return comments.map(asComment);
+            // A comment updated into the window while the pages are read shifts the rest by one: the one
+            // pushed over a page's end comes twice, and counts once, as its later copy.
+            return [...new Map(comments.map(asComment).map((comment) => [comment.id, comment])).values()];
         },
         async createComment(pullRequest, body, options = {}) {
             const reply = await client.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', { owner, repo, issue_number: pullRequest }, { ...options, body: { body }, lookBeforeResending: true });
