@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
+import { describe, expect, it } from '@jest/globals'
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { errorMessage, runAction, warnings } from '../../local-runner/run-action.js'
@@ -12,13 +12,10 @@ import {
   PULL_REQUEST,
   READ_ONLY_TOKEN,
   pullRequestEvent,
-  startGitHubFixture,
-  type GitHubFixture
+  gitHubForEachTest
 } from '../support/github-fixture.js'
 
-let fixture: GitHubFixture
-beforeEach(async () => (fixture = await startGitHubFixture()))
-afterEach(() => fixture.close())
+const fixture = gitHubForEachTest()
 
 const PR = { 'pull-request': String(PULL_REQUEST) }
 

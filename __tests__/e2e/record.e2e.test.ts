@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
+import { describe, expect, it } from '@jest/globals'
 import { errorMessage, warnings } from '../../local-runner/run-action.js'
 import { readRecordsPart } from '../../src/records/records-format.js'
 import {
@@ -8,13 +8,10 @@ import {
   PERSONAL_TOKEN,
   PULL_REQUEST,
   READ_ONLY_TOKEN,
-  startGitHubFixture,
-  type GitHubFixture
+  gitHubForEachTest
 } from '../support/github-fixture.js'
 
-let fixture: GitHubFixture
-beforeEach(async () => (fixture = await startGitHubFixture()))
-afterEach(() => fixture.close())
+const fixture = gitHubForEachTest()
 
 describe('the record step', () => {
   it("creates the pull request's one comment on the first record: a table for people, the records hidden", async () => {

@@ -2,7 +2,7 @@
  * The rules of "How the records are kept" (README), one block each, run as a runner runs the record
  * step and the cancel step, against the fake GitHub. Every run is also checked for token leaks.
  */
-import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
+import { describe, expect, it } from '@jest/globals'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { errorMessage, warnings } from '../../local-runner/run-action.js'
 import { readRecordsPart } from '../../src/records/records-format.js'
@@ -17,13 +17,10 @@ import {
   PERSONAL_TOKEN,
   PULL_REQUEST,
   pullRequestEvent,
-  startGitHubFixture,
-  type GitHubFixture
+  gitHubForEachTest
 } from '../support/github-fixture.js'
 
-let fixture: GitHubFixture
-beforeEach(async () => (fixture = await startGitHubFixture()))
-afterEach(() => fixture.close())
+const fixture = gitHubForEachTest()
 
 const BOT = 'github-actions[bot]'
 const PR = { 'pull-request': String(PULL_REQUEST) }

@@ -1,13 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
+import { describe, expect, it } from '@jest/globals'
 import { errorMessage, warnings } from '../../local-runner/run-action.js'
 import { readRecordsPart } from '../../src/records/records-format.js'
 import { commentBodies } from '../../simulator/github/records-bodies.js'
 import type { BatchRecord } from '../../src/records/records.js'
-import { HEAD, OLD_HEAD, startGitHubFixture, type GitHubFixture } from '../support/github-fixture.js'
+import { HEAD, OLD_HEAD, gitHubForEachTest } from '../support/github-fixture.js'
 
-let fixture: GitHubFixture
-beforeEach(async () => (fixture = await startGitHubFixture()))
-afterEach(() => fixture.close())
+const fixture = gitHubForEachTest()
 
 const BOT = 'github-actions[bot]'
 const nightly = { event: { name: 'schedule', payload: {} } }
