@@ -25,7 +25,7 @@ describe('messages that point the right way', () => {
 
     expect(run.exitCode).toBe(1)
     expect(errorMessage(run)).toBe(
-      `Finding whom the GitHub token acts as: the GitHub API could not be reached: gave up after 4 attempts: connect ECONNREFUSED 127.0.0.1:${port}`
+      `Finding whom the GitHub token acts as: the GitHub API could not be reached: gave up after 4 attempts: connect ECONNREFUSED 127.0.0.1:${port}; check github-api-url (the runner's GITHUB_API_URL unless given) and that the runner can reach it`
     )
   })
 

@@ -99,7 +99,9 @@ describe('retries', () => {
 
     expect(run.exitCode).toBe(1)
     expect(retryLines(run.stdout)).toHaveLength(1)
-    expect(errorMessage(run)).toMatch(/gave up after 2 attempts: connect ECONNREFUSED 127\.0\.0\.1:\d+$/)
+    expect(errorMessage(run)).toMatch(
+      /gave up after 2 attempts: connect ECONNREFUSED 127\.0\.0\.1:\d+; nothing reached the API: check api-url \(its host and port\)/
+    )
   })
 })
 

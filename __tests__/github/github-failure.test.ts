@@ -46,7 +46,7 @@ describe('describeGitHubFailure', () => {
     ],
     [
       new GitHubUnreachable('gave up after 4 attempts: ECONNREFUSED'),
-      'the GitHub API could not be reached: gave up after 4 attempts: ECONNREFUSED'
+      "the GitHub API could not be reached: gave up after 4 attempts: ECONNREFUSED; check github-api-url (the runner's GITHUB_API_URL unless given) and that the runner can reach it"
     ],
     [new Error('the comment kept changing'), 'the comment kept changing']
   ])('%s', (error, described) => {

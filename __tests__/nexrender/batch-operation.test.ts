@@ -97,7 +97,17 @@ describe('interpretFinalOutcome', () => {
         retryable: true,
         mayHaveReachedServer: false
       },
-      problem: 'ENOTFOUND: getaddrinfo'
+      problem:
+        'ENOTFOUND: getaddrinfo; nothing reached the API: check api-url (its host and port) and that the runner can reach it'
+    },
+    {
+      last: {
+        kind: 'network-failure' as const,
+        reason: 'ECONNRESET: socket hang up',
+        retryable: true,
+        mayHaveReachedServer: true
+      },
+      problem: 'ECONNRESET: socket hang up'
     }
   ])('fails the batch: $problem', ({ last, problem }) => {
     const result = interpretFinalOutcome(BATCH, final(last), CANCEL)

@@ -78,6 +78,11 @@ export async function runBatchOperation(
   }
 }
 
+/** A request that never reached a server: waiting longer rarely helps, the address usually does. */
+function unreachable(reason: string): string {
+  return `${reason}; nothing reached the API: check api-url (its host and port) and that the runner can reach it`
+}
+
 /**
  * Turns the last attempt into a result: a reply or a failure with its reason. The API's own 404
  * counts as `unchanged` for a batch given by hand, and fails a `recorded` one (see `not-found.ts`).
@@ -109,7 +114,8 @@ export function interpretFinalOutcome(
     attempts
   })
 
-  if (last.kind === 'network-failure') return failed(last.reason)
+  if (last.kind === 'network-failure')
+    return failed(last.mayHaveReachedServer || last.interruption ? last.reason : unreachable(last.reason))
   if (last.status === 404) {
     const notFound = judgeNotFound(last, recorded)
     if (notFound.kind === 'recorded-not-found') return { ...failed(notFound.problem), notFound: true }
