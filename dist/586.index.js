@@ -118,7 +118,7 @@ const PERMISSIONS_BLOCK = 'permissions:\n  pull-requests: write';
  */
 function describeGitHubFailure(error, doing, hints = {}) {
     if (error instanceof _github_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GitHubUnreachable */ .yc)
-        return `${doing}: the GitHub API could not be reached: ${error.message}`;
+        return `${doing}: the GitHub API could not be reached: ${error.message}; check github-api-url (the runner's GITHUB_API_URL unless given) and that the runner can reach it`;
     if (!(error instanceof _github_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GitHubError */ .y_))
         return `${doing}: ${(0,_helpers_error_message_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .g)(error)}`;
     const said = `HTTP ${error.status}: ${error.githubMessage}`;
