@@ -52,7 +52,8 @@ afterAll(() => fixture.close())
 /**
  * Runs the recipe's steps of this action, with `${{ … }}` taken from `values`; any other expression
  * fails the test. Then, as the runner does at the end of the job, the guards' post steps, only if the
- * job failed: one of these steps failed, or `jobFails` says a step of the recipe's own failed.
+ * job failed or was cancelled: one of these steps failed, or `jobFails` says a step of the recipe's own
+ * failed or the run was cancelled.
  */
 async function runRecipe(
   name: string,
@@ -212,6 +213,22 @@ describe('the recipes, run as written against the simulators', () => {
       outputs: { 'pull-requests': '[31,41]', 'batch-id': `${fixture.batches.complete},${fixture.batches.unchanged}` }
     })
     expect(recipes.get('Sweep preview renders')?.permissions).toEqual({ 'pull-requests': 'write' })
+  })
+
+  it('guards the newest push: when a newer push cancels the run, its post step cancels the batch', async () => {
+    const batchId = fixture.batches.complete
+    const sentBefore = fixture.simulator.requests.length
+    // A cancelled run: the post step runs as after a failure (`post-if: failure() || cancelled()`).
+    const [main, post] = await runRecipe(
+      'Render the newest push',
+      render(batchId),
+      { name: 'push', payload: {} },
+      { jobFails: true }
+    )
+    expect([main?.exitCode, post?.exitCode]).toEqual([0, 0])
+    expect(fixture.simulator.requests.slice(sentBefore)).toContainEqual(
+      expect.objectContaining({ method: 'POST', path: expect.stringContaining(`/batches/${batchId}/cancel`) })
+    )
   })
 
   it('guards a CI render: when the checks fail, its post step cancels the batch', async () => {
