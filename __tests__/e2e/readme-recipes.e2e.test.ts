@@ -44,6 +44,8 @@ for (const { file, yaml } of recipeBlocks()) {
   recipes.set(recipe.name, recipe)
 }
 const ACTION = 'OWNER/nexrender-cancel-batch-action'
+/** The recipes a test has run, to check at the end that none was left out. */
+const ran = new Set<string>()
 
 let fixture: GitHubFixture
 beforeAll(async () => (fixture = await startGitHubFixture()))
@@ -63,6 +65,7 @@ async function runRecipe(
 ): Promise<ActionRun[]> {
   const recipe = recipes.get(name)
   if (!recipe) throw new Error(`the documentation has no recipe named ${name}`)
+  ran.add(name)
   const steps = Object.values(recipe.jobs).flatMap((job) => job.steps.filter((step) => step.uses?.startsWith(ACTION)))
   const runs: ActionRun[] = []
   const posts: (() => Promise<ActionRun>)[] = []
@@ -241,5 +244,10 @@ describe('the recipes, run as written against the simulators', () => {
     const [, refused] = await checksFail(fixture.batches.otherTeam)
     expect(refused?.exitCode).toBe(1)
     expect(refused?.stdout).toContain("the token's team cannot reach this batch")
+  })
+
+  // Last: the tests above run in order, each recipe in one of them.
+  it('has run every recipe of the documentation', () => {
+    expect([...recipes.keys()].filter((name) => !ran.has(name))).toEqual([])
   })
 })
