@@ -20,12 +20,11 @@ const recordYml = readFileSync('record/action.yml', 'utf8')
 const recordAction = parse(recordYml) as ActionMetadata
 const guardYml = readFileSync('guard/action.yml', 'utf8')
 const guardAction = parse(guardYml) as ActionMetadata
-const readme = readFileSync('README.md', 'utf8')
 const workflows = readdirSync('.github/workflows').map((name) => `.github/workflows/${name}`)
 
-/** The rows of the README table under a `## heading`, as trimmed cells, keyed by the first cell's `name`. */
-function readmeTable(heading: string): Map<string, string[]> {
-  const section = readme.split(`\n## ${heading}\n`)[1]?.split('\n## ')[0] ?? ''
+/** The rows of the table under a `## heading` of a Markdown file, as trimmed cells, keyed by the first cell's `name`. */
+function markdownTable(file: string, heading: string): Map<string, string[]> {
+  const section = readFileSync(file, 'utf8').split(`\n## ${heading}\n`)[1]?.split('\n## ')[0] ?? ''
   const rows = section
     .split('\n')
     .filter((line) => line.startsWith('| `'))
@@ -103,21 +102,26 @@ describe('action.yml, the code and the README stay in step', () => {
     expect(Object.keys(action.outputs).sort()).toEqual([...OUTPUT_NAMES].sort())
   })
 
-  it('lists the same inputs and outputs in the README tables', () => {
-    expect([...readmeTable('Inputs').keys()].sort()).toEqual(Object.keys(action.inputs).sort())
-    expect([...readmeTable('Outputs').keys()].sort()).toEqual(Object.keys(action.outputs).sort())
-    expect([...readmeTable('The record step').keys()].sort()).toEqual(
-      [...Object.keys(recordAction.inputs), ...Object.keys(recordAction.outputs)].sort()
+  it("lists the same inputs and outputs in the README tables and the steps' READMEs", () => {
+    expect([...markdownTable('README.md', 'Inputs').keys()].sort()).toEqual(Object.keys(action.inputs).sort())
+    expect([...markdownTable('README.md', 'Outputs').keys()].sort()).toEqual(Object.keys(action.outputs).sort())
+    expect([...markdownTable('record/README.md', 'Inputs').keys()].sort()).toEqual(
+      Object.keys(recordAction.inputs).sort()
     )
-    expect([...readmeTable('The guard').keys()].sort()).toEqual(Object.keys(guardAction.inputs).sort())
+    expect([...markdownTable('record/README.md', 'Outputs').keys()].sort()).toEqual(
+      Object.keys(recordAction.outputs).sort()
+    )
+    expect([...markdownTable('guard/README.md', 'Inputs').keys()].sort()).toEqual(
+      Object.keys(guardAction.inputs).sort()
+    )
   })
 
   it.each([
-    ['Inputs', action],
-    ['The record step', recordAction],
-    ['The guard', guardAction]
-  ])('documents required and default in the README table %s as the action declares them', (heading, metadata) => {
-    const table = readmeTable(heading)
+    ['README.md', action],
+    ['record/README.md', recordAction],
+    ['guard/README.md', guardAction]
+  ])('documents required and default in the inputs table of %s as the action declares them', (file, metadata) => {
+    const table = markdownTable(file, 'Inputs')
     for (const [name, input] of Object.entries(metadata.inputs)) {
       const [required, defaultValue] = table.get(name) ?? []
       expect({ name, required, defaultValue }).toEqual({

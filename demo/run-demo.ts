@@ -160,7 +160,8 @@ const WHAT_NEXT = `${'═'.repeat(16)}
 What to try next
 ${'═'.repeat(16)}
 - Copy a recipe into a workflow: README.md starts with the guard of a CI job's render; the others
-  (pull-request records and cleanups, the nightly sweep, a cancel by hand) follow it.
+  (a guarded and recorded preview, its cleanups, the nightly sweep) follow it, and docs/dry-run.md
+  holds a cancel by hand.
 - Serve the simulators and call them yourself, with curl or the action's bundle:
     npm run simulator -- --help
 - Run the tests: npm test`

@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { readFileSync } from 'node:fs'
 import { parse } from 'yaml'
 import {
   GUARD_ENTRY,
@@ -19,9 +18,13 @@ import {
   startGitHubFixture,
   type GitHubFixture
 } from '../support/github-fixture.js'
+import { recipeBlocks } from '../support/recipe-files.js'
 import { expectNoTokenLeaks } from '../support/token-leaks.js'
 
-/** The README's recipes run as written: their action steps, with the expressions a runner would evaluate. */
+/**
+ * The documentation's recipes (the README's, docs/'s and the steps' READMEs') run as written: their
+ * action steps, with the expressions a runner would evaluate.
+ */
 interface Step {
   id?: string
   uses?: string
@@ -34,28 +37,38 @@ interface Recipe {
   jobs: Record<string, { steps: Step[] }>
 }
 
-const recipes = new Map(
-  [...readFileSync('README.md', 'utf8').matchAll(/```yaml\n([\s\S]*?)```/g)]
-    .map(([, block = '']) => parse(block) as Recipe)
-    .filter((recipe) => recipe.jobs !== undefined)
-    .map((recipe) => [recipe.name, recipe])
-)
+const recipes = new Map<string, Recipe>()
+for (const { file, yaml } of recipeBlocks()) {
+  const recipe = parse(yaml) as Recipe
+  if (recipes.has(recipe.name)) throw new Error(`${file}: a second recipe named ${recipe.name}`)
+  recipes.set(recipe.name, recipe)
+}
 const ACTION = 'OWNER/nexrender-cancel-batch-action'
+/** The recipes a test has run, to check at the end that none was left out. */
+const ran = new Set<string>()
 
 let fixture: GitHubFixture
 beforeAll(async () => (fixture = await startGitHubFixture()))
 afterAll(() => fixture.close())
 
-/** Runs the recipe's steps of this action, with `${{ … }}` taken from `values`; any other expression fails the test. */
+/**
+ * Runs the recipe's steps of this action, with `${{ … }}` taken from `values`; any other expression
+ * fails the test. Then, as the runner does at the end of the job, the guards' post steps, only if the
+ * job failed or was cancelled: one of these steps failed, or `jobFails` says a step of the recipe's own
+ * failed or the run was cancelled.
+ */
 async function runRecipe(
   name: string,
   values: Record<string, string>,
-  event: { name: string; payload: object }
+  event: { name: string; payload: object },
+  { jobFails = false } = {}
 ): Promise<ActionRun[]> {
   const recipe = recipes.get(name)
-  if (!recipe) throw new Error(`the README has no recipe named ${name}`)
+  if (!recipe) throw new Error(`the documentation has no recipe named ${name}`)
+  ran.add(name)
   const steps = Object.values(recipe.jobs).flatMap((job) => job.steps.filter((step) => step.uses?.startsWith(ACTION)))
   const runs: ActionRun[] = []
+  const posts: (() => Promise<ActionRun>)[] = []
   for (const step of steps) {
     const inputs = Object.fromEntries(
       Object.entries(step.with ?? {}).map(([input, value]) => [
@@ -71,38 +84,45 @@ async function runRecipe(
     const record = step.uses?.endsWith('/record@v1')
     const env = { GITHUB_API_URL: fixture.github.apiUrl, GITHUB_RUN_ID: '77' }
     if (step.uses?.endsWith('/guard@v1')) {
-      // The main step, then its post step as the runner runs it when the job has failed.
+      // The main step now; its post step at the end of the job (`post-if: failure() || cancelled()`).
       const main = await runAction(withDefaults, env, { entry: GUARD_ENTRY, event })
-      runs.push(
-        main,
-        await runAction(withDefaults, { ...env, ...stateForPost(main) }, { entry: GUARD_POST_ENTRY, event })
+      runs.push(main)
+      posts.unshift(async () =>
+        runAction(withDefaults, { ...env, ...stateForPost(main) }, { entry: GUARD_POST_ENTRY, event })
       )
     } else {
       runs.push(await runAction(withDefaults, env, { ...(record ? { entry: RECORD_ENTRY } : {}), event }))
     }
-    const comments = fixture.github.comments.map((comment) => comment.body)
-    for (const run of runs) expectNoTokenLeaks(run, [TEST_TOKEN, GITHUB_TOKEN], comments)
   }
+  if (jobFails || runs.some((run) => run.exitCode !== 0)) {
+    for (const post of posts) runs.push(await post())
+  }
+  const comments = fixture.github.comments.map((comment) => comment.body)
+  for (const run of runs) expectNoTokenLeaks(run, [TEST_TOKEN, GITHUB_TOKEN], comments)
   return runs
 }
 
-const pullRequestEvent = (action: string, head: string) => ({
+const pullRequestEvent = (action: string, head: string, number = PULL_REQUEST) => ({
   name: 'pull_request',
-  payload: { action, number: PULL_REQUEST, pull_request: { number: PULL_REQUEST, head: { sha: head } } }
+  payload: { action, number, pull_request: { number, head: { sha: head } } }
 })
-const onPullRequest = {
+const onPullRequest = (action: 'synchronize' | 'closed') => ({
   'secrets.NEXRENDER_TOKEN': TEST_TOKEN,
   'github.event.pull_request.number': String(PULL_REQUEST),
-  'steps.cancel.outputs.cancelled-jobs-count': '',
-  'steps.cancel.outputs.status': ''
-}
+  "github.event.action == 'synchronize'": String(action === 'synchronize')
+})
+const render = (batchId: string) => ({
+  'steps.render.outputs.batch-id': batchId,
+  'secrets.NEXRENDER_TOKEN': TEST_TOKEN
+})
 
-describe('the README recipes, run as written against the simulators', () => {
+describe('the recipes, run as written against the simulators', () => {
   it('every pull-request recipe asks for pull-requests: write', () => {
     for (const name of [
       'Preview render',
+      'Record preview renders',
       'Stop preview renders',
-      'Stop superseded preview renders',
+      'Sweep preview renders',
       'Cancel renders'
     ]) {
       expect({ name, permissions: recipes.get(name)?.permissions }).toMatchObject({
@@ -114,29 +134,45 @@ describe('the README recipes, run as written against the simulators', () => {
 
   it('records two pushes, cancels the superseded render on the second, and the rest on close', async () => {
     const { complete, partial } = fixture.batches
-    const [first] = await runRecipe(
-      'Preview render',
-      { 'steps.render.outputs.batch-id': complete },
-      pullRequestEvent('opened', OLD_HEAD)
-    )
-    const [second] = await runRecipe(
-      'Preview render',
-      { 'steps.render.outputs.batch-id': partial },
-      pullRequestEvent('synchronize', HEAD)
-    )
-    expect([first?.exitCode, second?.exitCode]).toEqual([0, 0])
-    expect(JSON.parse(second?.outputs['recorded-batch-ids'] ?? '')).toEqual([complete, partial])
+    // The record step alone (record/README.md), then the README's guarded preview job.
+    const [first] = await runRecipe('Record preview renders', render(complete), pullRequestEvent('opened', OLD_HEAD))
+    const second = await runRecipe('Preview render', render(partial), pullRequestEvent('synchronize', HEAD))
+    expect(first?.exitCode).toBe(0)
+    // The job succeeds: the guard's main step and the record step, and no post step.
+    expect(second.map((run) => run.exitCode)).toEqual([0, 0])
+    expect(JSON.parse(second[1]?.outputs['recorded-batch-ids'] ?? '')).toEqual([complete, partial])
 
     const [superseded] = await runRecipe(
-      'Stop superseded preview renders',
-      onPullRequest,
+      'Stop preview renders',
+      onPullRequest('synchronize'),
       pullRequestEvent('synchronize', HEAD)
     )
     expect(superseded).toMatchObject({ exitCode: 0, outputs: { status: 'cancelled', 'batch-id': complete } })
 
-    const [closed] = await runRecipe('Stop preview renders', onPullRequest, pullRequestEvent('closed', HEAD))
+    const [closed] = await runRecipe('Stop preview renders', onPullRequest('closed'), pullRequestEvent('closed', HEAD))
     expect(closed).toMatchObject({ exitCode: 0, outputs: { status: 'partial', 'batch-id': partial } })
     expect(closed?.stdout).toContain(`Already done, not sent again: ${complete}`)
+  })
+
+  it('cancels a render recorded on a pull request that closed meanwhile: the record step fails, the guard cancels', async () => {
+    const closedPullRequest = 41
+    fixture.github.pullRequests.set(closedPullRequest, { head: HEAD, state: 'closed' })
+    const batchId = fixture.batches.unchanged
+    const sentBefore = fixture.simulator.requests.length
+    const [main, record, post] = await runRecipe(
+      'Preview render',
+      render(batchId),
+      pullRequestEvent('synchronize', HEAD, closedPullRequest)
+    )
+    expect(main?.exitCode).toBe(0)
+    expect(record?.exitCode).toBe(1)
+    expect(record?.stdout).toContain(`Pull request #${closedPullRequest} is closed`)
+    // The record stays for the sweep, and the guard's post step has sent the batch's cancel.
+    expect(JSON.parse(record?.outputs['recorded-batch-ids'] ?? '')).toEqual([batchId])
+    expect(post?.exitCode).toBe(0)
+    expect(fixture.simulator.requests.slice(sentBefore)).toContainEqual(
+      expect.objectContaining({ method: 'POST', path: expect.stringContaining(`/batches/${batchId}/cancel`) })
+    )
   })
 
   it('cancels by hand, a dry run first', async () => {
@@ -170,30 +206,48 @@ describe('the README recipes, run as written against the simulators', () => {
         { "inputs.sweep-days || '30'": '30', 'inputs.dry-run || false': dryRun, 'secrets.NEXRENDER_TOKEN': TEST_TOKEN },
         { name: 'workflow_dispatch', payload: { inputs: {} } }
       )
+    // Pull request #41 holds the record the guarded preview made after it closed: the sweep finds it too.
     const [dryRun] = await sweep('true')
-    expect(dryRun).toMatchObject({ exitCode: 0, outputs: { 'dry-run': 'true', 'pull-requests': '[31]' } })
+    expect(dryRun).toMatchObject({ exitCode: 0, outputs: { 'dry-run': 'true', 'pull-requests': '[31,41]' } })
     const [real] = await sweep('false')
     // An earlier recipe cancelled that batch already: the sweep finds it, and strictness off accepts unchanged.
     expect(real).toMatchObject({
       exitCode: 0,
-      outputs: { 'pull-requests': '[31]', 'batch-id': fixture.batches.complete }
+      outputs: { 'pull-requests': '[31,41]', 'batch-id': `${fixture.batches.complete},${fixture.batches.unchanged}` }
     })
     expect(recipes.get('Sweep preview renders')?.permissions).toEqual({ 'pull-requests': 'write' })
   })
 
+  it('guards the newest push: when a newer push cancels the run, its post step cancels the batch', async () => {
+    const batchId = fixture.batches.complete
+    const sentBefore = fixture.simulator.requests.length
+    // A cancelled run: the post step runs as after a failure (`post-if: failure() || cancelled()`).
+    const [main, post] = await runRecipe(
+      'Render the newest push',
+      render(batchId),
+      { name: 'push', payload: {} },
+      { jobFails: true }
+    )
+    expect([main?.exitCode, post?.exitCode]).toEqual([0, 0])
+    expect(fixture.simulator.requests.slice(sentBefore)).toContainEqual(
+      expect.objectContaining({ method: 'POST', path: expect.stringContaining(`/batches/${batchId}/cancel`) })
+    )
+  })
+
   it('guards a CI render: when the checks fail, its post step cancels the batch', async () => {
-    const render = (batchId: string) =>
-      runRecipe(
-        'Render',
-        { 'steps.render.outputs.batch-id': batchId, 'secrets.NEXRENDER_TOKEN': TEST_TOKEN },
-        { name: 'push', payload: {} }
-      )
-    const [main, post] = await render(fixture.batches.partial)
+    const checksFail = (batchId: string) =>
+      runRecipe('Render', render(batchId), { name: 'push', payload: {} }, { jobFails: true })
+    const [main, post] = await checksFail(fixture.batches.partial)
     expect([main?.exitCode, post?.exitCode]).toEqual([0, 0])
     expect(post?.stdout).toMatch(new RegExp(`\\n${fixture.batches.partial}: (partial|unchanged): `))
     // The batch belongs to another team here: the post step fails, and says why.
-    const [, refused] = await render(fixture.batches.otherTeam)
+    const [, refused] = await checksFail(fixture.batches.otherTeam)
     expect(refused?.exitCode).toBe(1)
     expect(refused?.stdout).toContain("the token's team cannot reach this batch")
+  })
+
+  // Last: the tests above run in order, each recipe in one of them.
+  it('has run every recipe of the documentation', () => {
+    expect([...recipes.keys()].filter((name) => !ran.has(name))).toEqual([])
   })
 })

@@ -1,5 +1,5 @@
 /**
- * The rules of "How the records are kept" (README), one block each, run as a runner runs the record
+ * The rules of "How the records are kept" (docs/records.md), one block each, run as a runner runs the record
  * step and the cancel step, against the fake GitHub. Every run is also checked for token leaks.
  */
 import { describe, expect, it } from '@jest/globals'
