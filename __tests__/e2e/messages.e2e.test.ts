@@ -40,7 +40,7 @@ describe('messages that point the right way', () => {
       repository('acme/renders', true)
     ]
   ])('tells a fork’s read-only token apart from a missing permission: %s', async (_from, fromFork, head, base) => {
-    const event = pullRequestEvent(HEAD, 'opened', { head, base })
+    const event = pullRequestEvent(HEAD, 'opened', { repositories: { head, base } })
     const run = await fixture.record({ 'batch-id': fixture.batches.complete, 'github-token': READ_ONLY_TOKEN }, HEAD, {
       event
     })

@@ -15,6 +15,7 @@ import {
   HEAD,
   OLD_HEAD,
   PULL_REQUEST,
+  pullRequestEvent,
   startGitHubFixture,
   type GitHubFixture
 } from '../support/github-fixture.js'
@@ -102,10 +103,6 @@ async function runRecipe(
   return runs
 }
 
-const pullRequestEvent = (action: string, head: string, number = PULL_REQUEST) => ({
-  name: 'pull_request',
-  payload: { action, number, pull_request: { number, head: { sha: head } } }
-})
 const onPullRequest = (action: 'synchronize' | 'closed') => ({
   'secrets.NEXRENDER_TOKEN': TEST_TOKEN,
   'github.event.pull_request.number': String(PULL_REQUEST),
@@ -135,8 +132,8 @@ describe('the recipes, run as written against the simulators', () => {
   it('records two pushes, cancels the superseded render on the second, and the rest on close', async () => {
     const { complete, partial } = fixture.batches
     // The record step alone (record/README.md), then the README's guarded preview job.
-    const [first] = await runRecipe('Record preview renders', render(complete), pullRequestEvent('opened', OLD_HEAD))
-    const second = await runRecipe('Preview render', render(partial), pullRequestEvent('synchronize', HEAD))
+    const [first] = await runRecipe('Record preview renders', render(complete), pullRequestEvent(OLD_HEAD, 'opened'))
+    const second = await runRecipe('Preview render', render(partial), pullRequestEvent(HEAD, 'synchronize'))
     expect(first?.exitCode).toBe(0)
     // The job succeeds: the guard's main step and the record step, and no post step.
     expect(second.map((run) => run.exitCode)).toEqual([0, 0])
@@ -145,11 +142,11 @@ describe('the recipes, run as written against the simulators', () => {
     const [superseded] = await runRecipe(
       'Stop preview renders',
       onPullRequest('synchronize'),
-      pullRequestEvent('synchronize', HEAD)
+      pullRequestEvent(HEAD, 'synchronize')
     )
     expect(superseded).toMatchObject({ exitCode: 0, outputs: { status: 'cancelled', 'batch-id': complete } })
 
-    const [closed] = await runRecipe('Stop preview renders', onPullRequest('closed'), pullRequestEvent('closed', HEAD))
+    const [closed] = await runRecipe('Stop preview renders', onPullRequest('closed'), pullRequestEvent(HEAD, 'closed'))
     expect(closed).toMatchObject({ exitCode: 0, outputs: { status: 'partial', 'batch-id': partial } })
     expect(closed?.stdout).toContain(`Already done, not sent again: ${complete}`)
   })
@@ -162,7 +159,7 @@ describe('the recipes, run as written against the simulators', () => {
     const [main, record, post] = await runRecipe(
       'Preview render',
       render(batchId),
-      pullRequestEvent('synchronize', HEAD, closedPullRequest)
+      pullRequestEvent(HEAD, 'synchronize', { number: closedPullRequest })
     )
     expect(main?.exitCode).toBe(0)
     expect(record?.exitCode).toBe(1)

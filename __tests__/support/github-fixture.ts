@@ -42,18 +42,17 @@ export type PayloadRepository = { full_name: string; fork: boolean } | null
 export function pullRequestEvent(
   head: string,
   action = 'synchronize',
-  repositories?: { head: PayloadRepository; base: PayloadRepository }
+  {
+    number = PULL_REQUEST,
+    repositories
+  }: { number?: number; repositories?: { head: PayloadRepository; base: PayloadRepository } } = {}
 ) {
   const [headRepo, base] = repositories
     ? [{ repo: repositories.head }, { base: { repo: repositories.base } }]
     : [{}, {}]
   return {
     name: 'pull_request',
-    payload: {
-      action,
-      number: PULL_REQUEST,
-      pull_request: { number: PULL_REQUEST, head: { sha: head, ...headRepo }, ...base }
-    }
+    payload: { action, number, pull_request: { number, head: { sha: head, ...headRepo }, ...base } }
   }
 }
 
