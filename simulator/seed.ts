@@ -52,7 +52,7 @@ export function seedState(): { state: SimulatorState; batches: SeededBatches } {
       ...jobsOf(2, 'queued', { templateId: 'tpl-preview' })
     ]),
     leftover: builder.batch(jobsOf(2, 'queued', { templateId: 'tpl-preview' })),
-    // Added last, so that the ids above stay as the README quotes them.
+    // Added last, so that the ids above stay as CONTRIBUTING.md quotes them.
     guarded: builder.batch(jobsOf(4, 'queued', { templateId: 'tpl-ci-check' }))
   }
   return { state: builder.state, batches }

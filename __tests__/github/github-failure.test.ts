@@ -58,7 +58,7 @@ describe('describeGitHubFailure', () => {
       describeGitHubFailure(refused(403, 'Resource not accessible by integration'), DOING, { fromFork: true })
     ).toBe(
       `${DOING}: HTTP 403: Resource not accessible by integration. The pull request comes from a fork, and GitHub gives a fork's pull_request runs a read-only token whatever permissions: says. ` +
-        'Record and cancel from a pull_request_target workflow instead, as the README’s section on forks shows.'
+        'Record and cancel from a pull_request_target workflow instead, as the action’s docs/forks.md shows.'
     )
   })
 })

@@ -172,7 +172,7 @@ export async function runSchedule(seed: number, broken: BrokenRules = {}): Promi
     if (what === 'unreact') return choose.chance(0.3) ? '502, not applied' : undefined
     return choose.pick([
       { applyAfterMs: choose.int(0, 8000) },
-      // Given up on after 30 s; applied within 10 s of that, or never (GitHub's promise, see the README).
+      // Given up on after 30 s; applied within 10 s of that, or never (GitHub's promise, see docs/records.md).
       { giveUpAfterMs: 30_000, applyAfterMs: choose.chance(0.7) ? choose.int(0, 40_000) : undefined },
       'applied, then 502',
       '502, not applied'

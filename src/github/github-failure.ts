@@ -35,7 +35,7 @@ export function describeGitHubFailure(error: unknown, doing: string, hints: Fail
   if ((error.status === 403 || error.status === 404) && hints.fromFork) {
     return (
       `${doing}: ${said}. The pull request comes from a fork, and GitHub gives a fork's pull_request runs a read-only token whatever permissions: says. ` +
-      'Record and cancel from a pull_request_target workflow instead, as the README\u2019s section on forks shows.'
+      'Record and cancel from a pull_request_target workflow instead, as the action\u2019s docs/forks.md shows.'
     )
   }
   // GitHub answers 404 both for what does not exist and for what the token may not see: the likelier

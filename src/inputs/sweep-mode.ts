@@ -1,4 +1,4 @@
-/** What a sweep cancels; see the README's sweep section. */
+/** What a sweep cancels; see docs/sweep.md. */
 export const SWEEP_MODES = ['closed', 'superseded'] as const
 export type SweepMode = (typeof SWEEP_MODES)[number]
 
