@@ -98,7 +98,7 @@ describe('the GitHub client', () => {
   })
 
   it('never follows a redirect', async () => {
-    const { client } = clientWith([{ ...answer(301), location: 'https://elsewhere.example/' } as AttemptOutcome])
+    const { client } = clientWith([answer(301, '', { location: 'https://elsewhere.example/' })])
     await expect(client.request('GET /repos/{owner}/{repo}', REPOSITORY)).rejects.toThrow(
       'HTTP 301: the GitHub API redirected to https://elsewhere.example/; the action never follows redirects, so the token stays with the API host'
     )

@@ -3,13 +3,13 @@ import { DEFAULT_RETRY_POLICY } from '../../src/http/retry-policy.js'
 import { finalReason, sendWithRetries, type RetryContext } from '../../src/http/send-with-retries.js'
 import type { AttemptOutcome, NetworkFailure } from '../../src/http/transport.js'
 
-const ok: AttemptOutcome = { kind: 'answer', status: 200, statusText: 'OK', body: Buffer.from('{}') }
+const ok: AttemptOutcome = { kind: 'answer', status: 200, statusText: 'OK', headers: {}, body: Buffer.from('{}') }
 const status = (code: number, retryAfter?: string): AttemptOutcome => ({
   kind: 'answer',
   status: code,
   statusText: '',
-  body: Buffer.alloc(0),
-  retryAfter
+  headers: (retryAfter === undefined ? {} : { 'retry-after': retryAfter }),
+  body: Buffer.alloc(0)
 })
 const reset: AttemptOutcome = {
   kind: 'network-failure',

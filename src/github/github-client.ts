@@ -6,7 +6,7 @@ import {
   type RetryContext
 } from '../http/send-with-retries.js'
 import { jsonTextOf } from '../http/json-body.js'
-import type { HttpAnswer, HttpRequest, Transport } from '../http/transport.js'
+import { headerOf, type HttpAnswer, type HttpRequest, type Transport } from '../http/transport.js'
 import {
   GitHubAnswerUnusable,
   GitHubError,
@@ -149,18 +149,19 @@ export function createGitHubClient(config: GitHubClientConfig): GitHubClient {
     if (unsure && lookBeforeResending) throw new WriteMayHaveLanded(unsure.reason, unsure.endedAt)
     if (last.kind === 'network-failure') throw new GitHubUnreachable(finalReason(final, last.reason))
     if (last.status >= 300 && last.status < 400) {
-      const target = last.location ? ` to ${last.location}` : ''
+      const location = headerOf(last, 'location')
+      const target = location ? ` to ${location}` : ''
       throw new GitHubAnswerUnusable(
         `HTTP ${last.status}: the GitHub API redirected${target}; the action never follows redirects, so the token stays with the API host`
       )
     }
     const data = parseBody(last)
     if (last.status < 200 || last.status >= 300) {
-      throw new GitHubError(last.status, messageOf(data, last), last.headers ?? {}, final.attempts)
+      throw new GitHubError(last.status, messageOf(data, last), last.headers, final.attempts)
     }
     return {
       status: last.status,
-      headers: last.headers ?? {},
+      headers: last.headers,
       data,
       earlierAttemptMayHaveActed: final.earlierAttemptMayHaveActed
     }

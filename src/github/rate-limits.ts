@@ -15,7 +15,7 @@ export const SECONDARY_LIMIT_WAIT_MS = 60_000
  */
 export function gitHubRateLimitWait(answer: HttpAnswer, now: number): { reason: string; waitMs: number } | undefined {
   if (answer.status !== 403 && answer.status !== 429) return undefined
-  const headers = answer.headers ?? {}
+  const headers = answer.headers
   const secondary = /secondary rate limit|abuse/i.test(answer.body.toString('utf8'))
   const usedUp = headers['x-ratelimit-remaining'] === '0'
   if (!secondary && !usedUp) return undefined

@@ -1,6 +1,6 @@
 import { counted } from '../helpers/counted.js'
 import { retryDelayMs, type RetryPolicy } from './retry-policy.js'
-import type { AttemptOutcome, HttpAnswer, Interruption, NetworkFailure } from './transport.js'
+import { headerOf, type AttemptOutcome, type HttpAnswer, type Interruption, type NetworkFailure } from './transport.js'
 
 export interface RetryContext {
   policy: RetryPolicy
@@ -145,7 +145,7 @@ export async function sendWithRetries(
       // The budget's end cut this attempt short: out of time, whatever the retries would allow.
       if (noTimeFor(0)) return outOfTime()
       if (retries === policy.retries) return final(true)
-      const retryAfter = outcome.kind === 'answer' ? outcome.retryAfter : undefined
+      const retryAfter = outcome.kind === 'answer' ? headerOf(outcome, 'retry-after') : undefined
       wait = retryDelayMs(policy, retries + 1, retryAfter, context.now(), context.random)
       if (noTimeFor(wait)) return outOfTime()
       retries++
