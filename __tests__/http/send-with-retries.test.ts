@@ -8,7 +8,7 @@ const status = (code: number, retryAfter?: string): AttemptOutcome => ({
   kind: 'answer',
   status: code,
   statusText: '',
-  headers: (retryAfter === undefined ? {} : { 'retry-after': retryAfter }),
+  headers: retryAfter === undefined ? {} : { 'retry-after': retryAfter },
   body: Buffer.alloc(0)
 })
 const reset: AttemptOutcome = {
@@ -270,7 +270,7 @@ describe('a time budget', () => {
     const final = await sendWithRetries(async () => status(403), 'B1', {
       ...script([ok]).context,
       now: () => 1500,
-      policy: { ...DEFAULT_RETRY_POLICY, waitOut: { askedToWait: () => asked, maxWaitMs: 60_000 } },
+      policy: { ...DEFAULT_RETRY_POLICY, waitOut: { askedToWait: () => asked, maxWaits: 5, maxWaitMs: 60_000 } },
       budget
     })
     expect(final).toMatchObject({ attempts: 1, exhausted: true, outOfTime: budget })
