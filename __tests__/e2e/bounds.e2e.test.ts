@@ -72,6 +72,19 @@ describe('a rate limit that asks for no wait, forever', () => {
   })
 })
 
+describe("Nexrender's API asking for no wait", () => {
+  it('waits at least 1 s on a 429 with Retry-After 0, and gives up after max-retries', async () => {
+    const batch = fixture.batches.complete
+    fixture.simulator.faults.set(batch, { rateLimit: { times: FOREVER, retryAfter: '0' } })
+    const run = await fixture.cancel({ 'batch-id': batch, strictness: 'off' })
+
+    expect(run.exitCode).toBe(1)
+    expect(fixture.simulator.requests).toHaveLength(4)
+    expect(run.stdout.split('\n').filter((line) => line.includes('; retrying in 1.0 s'))).toHaveLength(3)
+    expect(errorMessage(run)).toMatch(new RegExp(`^Batch ${batch}: gave up after 4 attempts: HTTP 429 `))
+  })
+})
+
 describe("GitHub's GraphQL rate limit (HTTP 200, RATE_LIMITED)", () => {
   it('is waited out until its reset, as REST’s is, and the step then succeeds (real timing)', async () => {
     const started = Date.now()

@@ -111,6 +111,35 @@ describe('sendWithRetries', () => {
   })
 })
 
+describe('sendWithRetries under rate limits that ask for no wait', () => {
+  const limited = status(403, '0')
+  const context = (retries = 3) => {
+    const s = script([limited], retries)
+    const policy = {
+      ...DEFAULT_RETRY_POLICY,
+      retries,
+      waitOut: {
+        askedToWait: (answer: { headers: Record<string, string> }) =>
+          answer.headers['retry-after'] === '0' ? { reason: 'rate limited', waitMs: 0 } : undefined,
+        maxWaits: 5,
+        maxWaitMs: 300_000
+      }
+    }
+    return { ...s, run: () => sendWithRetries(async () => limited, 'B1', { ...s.context, policy }) }
+  }
+
+  it('waits at least 1 s each time, at most 5 times, whatever max-retries says, then gives the limit as final', async () => {
+    for (const retries of [0, 3]) {
+      const s = context(retries)
+      expect(await s.run()).toMatchObject({ last: limited, attempts: 6, exhausted: false })
+      expect(s.waits).toEqual([1000, 1000, 1000, 1000, 1000])
+      expect(s.lines.at(-1)).toBe(
+        'B1: rate limited; waiting 1.0 s at least, though asked for less (wait 5 of at most 5)'
+      )
+    }
+  })
+})
+
 describe('sendWithRetries when the run is cancelled', () => {
   it('sends nothing once the run is stopping', async () => {
     const stopping = new AbortController()
