@@ -329,7 +329,7 @@ describe('the bounds of one GitHub call', () => {
       return page([index], `https://api.github.com/repos/a/b/issues/comments?page=${index + 2}`)
     })
     await expect(client.paginate(LISTING, REPOSITORY)).rejects.toThrow(
-      'no answer from the GitHub API within the 10 minutes one GitHub call may take; GET /repos/a/b/issues/comments was not sent'
+      'GET /repos/a/b/issues/comments was not sent: the 10 minutes one GitHub call may take, its retries, rate-limit waits and pages included, were over'
     )
     expect(sent).toHaveLength(MAX_GITHUB_CALL_MS / 60_000)
   })

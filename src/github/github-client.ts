@@ -45,6 +45,8 @@ export const MAX_LISTING_BYTES = 256 * 1024 * 1024
 
 /** What a request still without an answer when a call's time is over is reported as. */
 const CALL_UNANSWERED = `no answer from the GitHub API within the ${MAX_GITHUB_CALL_MS / 60_000} minutes one GitHub call may take`
+/** Why a request of a call is not sent once the call's time is over. */
+const CALL_OVER = `the ${MAX_GITHUB_CALL_MS / 60_000} minutes one GitHub call may take, its retries, rate-limit waits and pages included, were over. Check GitHub's status and the runner's network, then re-run`
 /** What to check when GitHub's answers do not let a call end. */
 const CHECK_API =
   'check github-api-url (or GITHUB_API_URL) and any proxy in front of the API; GitHub itself never answers so'
@@ -147,7 +149,9 @@ export function createGitHubClient(config: GitHubClientConfig): GitHubClient {
     /** The latest attempt GitHub may have applied without saying so. */
     let unsure: { reason: string; endedAt: number } | undefined
     if (context.now() >= budget.endsAt)
-      throw new GitHubUnreachable(`${budget.unanswered}; ${method} ${new URL(url).pathname} was not sent`)
+      throw new GitHubUnreachable(
+        `${method} ${new URL(url).pathname} was not sent: ${budget.unanswered === CALL_UNANSWERED ? CALL_OVER : 'no time was left for it'}`
+      )
     const final = await sendWithRetries(
       async (timeLeftMs = Infinity) => {
         if (unsure && lookBeforeResending) throw new WriteMayHaveLanded(unsure.reason, unsure.endedAt)
