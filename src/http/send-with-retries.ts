@@ -68,8 +68,9 @@ export function finalReason(final: FinalOutcome, reason: string): string {
 }
 
 /**
- * Runs `attempt` until its outcome is final or the policy's retries are spent, waiting between
- * tries as the policy says. Cancelling is idempotent in effect, so retrying a POST is safe.
+ * Runs `attempt` until `nextStep` (next-step.ts) finds its outcome final or one of the bounds reached:
+ * the policy's retries, its rate-limit waits (their number and their total), the budget's end. This
+ * loop only carries out what that decision says, waiting between tries and logging. Cancelling is idempotent in effect, so retrying a POST is safe.
  * Once the run is stopping, no new attempt starts: the outcome says what was not done. Under a
  * budget, `attempt` is told the time left, which its request's timeout must not pass.
  */
