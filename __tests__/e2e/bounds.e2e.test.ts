@@ -53,6 +53,18 @@ describe('a rate limit that asks for no wait, forever', () => {
     }
   )
 
+  it('with Retry-After 0 on GraphQL, the cancel step fails after 6 attempts with its summary written', async () => {
+    await fixture.record({ 'batch-id': fixture.batches.complete })
+    const before = graphqlCalls().length
+    fixture.github.faults.secondaryRateLimit = { times: FOREVER, retryAfter: '0', status: 403, on: 'both' }
+    const run = await fixture.cancel(PR)
+
+    expect(run.exitCode).toBe(1)
+    expect(graphqlCalls().length - before).toBe(6)
+    expect(errorMessage(run)).toContain("GitHub's secondary rate limit still held (after 6 attempts;")
+    expect(run.summary).toContain("## Nexrender batch cancel: ❌ fails: the pull request's batches could not be read")
+  })
+
   it('with Retry-After 0 on every write: the cancels stand, each write stops after its bound, and the summary says so', async () => {
     await fixture.record({ 'batch-id': fixture.batches.complete })
     const before = writes().length
