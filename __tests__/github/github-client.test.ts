@@ -1,5 +1,12 @@
 import { describe, expect, it } from '@jest/globals'
-import { createGitHubClient, graphqlPath, MAX_GITHUB_REPLY_BYTES } from '../../src/github/github-client.js'
+import {
+  createGitHubClient,
+  graphqlPath,
+  MAX_GITHUB_CALL_MS,
+  MAX_GITHUB_REPLY_BYTES,
+  MAX_LISTING_BYTES,
+  MAX_LISTING_PAGES
+} from '../../src/github/github-client.js'
 import {
   GitHubAnswerUnusable,
   GitHubError,
@@ -7,6 +14,7 @@ import {
   WriteMayHaveLanded,
   WriteWindowClosed
 } from '../../src/github/github-errors.js'
+import { describeGitHubFailure } from '../../src/github/github-failure.js'
 import { VIEWER_LOGIN_QUERY } from '../../src/github/github-queries.js'
 import { DEFAULT_RETRY_POLICY } from '../../src/http/retry-policy.js'
 import type { AttemptOutcome, HttpRequest } from '../../src/http/transport.js'
@@ -98,7 +106,7 @@ describe('the GitHub client', () => {
   })
 
   it('never follows a redirect', async () => {
-    const { client } = clientWith([{ ...answer(301), location: 'https://elsewhere.example/' } as AttemptOutcome])
+    const { client } = clientWith([answer(301, '', { location: 'https://elsewhere.example/' })])
     await expect(client.request('GET /repos/{owner}/{repo}', REPOSITORY)).rejects.toThrow(
       'HTTP 301: the GitHub API redirected to https://elsewhere.example/; the action never follows redirects, so the token stays with the API host'
     )
@@ -238,7 +246,7 @@ describe("GitHub's rate limits", () => {
     expect(waits[0]).toBe(wait)
     expect(waits).toHaveLength(3)
     expect(log[0]).toMatch(
-      /^GitHub POST \/repos\/a\/b\/issues\/7\/comments: .*rate limit.*; waiting \d+\.0 s as asked$/
+      /^GitHub POST \/repos\/a\/b\/issues\/7\/comments: .*rate limit.*; waiting \d+\.0 s as asked \(wait 1 of at most 5\)$/
     )
   })
 
@@ -257,5 +265,127 @@ describe("GitHub's rate limits", () => {
     const { client, waits } = clientWith([answer(403, { message: 'Resource not accessible by integration' })])
     await expect(client.request('GET /user', {})).rejects.toThrow('HTTP 403: Resource not accessible by integration')
     expect(waits).toEqual([])
+  })
+})
+
+describe('the bounds of one GitHub call', () => {
+  /** A client whose transport answers each request as `reply` says, with the clock moved by each wait. */
+  function clientAnswering(reply: (request: HttpRequest, index: number) => AttemptOutcome) {
+    const sent: HttpRequest[] = []
+    const waits: number[] = []
+    let now = NOW
+    const client = createGitHubClient({
+      transport: async (request) => (sent.push(request), reply(request, sent.length - 1)),
+      token: 'ghs_secret',
+      apiUrl: 'https://api.github.com',
+      timeoutMs: 30_000,
+      policy: { ...DEFAULT_RETRY_POLICY, retries: 3 },
+      sleep: async (ms) => void (waits.push(ms), (now += ms)),
+      random: () => 0.5,
+      now: () => now,
+      log: () => undefined,
+      debug: () => undefined
+    })
+    return { client, sent, waits, advance: (ms: number) => (now += ms) }
+  }
+  const page = (items: unknown[], next?: string) => answer(200, items, next ? { link: `<${next}>; rel="next"` } : {})
+  const secondary = { message: 'You have exceeded a secondary rate limit.' }
+
+  it('stops a listing whose next link points back at a page already read', async () => {
+    const { client, sent } = clientAnswering(() =>
+      page([1], 'https://api.github.com/repos/a/b/issues/comments?per_page=100')
+    )
+    await expect(client.paginate(LISTING, { ...REPOSITORY, per_page: 100 })).rejects.toThrow(
+      'GET /repos/a/b/issues/comments: the link to the next page points back at a page already read (page 1 of 1)'
+    )
+    expect(sent).toHaveLength(1)
+  })
+
+  it('stops a listing that never ends after 500 pages', async () => {
+    const { client, sent } = clientAnswering((_request, index) =>
+      page([index], `https://api.github.com/repos/a/b/issues/comments?page=${index + 2}`)
+    )
+    await expect(client.paginate(LISTING, REPOSITORY)).rejects.toThrow(
+      'the listing did not end within 500 pages (500 items), the most the action reads of one'
+    )
+    expect(sent).toHaveLength(MAX_LISTING_PAGES)
+  })
+
+  it('stops a listing past 256 MiB read in all', async () => {
+    const big = Buffer.alloc(30 * 1024 * 1024, ' ')
+    const { client, sent } = clientAnswering((_request, index) => ({
+      ...page([], `https://api.github.com/repos/a/b/issues/comments?page=${index + 2}`),
+      body: Buffer.concat([Buffer.from('[]'), big])
+    }))
+    await expect(client.paginate(LISTING, REPOSITORY)).rejects.toThrow(
+      "the listing's pages passed 256 MiB in all after 9 pages"
+    )
+    expect(sent).toHaveLength(Math.ceil(MAX_LISTING_BYTES / (30 * 1024 * 1024 + 2)))
+  })
+
+  it('stops a listing whose pages take longer than the call’s 10 minutes in all', async () => {
+    const { client, sent, advance } = clientAnswering((_request, index) => {
+      advance(60_000)
+      return page([index], `https://api.github.com/repos/a/b/issues/comments?page=${index + 2}`)
+    })
+    await expect(client.paginate(LISTING, REPOSITORY)).rejects.toThrow(
+      'GET /repos/a/b/issues/comments was not sent: the 10 minutes one GitHub call may take, its retries, rate-limit waits and pages included, were over'
+    )
+    expect(sent).toHaveLength(MAX_GITHUB_CALL_MS / 60_000)
+  })
+
+  it('gives an attempt no more than the call’s time left', async () => {
+    const { client, sent, advance } = clientAnswering((_request, index) => {
+      advance(590_000)
+      return page([index], `https://api.github.com/repos/a/b/issues/comments?page=${index + 2}`)
+    })
+    await expect(client.paginate(LISTING, REPOSITORY)).rejects.toThrow('was not sent')
+    expect(sent.map((request) => request.timeoutMs)).toEqual([30_000, 10_000])
+  })
+
+  it.each([
+    ['0', '0'],
+    ['a date in the past', 'Thu, 01 Jan 1970 00:00:00 GMT']
+  ])('waits at least 1 s on a secondary limit whose Retry-After is %s, at most 5 times', async (_case, retryAfter) => {
+    const { client, sent, waits } = clientAnswering(() => answer(429, secondary, { 'retry-after': retryAfter }))
+    const failure = await client.request(COMMENT, { ...REPOSITORY, issue_number: 7 }, { body: { body: 'hi' } }).then(
+      () => undefined,
+      (error: unknown) => error as GitHubError
+    )
+    expect(waits).toEqual([1000, 1000, 1000, 1000, 1000])
+    expect(sent).toHaveLength(6)
+    expect(failure).toMatchObject({ status: 429, attempts: 6 })
+    expect(describeGitHubFailure(failure, 'Writing')).toBe(
+      "Writing: HTTP 429: You have exceeded a secondary rate limit.: GitHub's secondary rate limit still held (after 6 attempts; the action waits at most 5 times and 5 minutes in all); re-run later"
+    )
+  })
+
+  it("waits out GraphQL's rate limit (HTTP 200, RATE_LIMITED) until its reset, then answers", async () => {
+    const limited = answer(
+      200,
+      { errors: [{ type: 'RATE_LIMITED', message: 'API rate limit exceeded for user ID 1.' }] },
+      { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(NOW / 1000 + 3) }
+    )
+    const { client, waits } = clientAnswering((_request, index) =>
+      index === 0 ? limited : answer(200, { data: { viewer: { login: 'octocat' } } })
+    )
+    expect(await client.graphql(VIEWER_LOGIN_QUERY, {})).toEqual({ viewer: { login: 'octocat' } })
+    expect(waits).toEqual([4000])
+  })
+
+  it("says when GraphQL's rate limit resets, when it outlasts the waiting", async () => {
+    const reset = NOW / 1000 + 3600
+    const { client, waits } = clientAnswering(() =>
+      answer(
+        200,
+        { errors: [{ type: 'RATE_LIMITED', message: 'API rate limit exceeded for user ID 1.' }] },
+        { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(reset) }
+      )
+    )
+    const failure = await client.graphql(VIEWER_LOGIN_QUERY, {}).catch((error: unknown) => error)
+    expect(waits).toEqual([])
+    expect(describeGitHubFailure(failure, 'Finding whom the GitHub token acts as')).toBe(
+      "Finding whom the GitHub token acts as: HTTP 200: API rate limit exceeded for user ID 1.: the token's GitHub GraphQL rate limit is used up until 10:00 UTC (the action waits at most 5 times and 5 minutes in all); re-run after that"
+    )
   })
 })

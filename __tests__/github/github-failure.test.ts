@@ -38,11 +38,11 @@ describe('describeGitHubFailure', () => {
         'x-ratelimit-remaining': '0',
         'x-ratelimit-reset': String(Date.parse('2026-12-02T09:45:00Z') / 1000)
       }),
-      "HTTP 403: API rate limit exceeded for installation ID 1.: the token's GitHub API rate limit is used up until 09:45 UTC, later than the 5 minutes the action waits; re-run after that"
+      "HTTP 403: API rate limit exceeded for installation ID 1.: the token's GitHub API rate limit is used up until 09:45 UTC (the action waits at most 5 times and 5 minutes in all); re-run after that"
     ],
     [
       refused(403, 'You have exceeded a secondary rate limit.'),
-      "HTTP 403: You have exceeded a secondary rate limit.: GitHub's secondary rate limit held for longer than the 5 minutes the action waits; re-run later"
+      "HTTP 403: You have exceeded a secondary rate limit.: GitHub's secondary rate limit still held (the action waits at most 5 times and 5 minutes in all); re-run later"
     ],
     [
       new GitHubUnreachable('gave up after 4 attempts: ECONNREFUSED'),

@@ -5,8 +5,8 @@ const answer = (status: number, statusText: string, body: string, location?: str
   kind: 'answer' as const,
   status,
   statusText,
-  body: Buffer.from(body),
-  location
+  headers: (location === undefined ? {} : { location }) as Record<string, string>,
+  body: Buffer.from(body)
 })
 
 describe('describeHttpFailure', () => {

@@ -25,12 +25,12 @@ describe('retryDelayMs', () => {
 
   it.each([
     { header: '7', delay: 7000 },
-    { header: '0', delay: 0 },
+    { header: '0', delay: 1000 },
     { header: '3600', delay: 60_000 },
     { header: 'Sat, 28 Nov 2026 12:00:05 GMT', delay: 5000 },
     { header: 'Sat, 28 Nov 2026 13:00:00 GMT', delay: 60_000 },
-    { header: 'Sat, 28 Nov 2026 11:00:00 GMT', delay: 0 }
-  ])('honours Retry-After $header, capped at 60 s', ({ header, delay }) => {
+    { header: 'Sat, 28 Nov 2026 11:00:00 GMT', delay: 1000 }
+  ])('honours Retry-After $header, at least 1 s (0 and the past included), at most 60 s', ({ header, delay }) => {
     expect(retryDelayMs(DEFAULT_RETRY_POLICY, 3, header, NOW, middle)).toBe(delay)
   })
 

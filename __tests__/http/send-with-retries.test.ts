@@ -3,13 +3,13 @@ import { DEFAULT_RETRY_POLICY } from '../../src/http/retry-policy.js'
 import { finalReason, sendWithRetries, type RetryContext } from '../../src/http/send-with-retries.js'
 import type { AttemptOutcome, NetworkFailure } from '../../src/http/transport.js'
 
-const ok: AttemptOutcome = { kind: 'answer', status: 200, statusText: 'OK', body: Buffer.from('{}') }
+const ok: AttemptOutcome = { kind: 'answer', status: 200, statusText: 'OK', headers: {}, body: Buffer.from('{}') }
 const status = (code: number, retryAfter?: string): AttemptOutcome => ({
   kind: 'answer',
   status: code,
   statusText: '',
-  body: Buffer.alloc(0),
-  retryAfter
+  headers: retryAfter === undefined ? {} : { 'retry-after': retryAfter },
+  body: Buffer.alloc(0)
 })
 const reset: AttemptOutcome = {
   kind: 'network-failure',
@@ -108,6 +108,35 @@ describe('sendWithRetries', () => {
   ])('after $name, an earlier attempt may have acted: $mayHaveActed', async ({ first, mayHaveActed }) => {
     const s = script([first, ok])
     expect((await s.run()).earlierAttemptMayHaveActed).toBe(mayHaveActed)
+  })
+})
+
+describe('sendWithRetries under rate limits that ask for no wait', () => {
+  const limited = status(403, '0')
+  const context = (retries = 3) => {
+    const s = script([limited], retries)
+    const policy = {
+      ...DEFAULT_RETRY_POLICY,
+      retries,
+      waitOut: {
+        askedToWait: (answer: { headers: Record<string, string> }) =>
+          answer.headers['retry-after'] === '0' ? { reason: 'rate limited', waitMs: 0 } : undefined,
+        maxWaits: 5,
+        maxWaitMs: 300_000
+      }
+    }
+    return { ...s, run: () => sendWithRetries(async () => limited, 'B1', { ...s.context, policy }) }
+  }
+
+  it('waits at least 1 s each time, at most 5 times, whatever max-retries says, then gives the limit as final', async () => {
+    for (const retries of [0, 3]) {
+      const s = context(retries)
+      expect(await s.run()).toMatchObject({ last: limited, attempts: 6, exhausted: false })
+      expect(s.waits).toEqual([1000, 1000, 1000, 1000, 1000])
+      expect(s.lines.at(-1)).toBe(
+        'B1: rate limited; waiting 1.0 s at least, though asked for less (wait 5 of at most 5)'
+      )
+    }
   })
 })
 
@@ -270,7 +299,7 @@ describe('a time budget', () => {
     const final = await sendWithRetries(async () => status(403), 'B1', {
       ...script([ok]).context,
       now: () => 1500,
-      policy: { ...DEFAULT_RETRY_POLICY, waitOut: { askedToWait: () => asked, maxWaitMs: 60_000 } },
+      policy: { ...DEFAULT_RETRY_POLICY, waitOut: { askedToWait: () => asked, maxWaits: 5, maxWaitMs: 60_000 } },
       budget
     })
     expect(final).toMatchObject({ attempts: 1, exhausted: true, outOfTime: budget })

@@ -13,8 +13,13 @@ import type { FinalOutcome } from '../../src/http/send-with-retries.js'
 import type { AttemptOutcome, HttpRequest } from '../../src/http/transport.js'
 import { BATCH, reply } from '../support/replies.js'
 
-const answer = (status: number, body = '', extra: Partial<AttemptOutcome> = {}): AttemptOutcome =>
-  ({ kind: 'answer', status, statusText: '', body: Buffer.from(body), ...extra }) as AttemptOutcome
+const answer = (status: number, body = '', headers: Record<string, string> = {}): AttemptOutcome => ({
+  kind: 'answer',
+  status,
+  statusText: '',
+  headers,
+  body: Buffer.from(body)
+})
 const final = (last: AttemptOutcome, extra: Partial<FinalOutcome> = {}): FinalOutcome => ({
   last,
   attempts: 1,

@@ -6,6 +6,7 @@ const notFound = (body: string): HttpAnswer => ({
   kind: 'answer',
   status: 404,
   statusText: 'Not Found',
+  headers: {},
   body: Buffer.from(body)
 })
 

@@ -37,6 +37,7 @@ describe('runBatches', () => {
         kind: 'answer' as const,
         status: 200,
         statusText: 'OK',
+        headers: {},
         body: Buffer.from(JSON.stringify(reply({ batchId: id })))
       }
     }
@@ -59,6 +60,7 @@ describe('runBatches', () => {
         kind: 'answer' as const,
         status: 200,
         statusText: 'OK',
+        headers: {},
         body: Buffer.from(JSON.stringify(reply({ batchId: id })))
       }
     }

@@ -237,4 +237,44 @@ describe('the fake GitHub API', () => {
     expect((await writing).status).toBe(201)
     expect(github.commentsOn(7, 'a/b').map((comment) => comment.body)).toEqual(['late'])
   })
+
+  it('plays a secondary limit on GraphQL as 429 with a Retry-After of 0, and leaves writes alone when told', async () => {
+    github.faults.secondaryRateLimit = { times: 1, retryAfter: '0', status: 429, on: 'graphql' }
+    expect((await call('app', 'POST', '/repos/a/b/issues/7/comments', { body: 'x' })).status).toBe(201)
+    const limited = await fetch(`${github.apiUrl}/graphql`, {
+      method: 'POST',
+      headers: { authorization: 'Bearer app' },
+      body: JSON.stringify({ query: 'query { viewer { login } }' })
+    })
+    expect([limited.status, limited.headers.get('retry-after')]).toEqual([429, '0'])
+  })
+
+  it("plays GraphQL's used-up limit: HTTP 200, RATE_LIMITED, nothing remaining, until the reset", async () => {
+    const resetAt = Date.now() + 60_000
+    github.faults.graphqlRateLimit = { resetAt }
+    const response = await fetch(`${github.apiUrl}/graphql`, {
+      method: 'POST',
+      headers: { authorization: 'Bearer app' },
+      body: JSON.stringify({ query: 'query { viewer { login } }' })
+    })
+    expect(response.status).toBe(200)
+    expect(response.headers.get('x-ratelimit-remaining')).toBe('0')
+    expect(response.headers.get('x-ratelimit-reset')).toBe(String(Math.ceil(resetAt / 1000)))
+    expect(await response.json()).toMatchObject({ errors: [{ type: 'RATE_LIMITED' }] })
+    github.faults.graphqlRateLimit = { resetAt: Date.now() - 1 }
+    expect((await call('app', 'POST', '/graphql', { query: 'query { viewer { login } }' })).json).toEqual({
+      data: { viewer: { login: 'github-actions[bot]' } }
+    })
+  })
+
+  it.each([
+    ['same page', 'per_page=2', 'per_page=2'],
+    ['endless', 'per_page=2&page=7', 'per_page=2&page=8']
+  ])('plays a listing that never ends: %s', async (endless, query, next) => {
+    for (let index = 0; index < 3; index++) github.addComment(7, 'someone', `c${index}`, 'a/b')
+    github.faults.endlessListing = endless as 'same page' | 'endless'
+    const page = await call('app', 'GET', `/repos/a/b/issues/7/comments?${query}`)
+    expect((page.json as Array<{ body: string }>).map((comment) => comment.body)).toEqual(['c0', 'c1'])
+    expect(page.link).toBe(`<${github.apiUrl}/repos/a/b/issues/7/comments?${next}>; rel="next"`)
+  })
 })

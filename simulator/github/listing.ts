@@ -21,6 +21,15 @@ export function listPage<T>(
     target.searchParams.set('page', String(number))
     return `<${target.href}>; rel="${rel}"`
   }
+  if (faults.endlessListing) {
+    const next =
+      faults.endlessListing === 'same page' ? `${apiUrl}${url.pathname}${url.search}` : link(page + 1, 'next')
+    return {
+      status: 200,
+      body: all.slice(0, perPage).map(toJson),
+      headers: { link: faults.endlessListing === 'same page' ? `<${next}>; rel="next"` : next }
+    }
+  }
   const links = faults.nextPageAt
     ? [`<${faults.nextPageAt}>; rel="next"`]
     : page < last

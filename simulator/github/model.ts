@@ -56,8 +56,22 @@ export interface FakeGitHubFaults {
   appliedServerErrors?: { times: number; status?: number; only?: 'comments' | 'reactions' }
   /** Every answer's `Date` header: off by `skewMs` (a front end with a wrong clock), or left out. */
   date?: { skewMs: number } | 'omitted'
-  /** Answer the next `times` writes with GitHub's secondary rate limit (403), with this Retry-After if given. */
-  secondaryRateLimit?: { times: number; retryAfter?: string }
+  /**
+   * Answer the next `times` calls `on` writes (the default), GraphQL, or both with GitHub's secondary
+   * rate limit, as 403 (the default) or 429, with this Retry-After if given: `0` or a date in the
+   * past plays a hostile or broken front end that asks for no wait at all.
+   */
+  secondaryRateLimit?: { times: number; retryAfter?: string; status?: 403 | 429; on?: 'writes' | 'graphql' | 'both' }
+  /**
+   * Answer every GraphQL call until `resetAt` (ms since the epoch) as GitHub answers a used-up GraphQL
+   * limit: HTTP 200 with an error of type RATE_LIMITED, x-ratelimit-remaining 0 and the reset.
+   */
+  graphqlRateLimit?: { resetAt: number }
+  /**
+   * Listings that never end: `same page` links each page to itself as its next; `endless` links
+   * each to one more, every one with the first page's comments, as a hostile API might.
+   */
+  endlessListing?: 'same page' | 'endless'
   /** Answer the next `times` calls with a used-up primary rate limit (403, x-ratelimit-remaining: 0) resetting then. */
   primaryRateLimit?: { times: number; resetAt: number }
   /** Hold comment listings until this many are waiting, then answer them together: writers that read at once. */

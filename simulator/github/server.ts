@@ -85,7 +85,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions): Promise<Runni
     if (!isGraphql) url.pathname = url.pathname.slice(paths.rest.length)
     const method = request.method ?? 'GET'
     const writing = method !== 'GET' && !isGraphql
-    const limited = limitedByFaults(state.faults, writing, request.headers.authorization ?? '')
+    const limited = limitedByFaults(state.faults, writing, request.headers.authorization ?? '', isGraphql)
     if (limited) return limited
     if (url.pathname === '/user' && method === 'GET') {
       return identity.kind === 'user'

@@ -3,10 +3,12 @@ import {
   finalReason,
   mayHaveActed,
   sendWithRetries,
-  type RetryContext
+  type RetryContext,
+  type TimeBudget
 } from '../http/send-with-retries.js'
 import { jsonTextOf } from '../http/json-body.js'
-import type { HttpAnswer, HttpRequest, Transport } from '../http/transport.js'
+import { budgetWithin } from '../http/time-budget.js'
+import { headerOf, type HttpAnswer, type HttpRequest, type Transport } from '../http/transport.js'
 import {
   GitHubAnswerUnusable,
   GitHubError,
@@ -26,7 +28,7 @@ import {
   type RouteParameters,
   type RouteReply
 } from './github-routes.js'
-import { gitHubRateLimitWait, MAX_RATE_LIMIT_WAIT_MS } from './rate-limits.js'
+import { MAX_RATE_LIMIT_WAIT_MS, MAX_RATE_LIMIT_WAITS, rateLimitOfAnswer } from './rate-limits.js'
 import type { Unverified } from './unverified.js'
 
 /**
@@ -34,6 +36,20 @@ import type { Unverified } from './unverified.js'
  * characters) is about 20 MB at worst; real pages are a small fraction of that.
  */
 export const MAX_GITHUB_REPLY_BYTES = 32 * 1024 * 1024
+/** The longest one GitHub call may take, its retries, rate-limit waits and pages included. */
+export const MAX_GITHUB_CALL_MS = 10 * 60_000
+/** The most pages one listing is read to: GitHub's longest in this action's use is a small fraction of it. */
+export const MAX_LISTING_PAGES = 500
+/** The most bytes read of one listing's pages in all. */
+export const MAX_LISTING_BYTES = 256 * 1024 * 1024
+
+/** What a request still without an answer when a call's time is over is reported as. */
+const CALL_UNANSWERED = `no answer from the GitHub API within the ${MAX_GITHUB_CALL_MS / 60_000} minutes one GitHub call may take`
+/** Why a request of a call is not sent once the call's time is over. */
+const CALL_OVER = `the ${MAX_GITHUB_CALL_MS / 60_000} minutes one GitHub call may take, its retries, rate-limit waits and pages included, were over. Check GitHub's status and the runner's network, then re-run`
+/** What to check when GitHub's answers do not let a call end. */
+const CHECK_API =
+  'check github-api-url (or GITHUB_API_URL) and any proxy in front of the API; GitHub itself never answers so'
 
 export interface GitHubClientConfig extends RetryContext {
   transport: Transport
@@ -92,17 +108,21 @@ export interface GitHubClient {
  */
 export function createGitHubClient(config: GitHubClientConfig): GitHubClient {
   const origin = new URL(config.apiUrl).origin
-  const context: RetryContext = {
-    ...config,
-    policy: { ...config.policy, waitOut: { askedToWait: gitHubRateLimitWait, maxWaitMs: MAX_RATE_LIMIT_WAIT_MS } }
+  const policy = {
+    ...config.policy,
+    waitOut: { askedToWait: rateLimitOfAnswer, maxWaits: MAX_RATE_LIMIT_WAITS, maxWaitMs: MAX_RATE_LIMIT_WAIT_MS }
   }
+  const context: RetryContext = { ...config, policy }
+  /** The time one call has, from now: its own, or the step's if that ends first. */
+  const callBudget = () => budgetWithin(context.now(), MAX_GITHUB_CALL_MS, CALL_UNANSWERED, config.budget)
   const urlOf = (path: string) => (/^https?:\/\//.test(path) ? path : `${config.apiUrl}${path}`)
 
   async function request(
     method: HttpRequest['method'],
     path: string,
-    options: RequestOptions = {}
-  ): Promise<GitHubReply> {
+    options: RequestOptions = {},
+    budget: TimeBudget = callBudget()
+  ): Promise<GitHubReply & { bytes: number; attempts: number }> {
     const url = urlOf(path)
     // A page link or any other address elsewhere must not get the token.
     if (new URL(url).origin !== origin) {
@@ -128,12 +148,16 @@ export function createGitHubClient(config: GitHubClientConfig): GitHubClient {
     const { notAfter, lookBeforeResending } = options
     /** The latest attempt GitHub may have applied without saying so. */
     let unsure: { reason: string; endedAt: number } | undefined
+    if (context.now() >= budget.endsAt)
+      throw new GitHubUnreachable(
+        `${method} ${new URL(url).pathname} was not sent: ${budget.unanswered === CALL_UNANSWERED ? CALL_OVER : 'no time was left for it'}`
+      )
     const final = await sendWithRetries(
-      async () => {
+      async (timeLeftMs = Infinity) => {
         if (unsure && lookBeforeResending) throw new WriteMayHaveLanded(unsure.reason, unsure.endedAt)
         if (notAfter !== undefined && context.now() + config.timeoutMs > notAfter)
           throw new WriteWindowClosed(unsure?.endedAt)
-        const outcome = await config.transport(sent)
+        const outcome = await config.transport({ ...sent, timeoutMs: Math.min(sent.timeoutMs, timeLeftMs) })
         if (mayHaveActed(outcome))
           unsure = {
             reason: outcome.kind === 'answer' ? describeStatus(outcome) : outcome.reason,
@@ -142,27 +166,30 @@ export function createGitHubClient(config: GitHubClientConfig): GitHubClient {
         return outcome
       },
       `GitHub ${method} ${new URL(url).pathname}`,
-      context
+      { ...context, budget }
     )
     const { last } = final
     // The tries ended on an attempt that may have been applied: the caller looks before anything else.
     if (unsure && lookBeforeResending) throw new WriteMayHaveLanded(unsure.reason, unsure.endedAt)
     if (last.kind === 'network-failure') throw new GitHubUnreachable(finalReason(final, last.reason))
     if (last.status >= 300 && last.status < 400) {
-      const target = last.location ? ` to ${last.location}` : ''
+      const location = headerOf(last, 'location')
+      const target = location ? ` to ${location}` : ''
       throw new GitHubAnswerUnusable(
         `HTTP ${last.status}: the GitHub API redirected${target}; the action never follows redirects, so the token stays with the API host`
       )
     }
     const data = parseBody(last)
     if (last.status < 200 || last.status >= 300) {
-      throw new GitHubError(last.status, messageOf(data, last), last.headers ?? {}, final.attempts)
+      throw new GitHubError(last.status, messageOf(data, last), last.headers, final.attempts)
     }
     return {
       status: last.status,
-      headers: last.headers ?? {},
+      headers: last.headers,
       data,
-      earlierAttemptMayHaveActed: final.earlierAttemptMayHaveActed
+      earlierAttemptMayHaveActed: final.earlierAttemptMayHaveActed,
+      bytes: last.body.length,
+      attempts: final.attempts
     }
   }
 
@@ -174,13 +201,39 @@ export function createGitHubClient(config: GitHubClientConfig): GitHubClient {
       options?: RequestOptions<RouteBody<R>>
     ) {
       const { method, path } = routeRequest(route, parameters)
-      return (await request(method, path, options)) as GitHubReply<Unverified<RouteReply<R>>>
+      const { status, headers, data, earlierAttemptMayHaveActed } = await request(method, path, options)
+      return { status, headers, data, earlierAttemptMayHaveActed } as GitHubReply<Unverified<RouteReply<R>>>
     },
+    // Bounded whatever the links say: a page already read, MAX_LISTING_PAGES pages, MAX_LISTING_BYTES
+    // read, or the call's time, each ends the listing with an error that says which.
     async paginate<R extends ListRoute>(route: R, parameters: RouteParameters<R>) {
+      const first = routeRequest(route, parameters).path
+      const listing = `GET ${new URL(urlOf(first)).pathname}`
+      const budget = callBudget()
       const items: Array<Unverified<ListItem<R>>> = []
-      for (let next: string | undefined = routeRequest(route, parameters).path; next !== undefined;) {
-        const page = await request('GET', next)
+      const seen = new Set<string>()
+      let bytes = 0
+      for (let next: string | undefined = first; next !== undefined;) {
+        const address = new URL(urlOf(next)).href
+        if (seen.has(address)) {
+          throw new GitHubAnswerUnusable(
+            `${listing}: the link to the next page points back at a page already read (page ${[...seen].indexOf(address) + 1} of ${seen.size}), so the listing would never end; it was stopped there. To fix: ${CHECK_API}`
+          )
+        }
+        if (seen.size === MAX_LISTING_PAGES) {
+          throw new GitHubAnswerUnusable(
+            `${listing}: the listing did not end within ${MAX_LISTING_PAGES} pages (${items.length} items), the most the action reads of one; it was stopped there. To fix: ${CHECK_API}`
+          )
+        }
+        seen.add(address)
+        const page = await request('GET', next, {}, budget)
         if (!Array.isArray(page.data)) throw new GitHubAnswerUnusable(`GET ${next} did not answer with a list`)
+        bytes += page.bytes
+        if (bytes > MAX_LISTING_BYTES) {
+          throw new GitHubAnswerUnusable(
+            `${listing}: the listing's pages passed ${MAX_LISTING_BYTES / (1024 * 1024)} MiB in all after ${seen.size} pages, the most the action reads of one; it was stopped there. To fix: ${CHECK_API}`
+          )
+        }
         items.push(...(page.data as Array<Unverified<ListItem<R>>>))
         next = nextPage(page.headers.link)
       }
@@ -192,7 +245,8 @@ export function createGitHubClient(config: GitHubClientConfig): GitHubClient {
         data?: Record<string, unknown>
         errors?: GraphQLErrorItem[]
       }
-      if (Array.isArray(errors) && errors.length > 0) throw new GraphQLErrors(errors, data ?? undefined, reply.headers)
+      if (Array.isArray(errors) && errors.length > 0)
+        throw new GraphQLErrors(errors, data ?? undefined, reply.headers, reply.attempts)
       if (!data) throw new GitHubAnswerUnusable('the GitHub GraphQL API answered without data')
       return data as Unverified<Data>
     }

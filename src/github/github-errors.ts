@@ -28,13 +28,14 @@ export class GraphQLErrors extends GitHubError {
   constructor(
     readonly errors: GraphQLErrorItem[],
     readonly data: Record<string, unknown> | undefined,
-    headers: Record<string, string>
+    headers: Record<string, string>,
+    attempts = 1
   ) {
     super(
       200,
       errors.map((error) => (typeof error.message === 'string' ? error.message : 'error')).join('; '),
       headers,
-      1
+      attempts
     )
     this.name = 'GraphQLErrors'
   }

@@ -1,7 +1,7 @@
 import { counted } from '../helpers/counted.js'
 import { errorMessage } from '../helpers/error-message.js'
-import { GitHubError, GitHubUnreachable } from './github-errors.js'
-import { MAX_RATE_LIMIT_WAIT_MS } from './rate-limits.js'
+import { GitHubError, GitHubUnreachable, GraphQLErrors } from './github-errors.js'
+import { gitHubRateLimit, MAX_RATE_LIMIT_WAIT_MS, MAX_RATE_LIMIT_WAITS } from './rate-limits.js'
 
 /** The `permissions:` block that lets the workflow's token read and write the pull request's comments. */
 export const PERMISSIONS_BLOCK = 'permissions:\n  pull-requests: write'
@@ -53,19 +53,28 @@ export function describeGitHubFailure(error: unknown, doing: string, hints: Fail
   return `${doing}: ${said}${after}`
 }
 
-/** When a refusal is one of GitHub's rate limits that outlasted the wait, what to do and when. */
+/**
+ * When a refusal is one of GitHub's rate limits that outlasted the waiting, by the rule the waiting
+ * follows (`rate-limits.ts`): what held, how long the action waited, and when to re-run.
+ */
 function rateLimitAdvice(error: GitHubError): string | undefined {
-  if (error.status !== 403 && error.status !== 429) return undefined
-  const secondary = /secondary rate limit|abuse/i.test(error.githubMessage)
-  const usedUp = error.headers['x-ratelimit-remaining'] === '0'
-  if (!secondary && !usedUp) return undefined
-  const minutes = MAX_RATE_LIMIT_WAIT_MS / 60_000
-  const reset = Number(error.headers['x-ratelimit-reset'])
-  if (usedUp && Number.isFinite(reset) && reset > 0) {
-    const at = new Date(reset * 1000).toISOString().slice(11, 16)
-    return `the token's GitHub API rate limit is used up until ${at} UTC, later than the ${minutes} minutes the action waits; re-run after that`
+  const limit = gitHubRateLimit(
+    {
+      status: error.status,
+      text: error.githubMessage,
+      headers: error.headers,
+      ...(error instanceof GraphQLErrors ? { graphqlErrorTypes: error.errors.map((item) => item.type) } : {})
+    },
+    Date.now()
+  )
+  if (!limit) return undefined
+  const bound = `the action waits at most ${MAX_RATE_LIMIT_WAITS} times and ${MAX_RATE_LIMIT_WAIT_MS / 60_000} minutes in all`
+  const tries = error.attempts > 1 ? `after ${counted(error.attempts, 'attempt')}; ` : ''
+  if (limit.kind === 'used up' && limit.resetAt !== undefined) {
+    const at = new Date(limit.resetAt).toISOString().slice(11, 16)
+    return `${limit.reason} until ${at} UTC (${tries}${bound}); re-run after that`
   }
-  return `GitHub's ${secondary ? 'secondary ' : ''}rate limit held for longer than the ${minutes} minutes the action waits; re-run later`
+  return `${limit.reason} still held (${tries}${bound}); re-run later`
 }
 
 /** Runs one GitHub call; a failure becomes an error that says what was being done and what to do. */

@@ -20,16 +20,10 @@ export class BodyTooLarge extends Error {
  */
 export async function answerOf(message: IncomingMessage, limit: number, redact: Redactor): Promise<HttpAnswer> {
   const { statusCode = 0, statusMessage = '', headers } = message
-  const header = (value: string | string[] | undefined) => {
-    const first = headerValue(value)
-    return first === undefined ? undefined : redact(first)
-  }
   return {
     kind: 'answer',
     status: statusCode,
     statusText: redact(statusMessage),
-    retryAfter: header(headers['retry-after']),
-    location: header(headers.location),
     headers: flatHeaders(headers, redact),
     body: redact.wholeSecrets(await readBody(message, limit))
   }
@@ -64,10 +58,6 @@ function formatBytes(bytes: number): string {
   if (bytes >= 1024 * 1024) return `${+(bytes / (1024 * 1024)).toFixed(1)} MiB`
   if (bytes >= 1024) return `${+(bytes / 1024).toFixed(1)} KiB`
   return `${bytes} bytes`
-}
-
-function headerValue(value: string | string[] | undefined): string | undefined {
-  return Array.isArray(value) ? value[0] : value
 }
 
 function flatHeaders(headers: IncomingHttpHeaders, redact: Redactor): Record<string, string> {

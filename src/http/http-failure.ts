@@ -1,5 +1,5 @@
 import { describeStatus } from './send-with-retries.js'
-import type { HttpAnswer } from './transport.js'
+import { headerOf, type HttpAnswer } from './transport.js'
 
 /** What to do about a status, for people reading a failed step. */
 const HINTS: Record<number, string> = {
@@ -13,7 +13,8 @@ const MAX_SERVER_TEXT = 300
 /** A one-line explanation of an HTTP answer that failed a batch: status, the server's own words, a hint. */
 export function describeHttpFailure(answer: HttpAnswer): string {
   if (answer.status >= 300 && answer.status < 400) {
-    const target = answer.location ? ` to ${answer.location}` : ''
+    const location = headerOf(answer, 'location')
+    const target = location ? ` to ${location}` : ''
     return `${describeStatus(answer)}: the API redirected${target}; the action never follows redirects, so the token stays with api-url. Check api-url`
   }
   const parts = [describeStatus(answer)]

@@ -19,11 +19,21 @@ export interface RetryPolicy {
   /** The longest wait a `Retry-After` header can ask for. */
   maxRetryAfterMs: number
   /**
-   * Answers that ask to be left alone for a while (GitHub's rate limits), whatever `statusCodes` say:
-   * waited out as they ask, without using up `retries`, up to `maxWaitMs` in all; an answer that asks
-   * for more is final.
+   * The shortest wait a server can ask for: a `Retry-After` of 0 or in the past, or a rate limit
+   * already reset, is waited this long, so that no answer can make the client call in a tight loop.
    */
-  waitOut?: { askedToWait: (answer: HttpAnswer, now: number) => AskedToWait | undefined; maxWaitMs: number }
+  minAskedWaitMs: number
+  /**
+   * Answers that ask to be left alone for a while (GitHub's rate limits), whatever `statusCodes` say:
+   * waited out as they ask (at least `minAskedWaitMs`), without using up `retries`, at most `maxWaits`
+   * times and `maxWaitMs` in all; an answer that asks for more is final. Each wait is followed by one
+   * more attempt, so a request makes at most `retries + maxWaits + 1` attempts.
+   */
+  waitOut?: {
+    askedToWait: (answer: HttpAnswer, now: number) => AskedToWait | undefined
+    maxWaits: number
+    maxWaitMs: number
+  }
 }
 
 export const DEFAULT_RETRY_POLICY: RetryPolicy = {
@@ -31,12 +41,13 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = {
   statusCodes: [408, 429, 500, 502, 503, 504],
   baseDelayMs: 1000,
   jitter: 0.2,
-  maxRetryAfterMs: 60_000
+  maxRetryAfterMs: 60_000,
+  minAskedWaitMs: 1000
 }
 
 /**
  * The wait before retry number `retry` (1 for the first retry): the server's `Retry-After`
- * when it sent a usable one (capped), otherwise exponential backoff with jitter.
+ * when it sent a usable one (at least `minAskedWaitMs`, at most `maxRetryAfterMs`), otherwise exponential backoff with jitter.
  */
 export function retryDelayMs(
   policy: RetryPolicy,
@@ -48,7 +59,7 @@ export function retryDelayMs(
   const asked = parseRetryAfterMs(retryAfter, now)
   const delay =
     asked !== undefined
-      ? Math.min(asked, policy.maxRetryAfterMs)
+      ? Math.min(Math.max(asked, policy.minAskedWaitMs), policy.maxRetryAfterMs)
       : policy.baseDelayMs * 2 ** (retry - 1) * (1 - policy.jitter + 2 * policy.jitter * random())
   return Math.round(delay)
 }

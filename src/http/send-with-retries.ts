@@ -1,6 +1,9 @@
 import { counted } from '../helpers/counted.js'
-import { retryDelayMs, type RetryPolicy } from './retry-policy.js'
-import type { AttemptOutcome, HttpAnswer, Interruption, NetworkFailure } from './transport.js'
+import { describeStatus, nextStep, NOTHING_USED } from './next-step.js'
+import type { RetryPolicy } from './retry-policy.js'
+import type { AttemptOutcome, Interruption, NetworkFailure } from './transport.js'
+
+export { describeStatus, retryReason } from './next-step.js'
 
 export interface RetryContext {
   policy: RetryPolicy
@@ -43,12 +46,6 @@ export interface FinalOutcome {
   outOfTime?: TimeBudget
 }
 
-/** Why an attempt deserves another try, or undefined when its outcome is final. */
-export function retryReason(outcome: AttemptOutcome, policy: RetryPolicy): string | undefined {
-  if (outcome.kind === 'network-failure') return outcome.retryable ? outcome.reason : undefined
-  return policy.statusCodes.includes(outcome.status) ? describeStatus(outcome) : undefined
-}
-
 /** Whether the server may have acted on an attempt that did not give a usable answer. */
 export function mayHaveActed(outcome: AttemptOutcome): boolean {
   return outcome.kind === 'network-failure' ? outcome.mayHaveReachedServer : outcome.status >= 500
@@ -70,13 +67,10 @@ export function finalReason(final: FinalOutcome, reason: string): string {
     : `gave up after ${counted(attempts, 'attempt')}: ${reason}`
 }
 
-export function describeStatus(answer: HttpAnswer): string {
-  return `HTTP ${answer.status}${answer.statusText ? ` ${answer.statusText}` : ''}`
-}
-
 /**
- * Runs `attempt` until its outcome is final or the policy's retries are spent, waiting between
- * tries as the policy says. Cancelling is idempotent in effect, so retrying a POST is safe.
+ * Runs `attempt` until `nextStep` (next-step.ts) finds its outcome final or one of the bounds reached:
+ * the policy's retries, its rate-limit waits (their number and their total), the budget's end. This
+ * loop only carries out what that decision says, waiting between tries and logging. Cancelling is idempotent in effect, so retrying a POST is safe.
  * Once the run is stopping, no new attempt starts: the outcome says what was not done. Under a
  * budget, `attempt` is told the time left, which its request's timeout must not pass.
  */
@@ -104,10 +98,7 @@ export async function sendWithRetries(
     return { last, attempts: 0, earlierAttemptMayHaveActed: false, exhausted: false }
   }
   let earlierAttemptMayHaveActed = false
-  let retries = 0
-  /** Answers waited out, which the retries do not count, and how long that took. */
-  let waits = 0
-  let waitedOut = 0
+  let tally = NOTHING_USED
   for (let number = 1; ; number++) {
     // At least a millisecond: a wait that overran its end still sends, and the request's timeout ends it.
     const outcome = await attempt(budget && Math.max(1, budget.endsAt - context.now()))
@@ -118,43 +109,37 @@ export async function sendWithRetries(
       earlierAttemptMayHaveActed,
       exhausted
     })
-    const outOfTime = (): FinalOutcome => ({
-      ...final(true),
-      // Once the run is being cancelled, a request the end left without an answer is one it left undone.
-      ...(stopping?.aborted && outcome.kind === 'network-failure'
-        ? { last: { ...outcome, interruption: 'interrupted' as const } }
-        : {}),
-      outOfTime: budget
+    const step = nextStep(outcome, tally, policy, {
+      now: context.now(),
+      random: context.random,
+      endsAt: budget?.endsAt
     })
-    const noTimeFor = (waitMs: number) => budget !== undefined && context.now() + waitMs >= budget.endsAt
-    let wait: number
-    let waitingFor: string
-    const asked = outcome.kind === 'answer' ? policy.waitOut?.askedToWait(outcome, context.now()) : undefined
-    if (asked && policy.waitOut) {
-      // A rate limit: waited out as asked, within a bound, without using up the retries.
-      if (waitedOut + asked.waitMs > policy.waitOut.maxWaitMs) return final(false)
-      if (noTimeFor(asked.waitMs)) return outOfTime()
-      waits++
-      waitedOut += asked.waitMs
-      wait = asked.waitMs
-      waitingFor = asked.reason
-      context.log(`${label}: ${asked.reason}; waiting ${(wait / 1000).toFixed(1)} s as asked`)
-    } else {
-      const reason = retryReason(outcome, policy)
-      if (reason === undefined) return final(false)
-      // The budget's end cut this attempt short: out of time, whatever the retries would allow.
-      if (noTimeFor(0)) return outOfTime()
-      if (retries === policy.retries) return final(true)
-      const retryAfter = outcome.kind === 'answer' ? outcome.retryAfter : undefined
-      wait = retryDelayMs(policy, retries + 1, retryAfter, context.now(), context.random)
-      if (noTimeFor(wait)) return outOfTime()
-      retries++
-      earlierAttemptMayHaveActed ||= mayHaveActed(outcome)
-      waitingFor = reason
+    if (step.kind === 'final' || step.kind === 'limit held') return final(false)
+    if (step.kind === 'exhausted') return final(true)
+    if (step.kind === 'out of time') {
+      return {
+        ...final(true),
+        // Once the run is being cancelled, a request the end left without an answer is one it left undone.
+        ...(stopping?.aborted && outcome.kind === 'network-failure'
+          ? { last: { ...outcome, interruption: 'interrupted' as const } }
+          : {}),
+        outOfTime: budget
+      }
+    }
+    const { waitMs: wait, reason: waitingFor } = step
+    const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`
+    if (step.rateLimited) {
+      const most = policy.waitOut?.maxWaits ?? 0
       context.log(
-        `${label}: attempt ${number} of ${policy.retries + 1 + waits} failed (${reason}); retrying in ${(wait / 1000).toFixed(1)} s`
+        `${label}: ${waitingFor}; waiting ${seconds(wait)} ${step.floored ? 'at least, though asked for less' : 'as asked'} (wait ${step.tally.waits} of at most ${most})`
+      )
+    } else {
+      earlierAttemptMayHaveActed ||= mayHaveActed(outcome)
+      context.log(
+        `${label}: attempt ${number} of ${policy.retries + 1 + tally.waits} failed (${waitingFor}); retrying in ${seconds(wait)}`
       )
     }
+    tally = step.tally
     if (!stopping?.aborted) await context.sleep(wait, stopping)
     if (stopping?.aborted) {
       const what = `the run was cancelled while waiting to retry after attempt ${number} (${waitingFor})`

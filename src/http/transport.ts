@@ -19,11 +19,8 @@ export interface HttpAnswer {
   kind: 'answer'
   status: number
   statusText: string
-  /** Only the headers the action reads, lower-cased. */
-  retryAfter?: string
-  location?: string
-  /** The headers as sent, for a client that needs more (the GitHub API's pagination links). */
-  headers?: Record<string, string>
+  /** The headers as sent, lower-cased, a repeated one joined: `retry-after`, `location`, GitHub's `link`. */
+  headers: Record<string, string>
   /** The body as the server sent it; decoded only where it is read. */
   body: Buffer
 }
@@ -43,5 +40,10 @@ export interface NetworkFailure {
 export type Interruption = 'not attempted' | 'interrupted'
 
 export type AttemptOutcome = HttpAnswer | NetworkFailure
+
+/** One header of an answer, by its lower-case name; undefined when it was not sent. */
+export function headerOf(answer: HttpAnswer, name: string): string | undefined {
+  return answer.headers[name]
+}
 
 export type Transport = (request: HttpRequest) => Promise<AttemptOutcome>
