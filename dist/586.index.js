@@ -39,8 +39,8 @@ class GitHubError extends Error {
 class GraphQLErrors extends GitHubError {
     errors;
     data;
-    constructor(errors, data, headers) {
-        super(200, errors.map((error) => (typeof error.message === 'string' ? error.message : 'error')).join('; '), headers, 1);
+    constructor(errors, data, headers, attempts = 1) {
+        super(200, errors.map((error) => (typeof error.message === 'string' ? error.message : 'error')).join('; '), headers, attempts);
         this.errors = errors;
         this.data = data;
         this.name = 'GraphQLErrors';
@@ -105,7 +105,7 @@ class WriteMayHaveLanded extends Error {
 /* harmony import */ var _helpers_counted_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(487);
 /* harmony import */ var _helpers_error_message_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(529);
 /* harmony import */ var _github_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(146);
-/* harmony import */ var _rate_limits_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(37);
+/* harmony import */ var _rate_limits_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(418);
 
 
 
@@ -134,7 +134,7 @@ function describeGitHubFailure(error, doing, hints = {}) {
     }
     if ((error.status === 403 || error.status === 404) && hints.fromFork) {
         return (`${doing}: ${said}. The pull request comes from a fork, and GitHub gives a fork's pull_request runs a read-only token whatever permissions: says. ` +
-            'Record and cancel from a pull_request_target workflow instead, as the README\u2019s section on forks shows.');
+            'Record and cancel from a pull_request_target workflow instead, as the action\u2019s docs/forks.md shows.');
     }
     // GitHub answers 404 both for what does not exist and for what the token may not see: the likelier
     // first, a number that names no pull request of this repository.
@@ -147,21 +147,26 @@ function describeGitHubFailure(error, doing, hints = {}) {
     }
     return `${doing}: ${said}${after}`;
 }
-/** When a refusal is one of GitHub's rate limits that outlasted the wait, what to do and when. */
+/**
+ * When a refusal is one of GitHub's rate limits that outlasted the waiting, by the rule the waiting
+ * follows (`rate-limits.ts`): what held, how long the action waited, and when to re-run.
+ */
 function rateLimitAdvice(error) {
-    if (error.status !== 403 && error.status !== 429)
+    const limit = (0,_rate_limits_js__WEBPACK_IMPORTED_MODULE_1__/* .gitHubRateLimit */ .Lw)({
+        status: error.status,
+        text: error.githubMessage,
+        headers: error.headers,
+        ...(error instanceof _github_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GraphQLErrors */ .nx ? { graphqlErrorTypes: error.errors.map((item) => item.type) } : {})
+    }, Date.now());
+    if (!limit)
         return undefined;
-    const secondary = /secondary rate limit|abuse/i.test(error.githubMessage);
-    const usedUp = error.headers['x-ratelimit-remaining'] === '0';
-    if (!secondary && !usedUp)
-        return undefined;
-    const minutes = _rate_limits_js__WEBPACK_IMPORTED_MODULE_1__/* .MAX_RATE_LIMIT_WAIT_MS */ .r1 / 60_000;
-    const reset = Number(error.headers['x-ratelimit-reset']);
-    if (usedUp && Number.isFinite(reset) && reset > 0) {
-        const at = new Date(reset * 1000).toISOString().slice(11, 16);
-        return `the token's GitHub API rate limit is used up until ${at} UTC, later than the ${minutes} minutes the action waits; re-run after that`;
+    const bound = `the action waits at most ${_rate_limits_js__WEBPACK_IMPORTED_MODULE_1__/* .MAX_RATE_LIMIT_WAITS */ .jr} times and ${_rate_limits_js__WEBPACK_IMPORTED_MODULE_1__/* .MAX_RATE_LIMIT_WAIT_MS */ .r1 / 60_000} minutes in all`;
+    const tries = error.attempts > 1 ? `after ${(0,_helpers_counted_js__WEBPACK_IMPORTED_MODULE_3__/* .counted */ .h)(error.attempts, 'attempt')}; ` : '';
+    if (limit.kind === 'used up' && limit.resetAt !== undefined) {
+        const at = new Date(limit.resetAt).toISOString().slice(11, 16);
+        return `${limit.reason} until ${at} UTC (${tries}${bound}); re-run after that`;
     }
-    return `GitHub's ${secondary ? 'secondary ' : ''}rate limit held for longer than the ${minutes} minutes the action waits; re-run later`;
+    return `${limit.reason} still held (${tries}${bound}); re-run later`;
 }
 /** Runs one GitHub call; a failure becomes an error that says what was being done and what to do. */
 async function calling(doing, call, hints = {}) {
@@ -176,43 +181,76 @@ async function calling(doing, call, hints = {}) {
 
 /***/ }),
 
-/***/ 37:
+/***/ 418:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   CZ: () => (/* binding */ gitHubRateLimitWait),
+/* harmony export */   Lw: () => (/* binding */ gitHubRateLimit),
+/* harmony export */   dY: () => (/* binding */ rateLimitOfAnswer),
+/* harmony export */   jr: () => (/* binding */ MAX_RATE_LIMIT_WAITS),
 /* harmony export */   r1: () => (/* binding */ MAX_RATE_LIMIT_WAIT_MS)
 /* harmony export */ });
 /* unused harmony export SECONDARY_LIMIT_WAIT_MS */
-/* harmony import */ var _http_retry_policy_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(593);
+/* harmony import */ var _http_json_body_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(181);
+/* harmony import */ var _http_retry_policy_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(593);
 
+
+/** The most times one GitHub request waits out a rate limit: each wait is followed by one more attempt. */
+const MAX_RATE_LIMIT_WAITS = 5;
 /** The longest GitHub's rate limits are waited out, in all, for one request. */
 const MAX_RATE_LIMIT_WAIT_MS = 5 * 60_000;
 /** A secondary limit that says nothing of when to come back: wait at least this, as GitHub documents. */
 const SECONDARY_LIMIT_WAIT_MS = 60_000;
 /**
- * How long GitHub asks to wait before it takes another request, when an answer is a rate limit
- * (https://docs.github.com/rest/using-the-rest-api/rate-limits-for-the-rest-api): 403 or 429 whose
- * message names a secondary limit, or with `x-ratelimit-remaining: 0`. `retry-after` if given, else
- * until `x-ratelimit-reset` when nothing remains, else at least a minute. Undefined for any other answer,
- * a 403 that is a missing permission among them.
+ * GitHub's rate-limit rule, the one both the waiting and the failure's wording read
+ * (https://docs.github.com/rest/using-the-rest-api/rate-limits-for-the-rest-api,
+ * https://docs.github.com/graphql/overview/rate-limits-and-query-limits-for-the-graphql-api):
+ * a limit is a 403 or 429 whose message names a secondary limit or with `x-ratelimit-remaining: 0`,
+ * or GraphQL's HTTP 200 with an error of type `RATE_LIMITED`. Wait `retry-after` seconds if given,
+ * else until `x-ratelimit-reset` when nothing remains, else at least a minute. Undefined for any
+ * other answer, a 403 that is a missing permission among them.
  */
-function gitHubRateLimitWait(answer, now) {
-    if (answer.status !== 403 && answer.status !== 429)
-        return undefined;
-    const headers = answer.headers ?? {};
-    const secondary = /secondary rate limit|abuse/i.test(answer.body.toString('utf8'));
+function gitHubRateLimit(signals, now) {
+    const { status, text, headers } = signals;
+    const graphqlLimited = status === 200 && (signals.graphqlErrorTypes ?? []).includes('RATE_LIMITED');
+    const secondary = /secondary rate limit|abuse/i.test(text);
     const usedUp = headers['x-ratelimit-remaining'] === '0';
-    if (!secondary && !usedUp)
+    const refused = (status === 403 || status === 429) && (secondary || usedUp);
+    if (!graphqlLimited && !refused)
         return undefined;
-    const reason = secondary ? "GitHub's secondary rate limit" : "the token's GitHub API rate limit is used up";
-    const asked = (0,_http_retry_policy_js__WEBPACK_IMPORTED_MODULE_0__/* .parseRetryAfterMs */ .oR)(headers['retry-after'], now);
-    if (asked !== undefined)
-        return { reason, waitMs: asked };
+    const kind = usedUp && !secondary ? 'used up' : 'secondary';
+    const reason = kind === 'used up'
+        ? `the token's GitHub ${graphqlLimited ? 'GraphQL' : 'API'} rate limit is used up`
+        : "GitHub's secondary rate limit";
     const reset = Number(headers['x-ratelimit-reset']);
-    if (usedUp && Number.isFinite(reset) && reset > 0)
-        return { reason, waitMs: Math.max(0, reset * 1000 - now) + 1000 };
-    return { reason, waitMs: SECONDARY_LIMIT_WAIT_MS };
+    const resetAt = usedUp && Number.isFinite(reset) && reset > 0 ? reset * 1000 : undefined;
+    const asked = (0,_http_retry_policy_js__WEBPACK_IMPORTED_MODULE_1__/* .parseRetryAfterMs */ .oR)(headers['retry-after'], now);
+    if (asked !== undefined)
+        return { kind, reason, waitMs: asked, ...(resetAt === undefined ? {} : { resetAt }) };
+    // A second past the reset: GitHub's clock and this runner's need not agree to the millisecond.
+    if (resetAt !== undefined)
+        return { kind, reason, waitMs: Math.max(0, resetAt - now) + 1000, resetAt };
+    return { kind, reason, waitMs: SECONDARY_LIMIT_WAIT_MS };
+}
+/** The rate limit an answer is, if any: for the waiting. */
+function rateLimitOfAnswer(answer, now) {
+    const { status, headers, body } = answer;
+    // Every page is a 200: only one that names GraphQL's limit is parsed again.
+    if (status === 200 && body.includes('RATE_LIMITED'))
+        return gitHubRateLimit({ status, text: '', headers, graphqlErrorTypes: graphqlErrorTypes(body) }, now);
+    if (status !== 403 && status !== 429)
+        return undefined;
+    return gitHubRateLimit({ status, text: body.toString('utf8'), headers }, now);
+}
+/** The `type` of each of a GraphQL answer's errors; none for any other body. */
+function graphqlErrorTypes(body) {
+    try {
+        const { errors } = JSON.parse((0,_http_json_body_js__WEBPACK_IMPORTED_MODULE_0__/* .jsonTextOf */ .t)(body));
+        return Array.isArray(errors) ? errors.map((error) => error?.type) : [];
+    }
+    catch {
+        return [];
+    }
 }
 
 
@@ -235,7 +273,7 @@ function isoSeconds(time) {
 
 /***/ }),
 
-/***/ 139:
+/***/ 908:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -246,10 +284,22 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: MAX_GITHUB_ATTEMPT_MS
 
-// EXTERNAL MODULE: ./src/http/send-with-retries.ts
-var send_with_retries = __webpack_require__(418);
+// EXTERNAL MODULE: ./src/http/send-with-retries.ts + 1 modules
+var send_with_retries = __webpack_require__(9);
 // EXTERNAL MODULE: ./src/http/json-body.ts
 var json_body = __webpack_require__(181);
+;// CONCATENATED MODULE: ./src/http/time-budget.ts
+/**
+ * A budget of `ms` from `now`, or the step's own when that ends first: a call never outlasts the
+ * step's end, and the step's words for an unanswered request stay its own.
+ */
+function budgetWithin(now, ms, unanswered, outer) {
+    const own = { endsAt: now + ms, unanswered };
+    return outer && outer.endsAt <= own.endsAt ? outer : own;
+}
+
+// EXTERNAL MODULE: ./src/http/transport.ts
+var transport = __webpack_require__(517);
 // EXTERNAL MODULE: ./src/github/github-errors.ts
 var github_errors = __webpack_require__(146);
 ;// CONCATENATED MODULE: ./src/github/github-routes.ts
@@ -280,8 +330,10 @@ function textOf(name, value, route) {
 }
 
 // EXTERNAL MODULE: ./src/github/rate-limits.ts
-var rate_limits = __webpack_require__(37);
+var rate_limits = __webpack_require__(418);
 ;// CONCATENATED MODULE: ./src/github/github-client.ts
+
+
 
 
 
@@ -292,6 +344,18 @@ var rate_limits = __webpack_require__(37);
  * characters) is about 20 MB at worst; real pages are a small fraction of that.
  */
 const MAX_GITHUB_REPLY_BYTES = 32 * 1024 * 1024;
+/** The longest one GitHub call may take, its retries, rate-limit waits and pages included. */
+const MAX_GITHUB_CALL_MS = 10 * 60_000;
+/** The most pages one listing is read to: GitHub's longest in this action's use is a small fraction of it. */
+const MAX_LISTING_PAGES = 500;
+/** The most bytes read of one listing's pages in all. */
+const MAX_LISTING_BYTES = 256 * 1024 * 1024;
+/** What a request still without an answer when a call's time is over is reported as. */
+const CALL_UNANSWERED = `no answer from the GitHub API within the ${MAX_GITHUB_CALL_MS / 60_000} minutes one GitHub call may take`;
+/** Why a request of a call is not sent once the call's time is over. */
+const CALL_OVER = `the ${MAX_GITHUB_CALL_MS / 60_000} minutes one GitHub call may take, its retries, rate-limit waits and pages included, were over. Check GitHub's status and the runner's network, then re-run`;
+/** What to check when GitHub's answers do not let a call end. */
+const CHECK_API = 'check github-api-url (or GITHUB_API_URL) and any proxy in front of the API; GitHub itself never answers so';
 /**
  * The GitHub calls the action makes, over the action's own transport and retry policy, so that
  * GitHub's API gets the same care as Nexrender's: retries on network errors, 408, 429 and 5xx
@@ -300,12 +364,15 @@ const MAX_GITHUB_REPLY_BYTES = 32 * 1024 * 1024;
  */
 function createGitHubClient(config) {
     const origin = new URL(config.apiUrl).origin;
-    const context = {
-        ...config,
-        policy: { ...config.policy, waitOut: { askedToWait: rate_limits/* gitHubRateLimitWait */.CZ, maxWaitMs: rate_limits/* MAX_RATE_LIMIT_WAIT_MS */.r1 } }
+    const policy = {
+        ...config.policy,
+        waitOut: { askedToWait: rate_limits/* rateLimitOfAnswer */.dY, maxWaits: rate_limits/* MAX_RATE_LIMIT_WAITS */.jr, maxWaitMs: rate_limits/* MAX_RATE_LIMIT_WAIT_MS */.r1 }
     };
+    const context = { ...config, policy };
+    /** The time one call has, from now: its own, or the step's if that ends first. */
+    const callBudget = () => budgetWithin(context.now(), MAX_GITHUB_CALL_MS, CALL_UNANSWERED, config.budget);
     const urlOf = (path) => (/^https?:\/\//.test(path) ? path : `${config.apiUrl}${path}`);
-    async function request(method, path, options = {}) {
+    async function request(method, path, options = {}, budget = callBudget()) {
         const url = urlOf(path);
         // A page link or any other address elsewhere must not get the token.
         if (new URL(url).origin !== origin) {
@@ -329,19 +396,21 @@ function createGitHubClient(config) {
         const { notAfter, lookBeforeResending } = options;
         /** The latest attempt GitHub may have applied without saying so. */
         let unsure;
-        const final = await (0,send_with_retries/* sendWithRetries */.HI)(async () => {
+        if (context.now() >= budget.endsAt)
+            throw new github_errors/* GitHubUnreachable */.yc(`${method} ${new URL(url).pathname} was not sent: ${budget.unanswered === CALL_UNANSWERED ? CALL_OVER : 'no time was left for it'}`);
+        const final = await (0,send_with_retries/* sendWithRetries */.HI)(async (timeLeftMs = Infinity) => {
             if (unsure && lookBeforeResending)
                 throw new github_errors/* WriteMayHaveLanded */.$K(unsure.reason, unsure.endedAt);
             if (notAfter !== undefined && context.now() + config.timeoutMs > notAfter)
                 throw new github_errors/* WriteWindowClosed */.qq(unsure?.endedAt);
-            const outcome = await config.transport(sent);
+            const outcome = await config.transport({ ...sent, timeoutMs: Math.min(sent.timeoutMs, timeLeftMs) });
             if ((0,send_with_retries/* mayHaveActed */.LR)(outcome))
                 unsure = {
                     reason: outcome.kind === 'answer' ? (0,send_with_retries/* describeStatus */.Wn)(outcome) : outcome.reason,
                     endedAt: context.now()
                 };
             return outcome;
-        }, `GitHub ${method} ${new URL(url).pathname}`, context);
+        }, `GitHub ${method} ${new URL(url).pathname}`, { ...context, budget });
         const { last } = final;
         // The tries ended on an attempt that may have been applied: the caller looks before anything else.
         if (unsure && lookBeforeResending)
@@ -349,32 +418,55 @@ function createGitHubClient(config) {
         if (last.kind === 'network-failure')
             throw new github_errors/* GitHubUnreachable */.yc((0,send_with_retries/* finalReason */.Nt)(final, last.reason));
         if (last.status >= 300 && last.status < 400) {
-            const target = last.location ? ` to ${last.location}` : '';
+            const location = (0,transport/* headerOf */.r)(last, 'location');
+            const target = location ? ` to ${location}` : '';
             throw new github_errors/* GitHubAnswerUnusable */.Pm(`HTTP ${last.status}: the GitHub API redirected${target}; the action never follows redirects, so the token stays with the API host`);
         }
         const data = parseBody(last);
         if (last.status < 200 || last.status >= 300) {
-            throw new github_errors/* GitHubError */.y_(last.status, messageOf(data, last), last.headers ?? {}, final.attempts);
+            throw new github_errors/* GitHubError */.y_(last.status, messageOf(data, last), last.headers, final.attempts);
         }
         return {
             status: last.status,
-            headers: last.headers ?? {},
+            headers: last.headers,
             data,
-            earlierAttemptMayHaveActed: final.earlierAttemptMayHaveActed
+            earlierAttemptMayHaveActed: final.earlierAttemptMayHaveActed,
+            bytes: last.body.length,
+            attempts: final.attempts
         };
     }
     return {
         // The JSON as it came: its type names the fields GitHub's schema has, and vouches for no value.
         async request(route, parameters, options) {
             const { method, path } = routeRequest(route, parameters);
-            return (await request(method, path, options));
+            const { status, headers, data, earlierAttemptMayHaveActed } = await request(method, path, options);
+            return { status, headers, data, earlierAttemptMayHaveActed };
         },
+        // Bounded whatever the links say: a page already read, MAX_LISTING_PAGES pages, MAX_LISTING_BYTES
+        // read, or the call's time, each ends the listing with an error that says which.
         async paginate(route, parameters) {
+            const first = routeRequest(route, parameters).path;
+            const listing = `GET ${new URL(urlOf(first)).pathname}`;
+            const budget = callBudget();
             const items = [];
-            for (let next = routeRequest(route, parameters).path; next !== undefined;) {
-                const page = await request('GET', next);
+            const seen = new Set();
+            let bytes = 0;
+            for (let next = first; next !== undefined;) {
+                const address = new URL(urlOf(next)).href;
+                if (seen.has(address)) {
+                    throw new github_errors/* GitHubAnswerUnusable */.Pm(`${listing}: the link to the next page points back at a page already read (page ${[...seen].indexOf(address) + 1} of ${seen.size}), so the listing would never end; it was stopped there. To fix: ${CHECK_API}`);
+                }
+                if (seen.size === MAX_LISTING_PAGES) {
+                    throw new github_errors/* GitHubAnswerUnusable */.Pm(`${listing}: the listing did not end within ${MAX_LISTING_PAGES} pages (${items.length} items), the most the action reads of one; it was stopped there. To fix: ${CHECK_API}`);
+                }
+                seen.add(address);
+                const page = await request('GET', next, {}, budget);
                 if (!Array.isArray(page.data))
                     throw new github_errors/* GitHubAnswerUnusable */.Pm(`GET ${next} did not answer with a list`);
+                bytes += page.bytes;
+                if (bytes > MAX_LISTING_BYTES) {
+                    throw new github_errors/* GitHubAnswerUnusable */.Pm(`${listing}: the listing's pages passed ${MAX_LISTING_BYTES / (1024 * 1024)} MiB in all after ${seen.size} pages, the most the action reads of one; it was stopped there. To fix: ${CHECK_API}`);
+                }
                 items.push(...page.data);
                 next = nextPage(page.headers.link);
             }
@@ -384,7 +476,7 @@ function createGitHubClient(config) {
             const reply = await request('POST', graphqlPath(config.apiUrl), { body: { query, variables } });
             const { data, errors } = (reply.data ?? {});
             if (Array.isArray(errors) && errors.length > 0)
-                throw new github_errors/* GraphQLErrors */.nx(errors, data ?? undefined, reply.headers);
+                throw new github_errors/* GraphQLErrors */.nx(errors, data ?? undefined, reply.headers, reply.attempts);
             if (!data)
                 throw new github_errors/* GitHubAnswerUnusable */.Pm('the GitHub GraphQL API answered without data');
             return data;
@@ -1166,7 +1258,7 @@ function looksLikeOurs(comment) {
 /* harmony export */ });
 /* harmony import */ var _github_github_failure_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(423);
 /* harmony import */ var _helpers_iso_seconds_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(876);
-/* harmony import */ var _github_connection_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(139);
+/* harmony import */ var _github_connection_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(908);
 /* harmony import */ var _select_batches_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(513);
 
 

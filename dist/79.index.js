@@ -33,8 +33,8 @@ class RequestCounter {
     };
 }
 
-// EXTERNAL MODULE: ./src/records/github-connection.ts + 9 modules
-var github_connection = __webpack_require__(139);
+// EXTERNAL MODULE: ./src/records/github-connection.ts + 10 modules
+var github_connection = __webpack_require__(908);
 // EXTERNAL MODULE: ./src/records/pull-request-batches.ts
 var pull_request_batches = __webpack_require__(586);
 // EXTERNAL MODULE: ./src/helpers/iso-seconds.ts
