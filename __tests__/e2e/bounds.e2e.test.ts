@@ -123,42 +123,42 @@ describe("GitHub's GraphQL rate limit (HTTP 200, RATE_LIMITED)", () => {
 })
 
 describe('listings that never end', () => {
-  it('stops at once on a next-page link that points back at the same page', async () => {
+  const LISTING = `GET /repos/acme/renders/issues/${PULL_REQUEST}/comments`
+  it.each([
+    {
+      listing: 'a next-page link that points back at the same page: stopped at once',
+      fault: 'same page' as const,
+      largeComments: 0,
+      pages: 1,
+      message: `${LISTING}: the link to the next page points back at a page already read (page 1 of 1), so the listing would never end; it was stopped there. To fix: check github-api-url`
+    },
+    {
+      listing: '500 distinct pages that never reach the last: stopped, with no running out of memory',
+      fault: 'endless' as const,
+      largeComments: 0,
+      pages: 500,
+      message:
+        'the listing did not end within 500 pages (500 items), the most the action reads of one; it was stopped there'
+    },
+    {
+      listing: 'endless pages of large comments: stopped at 256 MiB read, with no running out of memory',
+      fault: 'endless' as const,
+      largeComments: 99,
+      // As many pages as 256 MiB of them make.
+      pages: expect.any(Number),
+      message: /the listing's pages passed 256 MiB in all after \d+ pages/
+    }
+  ])('$listing', async ({ fault, largeComments, pages, message }) => {
     await fixture.record({ 'batch-id': fixture.batches.complete })
-    fixture.github.faults.endlessListing = 'same page'
+    for (let index = 0; index < largeComments; index++)
+      fixture.github.addComment(PULL_REQUEST, 'someone', 'x'.repeat(60_000))
+    fixture.github.faults.endlessListing = fault
     const before = listings().length
     const run = await fixture.cancel(PR)
 
     expect(run.exitCode).toBe(1)
-    expect(listings().length - before).toBe(1)
-    expect(errorMessage(run)).toContain(
-      `GET /repos/acme/renders/issues/${PULL_REQUEST}/comments: the link to the next page points back at a page already read (page 1 of 1), so the listing would never end; it was stopped there. To fix: check github-api-url`
-    )
-    expect(run.summary).toContain("## Nexrender batch cancel: ❌ fails: the pull request's batches could not be read")
-  })
-
-  it('stops after 500 distinct pages that never reach the last, with no running out of memory', async () => {
-    await fixture.record({ 'batch-id': fixture.batches.complete })
-    fixture.github.faults.endlessListing = 'endless'
-    const before = listings().length
-    const run = await fixture.cancel(PR)
-
-    expect(run.exitCode).toBe(1)
-    expect(listings().length - before).toBe(500)
-    expect(errorMessage(run)).toContain(
-      'the listing did not end within 500 pages (500 items), the most the action reads of one; it was stopped there'
-    )
-    expect(run.summary).toContain("## Nexrender batch cancel: ❌ fails: the pull request's batches could not be read")
-  })
-
-  it('stops endless pages of large comments at 256 MiB read, with no running out of memory', async () => {
-    await fixture.record({ 'batch-id': fixture.batches.complete })
-    for (let index = 0; index < 99; index++) fixture.github.addComment(PULL_REQUEST, 'someone', 'x'.repeat(60_000))
-    fixture.github.faults.endlessListing = 'endless'
-    const run = await fixture.cancel(PR)
-
-    expect(run.exitCode).toBe(1)
-    expect(errorMessage(run)).toMatch(/the listing's pages passed 256 MiB in all after \d+ pages/)
+    expect(listings().length - before).toEqual(pages)
+    expect(errorMessage(run)).toMatch(message)
     expect(run.summary).toContain("## Nexrender batch cancel: ❌ fails: the pull request's batches could not be read")
   })
 })
