@@ -291,7 +291,7 @@ describe('5. a closed pull request', () => {
     expect(run.exitCode).toBe(1)
     expect(errorMessage(run)).toBe(
       `Pull request #${PULL_REQUEST} is merged, and its cleanup may have run before ${fixture.batches.complete} was recorded, so nothing may cancel it: ` +
-        "this step fails so that the job's `if: failure()` cancel step stops the render. The records stay, so the scheduled sweep finds them too."
+        "this step fails so that the job's guard (its post step runs when the job fails) cancels the render. The records stay, so the scheduled sweep finds them too."
     )
     expect(stateOf(fixture.batches.complete)).toBeDefined()
   })
