@@ -20,7 +20,7 @@ export function closedPullRequestProblem(
   return (
     `Pull request #${pull.number} is ${pull.merged ? 'merged' : 'closed'}, and its cleanup may have run before ${open.join(', ')} ` +
     `${open.length === 1 ? 'was' : 'were'} recorded, so nothing may cancel ${open.length === 1 ? 'it' : 'them'}: this step fails so that the job's ` +
-    '`if: failure()` cancel step stops the render. The records stay, so the scheduled sweep finds them too.'
+    'guard (its post step runs when the job fails) cancels the render. The records stay, so the scheduled sweep finds them too.'
   )
 }
 
