@@ -50,6 +50,10 @@ describe('a rate limit that asks for no wait, forever', () => {
       expect(run.stdout).toContain(
         "GitHub POST /graphql: GitHub's secondary rate limit; waiting 1.0 s at least, though asked for less (wait 5 of at most 5)"
       )
+      expect(run.summary).toContain(
+        `## Nexrender batches recorded on pull request #${PULL_REQUEST}: ❌ fails\n\n> Finding whom the GitHub token acts as: HTTP 429`
+      )
+      expect(run.summary).toContain(`\`${fixture.batches.complete}\` may not be recorded`)
     }
   )
 

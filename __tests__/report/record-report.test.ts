@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import type { BatchRecord } from '../../src/records/records.js'
 import { recordOutputs } from '../../src/report/record-outputs.js'
-import { recordSummary } from '../../src/report/record-summary.js'
+import { recordFailureSummary, recordSummary } from '../../src/report/record-summary.js'
 
 const record = (batchId: string, extra: Partial<BatchRecord> = {}): BatchRecord => ({
   batchId,
@@ -30,4 +30,23 @@ describe('the record step report', () => {
       ].join('\n\n')
     )
   })
+
+  it.each([
+    { batchIds: ['B'], them: 'it' },
+    { batchIds: ['B', 'C'], them: 'them' }
+  ])(
+    'says, when GitHub failed before the records were written, that $batchIds may not be recorded',
+    ({ batchIds, them }) => {
+      expect(
+        recordFailureSummary({ batchIds, pullRequest: 7 }, 'Writing the records comment: HTTP 502 | gateway')
+      ).toBe(
+        [
+          '## Nexrender batches recorded on pull request #7: ❌ fails',
+          '> Writing the records comment: HTTP 502 \\| gateway',
+          `${batchIds.map((id) => `\`${id}\``).join(', ')} may not be recorded, so the cleanups may not find ${them}. ` +
+            "The job's guard, if it has one, cancels them now that this step failed; otherwise re-run the job, or cancel them by hand."
+        ].join('\n\n')
+      )
+    }
+  )
 })

@@ -11,7 +11,7 @@ import { isoSeconds } from '../helpers/iso-seconds.js'
 import type { RecordChange } from '../records/records.js'
 import { inputErrorSummary } from '../report/input-error-summary.js'
 import { recordOutputs } from '../report/record-outputs.js'
-import { recordSummary } from '../report/record-summary.js'
+import { recordFailureSummary, recordSummary } from '../report/record-summary.js'
 import { readRunEvent } from '../runner/run-event.js'
 import { writeJobSummary } from '../runner/job-summary.js'
 import { runnerRetryContext } from '../runner/retry-context.js'
@@ -30,11 +30,15 @@ export async function runRecord(): Promise<void> {
   const { secrets, redact } = maskedSecretInputs('github-token')
   const githubToken = secrets['github-token']
   const warn = (message: string) => core.warning(redact(message))
+  // What the step is recording, from when its inputs are read until the records are written: a
+  // failure in between may have left them unrecorded, and its summary says so.
+  let recording: { batchIds: string[]; pullRequest: number } | undefined
   try {
     requireRunnerFiles(env)
     const context = runContextFrom(readRunEvent(env), env.GITHUB_REPOSITORY)
     const inputs = parseRecordInputs((name) => core.getInput(name), githubToken, context, env)
     const { pullRequest } = inputs
+    recording = { batchIds: inputs.batchIds, pullRequest }
     const hints = { fromFork: context.pullRequestNumber === pullRequest && context.pullRequestFromFork }
     const github = await connectToGitHub({
       ...runnerRetryContext(RETRIES, redact),
@@ -63,6 +67,7 @@ export async function runRecord(): Promise<void> {
       () => store.write(changes),
       hints
     )
+    recording = undefined
     for (const unreadable of stored.unreadable) warn(unreadableWarning(unreadable))
     const count = stored.records.length
     core.info(
@@ -82,6 +87,7 @@ export async function runRecord(): Promise<void> {
   } catch (error) {
     const message = redact(errorMessage(error))
     if (error instanceof InputError) await writeJobSummary(inputErrorSummary('Nexrender batches recorded', message))
+    else if (recording) await writeJobSummary(recordFailureSummary(recording, message))
     core.setFailed(message)
   }
 }
