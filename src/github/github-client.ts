@@ -28,6 +28,7 @@ import {
 } from './github-routes.js'
 import { gitHubRateLimitWait, MAX_RATE_LIMIT_WAIT_MS } from './rate-limits.js'
 import type { Unverified } from './unverified.js'
+import { MIN_WRITE_GAP_MS, writeSpacing } from './write-spacing.js'
 
 /**
  * The most bytes read of one GitHub reply. A page of 100 comments of GitHub's longest (65,536
@@ -41,6 +42,8 @@ export interface GitHubClientConfig extends RetryContext {
   /** The REST API's base URL: the only origin the token is sent to. */
   apiUrl: string
   timeoutMs: number
+  /** The least time between two mutating requests of this client (`write-spacing.ts`); a second by default. */
+  writeGapMs?: number
 }
 
 export interface GitHubReply<Data = unknown> {
@@ -96,6 +99,7 @@ export function createGitHubClient(config: GitHubClientConfig): GitHubClient {
     ...config,
     policy: { ...config.policy, waitOut: { askedToWait: gitHubRateLimitWait, maxWaitMs: MAX_RATE_LIMIT_WAIT_MS } }
   }
+  const spaced = writeSpacing(context, config.writeGapMs ?? MIN_WRITE_GAP_MS)
   const urlOf = (path: string) => (/^https?:\/\//.test(path) ? path : `${config.apiUrl}${path}`)
 
   async function request(
@@ -126,11 +130,14 @@ export function createGitHubClient(config: GitHubClientConfig): GitHubClient {
       interrupt: config.interrupt
     }
     const { notAfter, lookBeforeResending } = options
+    // GraphQL's queries read: only REST's other methods change anything.
+    const mutating = method !== 'GET' && new URL(url).pathname !== new URL(graphqlPath(config.apiUrl)).pathname
     /** The latest attempt GitHub may have applied without saying so. */
     let unsure: { reason: string; endedAt: number } | undefined
     const final = await sendWithRetries(
       async () => {
         if (unsure && lookBeforeResending) throw new WriteMayHaveLanded(unsure.reason, unsure.endedAt)
+        if (mutating) await spaced()
         if (notAfter !== undefined && context.now() + config.timeoutMs > notAfter)
           throw new WriteWindowClosed(unsure?.endedAt)
         const outcome = await config.transport(sent)
