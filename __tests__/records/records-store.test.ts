@@ -118,7 +118,8 @@ describe('writing under a lease', () => {
     expect(github.calls).toEqual([
       `${BOT} list`,
       `${BOT} react comment:${id}`,
-      `${BOT} list`,
+      // Under the lease, only what changed since the listing: the comment of ours among it.
+      `${BOT} list since`,
       `${BOT} PATCH ${id}`,
       `${BOT} unreact comment:${id}`
     ])
@@ -126,6 +127,42 @@ describe('writing under a lease', () => {
     github.calls.length = 0
     await store.write([add(A)])
     expect(github.calls).toEqual([`${BOT} list`])
+  })
+
+  it('lists the comments once: under the lease it reads what changed since, and its own comment by id', async () => {
+    const github = new MemoryGitHub()
+    for (let index = 0; index < 300; index++) github.say('reviewer', `Comment ${index}`)
+    await storeOf(github).store.write([add(A)])
+    const id = github.comments.at(-1)?.id ?? 0
+    await github.clock.advance(600_000)
+    github.say('reviewer', 'Looks good')
+    github.calls.length = 0
+    const stored = await storeOf(github).store.write([add(B)])
+
+    expect(github.calls).toEqual([
+      `${BOT} list`,
+      `${BOT} react comment:${id}`,
+      `${BOT} list since`,
+      `${BOT} get ${id}`,
+      `${BOT} PATCH ${id}`,
+      `${BOT} unreact comment:${id}`
+    ])
+    expect(stored.records.map((item) => item.batchId)).toEqual([A, B])
+  })
+
+  it('finds, under the lease, a comment of ours another writer made after its listing', async () => {
+    const github = new MemoryGitHub()
+    for (let index = 0; index < 30; index++) github.say('reviewer', `Comment ${index}`)
+    const { store } = storeOf(github)
+    // The listing finds no comment of ours; another writer posts one before this one takes the lease.
+    await store.read()
+    await github.clock.advance(5000)
+    await storeOf(github).store.write([add(A)])
+    const stored = await store.write([add(B)])
+
+    expect(stored.records.map((item) => item.batchId)).toEqual([A, B])
+    expect(github.comments.filter((comment) => comment.author === BOT)).toHaveLength(1)
+    expect(github.calls.filter((call) => call === `${BOT} list`)).toHaveLength(2)
   })
 
   it('loses nothing when a matrix of record steps writes at once', async () => {
