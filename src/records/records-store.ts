@@ -4,6 +4,7 @@ import { acquireLease, APPLY_MARGIN_MS, type LeaseClock } from './lease.js'
 import { isOurComment, looksLikeOurs } from './our-comment.js'
 import { HEADING, readRecordsPart, type RecordsPart } from './records-format.js'
 import { planRecordsLayout, type ExistingPart } from './records-layout.js'
+import { listingIsComplete } from './sweep.js'
 import { applyChanges, holdsChanges, mergeRecords, type BatchRecord, type RecordChange } from './records.js'
 
 /** Leases a write may take before it gives up: each ends when its lease would, or when another takes the lead. */
@@ -207,13 +208,17 @@ export class RecordsStore {
    * Without `since` (a pull request without comments) the listing is short, and read whole.
    */
   private async reread(known: OurComment[], since: string | undefined): Promise<OurComment[]> {
-    const changed = await this.api.listComments(this.pullRequest, secondBefore(since))
-    const byId = new Map(changed.map((comment) => [comment.id, comment]))
+    const byId = new Map<number, IssueComment>()
     for (const comment of known) {
-      if (byId.has(comment.id)) continue
       const now = await this.api.getComment(comment.id)
       if (now) byId.set(now.id, now)
     }
+    // The first comment says how many records there are in all: when those read hold them all, no
+    // other comment of ours can hold one.
+    const read = this.ours([...byId.values()])
+    if (read[0]?.id === known[0]?.id && listingIsComplete(read)) return read
+    for (const comment of await this.api.listComments(this.pullRequest, secondBefore(since)))
+      if (!byId.has(comment.id)) byId.set(comment.id, comment)
     return this.ours([...byId.values()])
   }
 
