@@ -18,11 +18,11 @@ export const LEASE_MS = 120_000
  */
 export const APPLY_MARGIN_MS = 10_000
 /**
- * A waiter asks for the lease again after 1 s, then 2, 4, 8, and 16 s at most, each jittered by half
+ * A waiter asks for the lease again after 2 s, then 4, 8, and 16 s at most, each jittered by half
  * either way: every ask is a content-creating request, so several waiters together stay well within
  * GitHub's secondary limits (80 a minute).
  */
-export const FIRST_LEASE_POLL_MS = 1000
+export const FIRST_LEASE_POLL_MS = 2000
 export const MAX_LEASE_POLL_MS = 16_000
 /** The longest a writer waits for a lease: a dead holder's, then a queue of writers. */
 export const MAX_LEASE_WAIT_MS = 180_000
