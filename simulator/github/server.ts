@@ -72,12 +72,14 @@ export interface FakeGitHubOptions {
   enterprise?: boolean
   /** GitHub's secondary limits, enforced per identity (`secondary-limits.ts`); false for none. */
   secondaryLimits?: SecondaryLimits | false
+  /** The clock the secondary limits count time by; the real one unless a test runs the client on a fake one. */
+  now?: () => number
 }
 
 export async function startFakeGitHub(options: FakeGitHubOptions): Promise<RunningFakeGitHub> {
   const state = createState(options.serverUrl ?? 'https://github.com', options.pullRequests ?? {}, options.issues)
   const holds = createHolds()
-  const limiter = createSecondaryLimiter(options.secondaryLimits ?? GITHUB_SECONDARY_LIMITS)
+  const limiter = createSecondaryLimiter(options.secondaryLimits ?? GITHUB_SECONDARY_LIMITS, options.now)
   // Where GitHub serves its APIs: at the root on github.com, beside each other under /api on GHES.
   const paths = options.enterprise ? { rest: '/api/v3', graphql: '/api/graphql' } : { rest: '', graphql: '/graphql' }
 

@@ -14,7 +14,9 @@ import type { SweepMode } from '../inputs/sweep-mode.js'
 import type { BatchResult } from '../nexrender/batch-result.js'
 import { connectToGitHub, type GitHubConnection, type GitHubConnectionConfig } from '../records/github-connection.js'
 import { noBatches, outcomeChanges } from '../records/pull-request-batches.js'
+import { readRecordsPart } from '../records/records-format.js'
 import type { RecordsStore } from '../records/records-store.js'
+import { mergeRecords } from '../records/records.js'
 import { listingIsComplete, ourCommentsByPullRequest, sweepSelection, sweepSince } from '../records/sweep.js'
 import { sweepLogLines, unresolvedWarning, type SweepReport, type SweptPullRequest } from '../report/sweep-report.js'
 
@@ -103,23 +105,26 @@ async function findPulls(
   // within the budget; the rest are left as they are, for the next run.
   let writeBacks = 0
   let left = 0
+  let stopped = numbers.length
   for (const [index, number] of numbers.entries()) {
     const planned = requests.count + (writeBacks + 1) * WRITE_BACK_REQUESTS
     if (planned > config.requestBudget || (writeBacks + 1) * WRITE_BACK_CREATING > MAX_SWEEP_CREATING) {
-      left = numbers.length - index
+      left = leftovers(config, numbers.slice(index), states.found, ours)
+      stopped = index
       break
     }
     const pull = await lookAt(github, config, states.found.get(number), ours.get(number) ?? [], anchor)
     if (!pull) continue
     if (requests.count + (writeBacks + (pull.writeBack ? 1 : 0)) * WRITE_BACK_REQUESTS > config.requestBudget) {
       // Its own reading took what its writing needed: it waits for the next run with the rest.
-      left = numbers.length - index
+      left = leftovers(config, numbers.slice(index), states.found, ours)
+      stopped = index
       break
     }
     pulls.push(pull)
     if (pull.writeBack) writeBacks++
   }
-  const looked = new Set(numbers.slice(0, numbers.length - left))
+  const looked = new Set(numbers.slice(0, stopped))
   const { unresolved } = states
   const nothingOpen = looked.size - pulls.length - unresolved.filter((number) => looked.has(number)).length
   return { window: { ...window, found: numbers.length, nothingOpen, unresolved, left }, pulls }
@@ -200,6 +205,26 @@ function oldestFirst(ours: Map<number, IssueComment[]>): number[] {
   const lastChange = (number: number) =>
     Math.max(...(ours.get(number) ?? []).map((comment) => Date.parse(comment.updatedAt) || 0))
   return [...ours.keys()].sort((a, b) => lastChange(a) - lastChange(b) || a - b)
+}
+
+/**
+ * Of the pull requests not looked at, those that may have something to cancel: by their comments as
+ * listed when those hold all their records, else each counts.
+ */
+function leftovers(
+  config: SweepConfig,
+  numbers: number[],
+  found: Map<number, PullRequestState>,
+  ours: Map<number, IssueComment[]>
+): number {
+  return numbers.filter((number) => {
+    const pull = found.get(number)
+    if (!pull || (pull.open && config.mode === 'closed')) return false
+    const comments = ours.get(number) ?? []
+    if (!listingIsComplete(comments)) return true
+    const records = mergeRecords(...comments.map((comment) => readRecordsPart(comment.body).records))
+    return sweepSelection(pull, records).toCancel.length > 0
+  }).length
 }
 
 /** The latest change among the comments, by GitHub's clock; undefined for none. */

@@ -42,7 +42,7 @@ export interface SweepReport {
   githubRequests: number
   /** The most GitHub requests it may make in a run (`sweep-budget`). */
   budget: number
-  /** Pull requests with records it did not look at, to stay within the budget: the next run takes them first. */
+  /** Pull requests with something to cancel that it did not look at, to stay within the budget: the next run takes them first. */
   left: number
 }
 
