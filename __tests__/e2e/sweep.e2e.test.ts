@@ -64,7 +64,10 @@ describe('sweep: closed', () => {
       status: 'partial'
     })
     expect(run.stdout).toContain('Sweep of closed pull requests: 4 pull requests with records updated since')
-    expect(run.stdout).toMatch(/The sweep made \d+ GitHub requests\./)
+    expect(run.stdout).toMatch(
+      /The sweep made \d+ GitHub requests of its budget of 200; it left 0 pull requests for the next run\./
+    )
+    expect(run.outputs['pull-requests-left']).toBe('0')
     expect(run.summary).toContain('## Nexrender sweep of closed pull requests: ✅ passes: partial')
     expect(run.summary).toContain('### [Pull request #11](https://github.com/acme/renders/pull/11) (closed)')
     expect(run.summary).toContain('### [Pull request #12](https://github.com/acme/renders/pull/12) (merged)')

@@ -127,6 +127,8 @@ async function findPulls(
   const looked = new Set(numbers.slice(0, stopped))
   const { unresolved } = states
   const nothingOpen = looked.size - pulls.length - unresolved.filter((number) => looked.has(number)).length
+  // Taken oldest leftovers first; sent and reported in the order of their numbers.
+  pulls.sort((a, b) => a.report.number - b.report.number)
   return { window: { ...window, found: numbers.length, nothingOpen, unresolved, left }, pulls }
 }
 
