@@ -55,6 +55,8 @@ export class RecordsStore {
    * comments by id, and those changed since (`reread`).
    */
   private listed?: { comments: IssueComment[]; anchor?: string }
+  /** The latest change the listing a write started from held: a post's outcome is looked for among what changed since. */
+  private writeSince?: string
 
   constructor(
     private readonly api: GitHubApi,
@@ -114,6 +116,7 @@ export class RecordsStore {
         if (now[0]?.id !== first?.id) continue
         // What this step listed is out of date once it writes: a later write lists again.
         this.listed = undefined
+        this.writeSince = since
         return await this.rewrite(now, changes, lease.notAfter)
       } catch (error) {
         if (error instanceof WriteWindowClosed) {
@@ -185,7 +188,7 @@ export class RecordsStore {
         await this.untilLanded(error.endedAt)
         // A new comment of ours holding what was posted: another step may have written to it since.
         const posted = readRecordsPart(body).records.map((record) => record.batchId)
-        const landed = this.ours(await this.api.listComments(this.pullRequest, secondBefore(this.listed?.anchor))).find(
+        const landed = this.ours(await this.api.listComments(this.pullRequest, secondBefore(this.writeSince))).find(
           (comment) =>
             !known.has(comment.id) &&
             posted.every((batchId) => comment.part.records.some((record) => record.batchId === batchId))
