@@ -96,4 +96,42 @@ describe('the sweep within its budget', () => {
     expect(cancelled.sort()).toEqual([...batchIds].sort())
     expect(github.reactions).toEqual([])
   })
+
+  it('warns when finding the records alone takes the budget, and sweeps nothing rather than overrun it', async () => {
+    const clock = { time: Date.now() }
+    github = await startFakeGitHub({ tokens: { [TOKEN]: { login: BOT, kind: 'app' } }, now: () => clock.time })
+    github.pullRequests.set(100, { head: 'a'.repeat(40), state: 'closed' })
+    const record = { batchId: ulidFactory(8)(), commit: 'a'.repeat(40), recordedAt: '2026-11-20T09:00:00Z' }
+    github.addComment(100, BOT, commentBodies([record])[0] ?? '', undefined, clock.time - 86_400_000)
+    // 2,500 other comments: 25 pages to list, more than a budget of 20.
+    for (let index = 0; index < 2500; index++) github.addComment(101, 'reviewer', `Comment ${index}`)
+    const warnings: string[] = []
+    const found = await findSweepBatches(
+      {
+        transport: createHttpTransport('sweep-budget-test', redactor(TOKEN)),
+        token: TOKEN,
+        apiUrl: github.apiUrl,
+        repository: 'acme/renders',
+        timeoutMs: 30_000,
+        warn: (message) => warnings.push(message),
+        mode: 'closed',
+        days: 30,
+        requestBudget: 20,
+        serverUrl: 'https://github.com',
+        policy: DEFAULT_RETRY_POLICY,
+        sleep: async (ms) => void (clock.time += ms),
+        random: () => 0.5,
+        now: () => clock.time,
+        log: () => undefined,
+        debug: () => undefined
+      },
+      () => undefined
+    )
+
+    expect(found.pulls).toEqual([])
+    expect(sweepReport(found).left).toBe(1)
+    expect(warnings).toEqual([
+      expect.stringMatching(/no pull request could be swept\. Raise sweep-budget, or lower sweep-days/)
+    ])
+  })
 })

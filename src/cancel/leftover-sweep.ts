@@ -81,6 +81,11 @@ export async function findSweepBatches(config: SweepConfig, info: (line: string)
   for (const line of sweepLogLines(sweepReport(part))) info(line)
   const unresolved = unresolvedWarning(found.window)
   if (unresolved) config.warn(unresolved)
+  if (found.window.left > 0 && found.pulls.length === 0)
+    config.warn(
+      `The sweep's budget of ${config.requestBudget} GitHub requests went on finding the records (${requests.count} requests): ` +
+        `no pull request could be swept. Raise sweep-budget, or lower sweep-days so that fewer comments are listed.`
+    )
   return part
 }
 
