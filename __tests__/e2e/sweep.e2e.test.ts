@@ -62,7 +62,10 @@ describe('sweep: closed', () => {
       status: 'partial'
     })
     expect(run.stdout).toContain('Sweep of closed pull requests: 4 pull requests with records updated since')
-    expect(run.stdout).toMatch(/The sweep made \d+ GitHub requests\./)
+    expect(run.stdout).toMatch(
+      /The sweep made \d+ GitHub requests of its budget of 200; it left 0 pull requests for the next run\./
+    )
+    expect(run.outputs['pull-requests-left']).toBe('0')
     expect(run.summary).toContain('## Nexrender sweep of closed pull requests: ✅ passes: partial')
     expect(run.summary).toContain('### [Pull request #11](https://github.com/acme/renders/pull/11) (closed)')
     expect(run.summary).toContain('### [Pull request #12](https://github.com/acme/renders/pull/12) (merged)')
@@ -163,5 +166,38 @@ describe('sweep: superseded', () => {
     expect(cancelsSent()).toEqual([complete])
     expect(stateOf(13, partial)?.cancel).toBeUndefined()
     expect(run.summary).toContain(`Left rendering, recorded for its head \`${HEAD.slice(0, 7)}\`: \`${partial}\``)
+  })
+})
+
+describe('sweep: within its budget', () => {
+  it('takes the oldest leftovers first, says how many it left, and the next run continues with them', async () => {
+    // Eight closed pull requests, #28 the oldest leftover and #21 the newest.
+    const ids = Array.from({ length: 8 }, (_, index) => `01KDVE0000000000000000002${index + 1}`)
+    ids.forEach((batchId, index) => pullRequest(21 + index, { state: 'closed' }, [record(batchId)], 2 + index))
+    const sweep = { sweep: 'closed', strictness: 'off', 'sweep-budget': '20' }
+
+    // 3 requests find them; each write-back takes 4: four fit in 20.
+    const first = await fixture.cancel(sweep, nightly)
+    expect(first.outputs).toMatchObject({ 'pull-requests': '[25,26,27,28]', 'pull-requests-left': '4' })
+    expect(first.stdout).toContain(
+      'The sweep stopped before its budget of 20 GitHub requests ran out (sweep-budget) and left 4 pull requests for the next run, which takes them first.'
+    )
+    expect(first.summary).toContain('left 4 pull requests for the next run')
+    expect(fixture.github.requests.length).toBeLessThanOrEqual(20)
+
+    // The batches are unknown to Nexrender: their failures are written back, and those records stay
+    // open; the next run takes the four it left first all the same.
+    const second = await fixture.cancel(sweep, nightly)
+    expect(second.outputs['pull-requests']).toBe('[21,22,23,24]')
+    expect(fixture.github.secondaryLimitsTripped).toEqual([])
+  })
+
+  it('refuses a budget out of its range before any request', async () => {
+    const run = await fixture.cancel({ sweep: 'closed', 'sweep-budget': '10' }, nightly)
+    expect(run.exitCode).toBe(1)
+    expect(errorMessage(run)).toBe(
+      "Input 'sweep-budget' must be a whole number of GitHub requests from 20 to 5000; got '10'"
+    )
+    expect(fixture.github.requests).toEqual([])
   })
 })

@@ -389,3 +389,31 @@ describe('the bounds of one GitHub call', () => {
     )
   })
 })
+
+describe("the GitHub client's mutating requests", () => {
+  it('go out at least a second apart, on the retry context’s clock; reads and GraphQL queries are not held', async () => {
+    const { client, sent, waits } = clientWith([
+      answer(201, { id: 1 }),
+      answer(200, { id: 1 }),
+      answer(200, []),
+      answer(200, { data: { viewer: { login: 'x' } } }),
+      answer(200, { id: 1 })
+    ])
+    await client.request(COMMENT, { ...REPOSITORY, issue_number: 7 }, { body: { body: 'a' } })
+    await client.request(EDIT, { ...REPOSITORY, comment_id: 1 }, { body: { body: 'b' } })
+    await client.request(LISTING, REPOSITORY)
+    await client.graphql(VIEWER_LOGIN_QUERY, {})
+    await client.request(EDIT, { ...REPOSITORY, comment_id: 1 }, { body: { body: 'c' } })
+    expect(sent.map((request) => request.method)).toEqual(['POST', 'PATCH', 'GET', 'POST', 'PATCH'])
+    // The clock stands still but for the waits: each write after the first waits out the second.
+    expect(waits).toEqual([1000, 1000])
+  })
+
+  it('asked for at once, go out in turn', async () => {
+    const { client, waits } = clientWith([answer(200, { id: 1 }), answer(200, { id: 1 }), answer(200, { id: 1 })])
+    await Promise.all(
+      ['a', 'b', 'c'].map((body) => client.request(EDIT, { ...REPOSITORY, comment_id: 1 }, { body: { body } }))
+    )
+    expect(waits).toEqual([1000, 1000])
+  })
+})

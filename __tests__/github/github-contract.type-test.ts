@@ -25,7 +25,24 @@ export async function restRoutes(client: GitHubClient): Promise<unknown[]> {
     { ...REPOSITORY, issue_number: 7 },
     { body: { content: 'eyes' } }
   )
-  const read = [pull?.head?.sha, pull?.merged, comments[0]?.user?.login, reaction.data?.created_at]
+  const { data: comment } = await client.request('GET /repos/{owner}/{repo}/issues/comments/{comment_id}', {
+    ...REPOSITORY,
+    comment_id: 1
+  })
+  const changed = await client.paginate('GET /repos/{owner}/{repo}/issues/{issue_number}/comments', {
+    ...REPOSITORY,
+    issue_number: 7,
+    since: '2026-03-01T00:00:00Z',
+    per_page: 100
+  })
+  const read = [
+    pull?.head?.sha,
+    pull?.merged,
+    comments[0]?.user?.login,
+    reaction.data?.created_at,
+    comment?.updated_at,
+    changed[0]?.body
+  ]
 
   // @ts-expect-error GitHub has no such route
   await client.request('GET /repos/{owner}/{repo}/pulls/{pull_number}/state', { ...REPOSITORY, pull_number: 7 })
@@ -57,6 +74,12 @@ export async function restRoutes(client: GitHubClient): Promise<unknown[]> {
     // @ts-expect-error a body for a route that takes none
     { body: {} }
   )
+  await client.paginate('GET /repos/{owner}/{repo}/issues/{issue_number}/comments', {
+    ...REPOSITORY,
+    issue_number: 7,
+    // @ts-expect-error the pull request's comments are not sorted: only the repository's are
+    sort: 'created'
+  })
   // @ts-expect-error paging through a route that answers with one item, not a list
   await client.paginate('GET /repos/{owner}/{repo}/pulls/{pull_number}', { ...REPOSITORY, pull_number: 7 })
 
@@ -64,6 +87,8 @@ export async function restRoutes(client: GitHubClient): Promise<unknown[]> {
   read.push(pull?.head?.commit)
   // @ts-expect-error a listed item's field GitHub does not have
   read.push(comments[0]?.author)
+  // @ts-expect-error a comment's field GitHub does not have
+  read.push(comment?.author)
   // @ts-expect-error a reply's value used before it is checked
   const head: string = pull?.head?.sha
   return [...read, head]

@@ -53,6 +53,18 @@ describe("the action's GitHub calls, as they go out", () => {
       [expect.objectContaining({ id: 11, issue: 7, author: 'github-actions[bot]' })]
     ],
     [
+      'listComments since a time',
+      'GET /repos/acme/renders/issues/7/comments?since=2026-03-01T00%3A00%3A00Z&per_page=100',
+      (api) => api.listComments(7, '2026-03-01T00:00:00Z'),
+      [expect.objectContaining({ id: 11 })]
+    ],
+    [
+      'getComment',
+      'GET /repos/acme/renders/issues/comments/11',
+      (api) => api.getComment(11),
+      expect.objectContaining({ id: 11, body: 'records', author: 'github-actions[bot]' })
+    ],
+    [
       'listRepositoryComments',
       'GET /repos/acme/renders/issues/comments?since=2026-03-01T00%3A00%3A00Z&sort=created&direction=asc&per_page=100',
       (api) => api.listRepositoryComments('2026-03-01T00:00:00Z'),
@@ -134,6 +146,11 @@ describe("the action's GitHub calls, as they go out", () => {
 
     expect(await call(api)).toEqual(result)
     expect(sent.map(({ method, url }) => `${method} ${url.replace('https://api.github.com', '')}`)).toEqual([line])
+  })
+
+  it('reads a comment GitHub no longer has as none', async () => {
+    const { api } = apiWith(() => ({ status: 404, body: { message: 'Not Found' } }))
+    expect(await api.getComment(11)).toBeUndefined()
   })
 
   it('asks about pull requests by variables, 50 to a query', async () => {

@@ -159,8 +159,10 @@ describe('parseInputs for a sweep', () => {
     expect(parseInputs(reader({ sweep: 'closed' }), 'tok', 'ghs_x').sweep).toEqual({
       mode: 'closed',
       days: 30,
+      budget: 200,
       github: { token: 'ghs_x', apiUrl: 'https://api.github.com' }
     })
+    expect(parseInputs(reader({ sweep: 'closed', 'sweep-budget': '5000' }), 'tok', 'ghs_x').sweep?.budget).toBe(5000)
     expect(parseInputs(reader({ sweep: 'superseded', 'sweep-days': '365' }), 'tok', 'ghs_x').sweep).toMatchObject({
       mode: 'superseded',
       days: 365
@@ -191,6 +193,14 @@ describe('parseInputs for a sweep', () => {
     [
       { sweep: 'closed', 'sweep-days': '7.5' },
       "Input 'sweep-days' must be a whole number of days from 1 to 3650; got '7.5'"
+    ],
+    [
+      { sweep: 'closed', 'sweep-budget': '19' },
+      "Input 'sweep-budget' must be a whole number of GitHub requests from 20 to 5000; got '19'"
+    ],
+    [
+      { sweep: 'closed', 'sweep-budget': '1e4' },
+      "Input 'sweep-budget' must be a whole number of GitHub requests from 20 to 5000; got '1e4'"
     ],
     [
       { sweep: 'closed', 'only-superseded': 'true' },

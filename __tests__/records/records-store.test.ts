@@ -4,6 +4,7 @@ import { HEADING, RECORDS_MARKER, readRecordsPart } from '../../src/records/reco
 import { commentBodies } from '../../simulator/github/records-bodies.js'
 import { MAX_COMMENT_POSTS, RecordsStore } from '../../src/records/records-store.js'
 import type { BatchRecord, RecordChange } from '../../src/records/records.js'
+import { SimClock } from '../support/sim-clock.js'
 import { MemoryGitHub } from '../support/memory-github.js'
 
 const BOT = 'github-actions[bot]'
@@ -117,7 +118,8 @@ describe('writing under a lease', () => {
     expect(github.calls).toEqual([
       `${BOT} list`,
       `${BOT} react comment:${id}`,
-      `${BOT} list`,
+      // Under the lease, its own comment by id, which holds every record.
+      `${BOT} get ${id}`,
       `${BOT} PATCH ${id}`,
       `${BOT} unreact comment:${id}`
     ])
@@ -127,11 +129,49 @@ describe('writing under a lease', () => {
     expect(github.calls).toEqual([`${BOT} list`])
   })
 
-  it('loses nothing when a matrix of record steps writes at once', async () => {
+  it('lists the comments once: under the lease it reads its own comment by id', async () => {
     const github = new MemoryGitHub()
-    const writers = ids.slice(0, 8).map((batchId) => storeOf(github).store.write([add(batchId)]))
-    // Time passes only while writers wait for the lease.
-    await Promise.all(writers)
+    for (let index = 0; index < 300; index++) github.say('reviewer', `Comment ${index}`)
+    await storeOf(github).store.write([add(A)])
+    const id = github.comments.at(-1)?.id ?? 0
+    await github.clock.advance(600_000)
+    github.say('reviewer', 'Looks good')
+    github.calls.length = 0
+    const stored = await storeOf(github).store.write([add(B)])
+
+    expect(github.calls).toEqual([
+      `${BOT} list`,
+      `${BOT} react comment:${id}`,
+      // Its own comment, which says it holds every record: nothing else is read.
+      `${BOT} get ${id}`,
+      `${BOT} PATCH ${id}`,
+      `${BOT} unreact comment:${id}`
+    ])
+    expect(stored.records.map((item) => item.batchId)).toEqual([A, B])
+  })
+
+  it('finds, under the lease, a comment of ours another writer made after its listing', async () => {
+    const github = new MemoryGitHub()
+    for (let index = 0; index < 30; index++) github.say('reviewer', `Comment ${index}`)
+    const { store } = storeOf(github)
+    // The listing finds no comment of ours; another writer posts one before this one takes the lease.
+    await store.read()
+    await github.clock.advance(5000)
+    await storeOf(github).store.write([add(A)])
+    const stored = await store.write([add(B)])
+
+    expect(stored.records.map((item) => item.batchId)).toEqual([A, B])
+    expect(github.comments.filter((comment) => comment.author === BOT)).toHaveLength(1)
+    expect(github.calls.filter((call) => call === `${BOT} list`)).toHaveLength(2)
+  })
+
+  it('loses nothing when a matrix of record steps writes at once', async () => {
+    // Writers wait side by side: time moves to whatever is due next once every writer has gone as far as it can.
+    const clock = new SimClock()
+    const github = new MemoryGitHub({ clock })
+    const writers = Promise.all(ids.slice(0, 8).map((batchId) => storeOf(github).store.write([add(batchId)])))
+    await clock.run(10_000)
+    await writers
 
     expect(recordedBy(github)).toEqual(ids.slice(0, 8).sort())
     expect(github.comments).toHaveLength(1)
@@ -233,13 +273,14 @@ describe('writing under a lease', () => {
     const api = github.as(BOT)
     const slowApi = {
       ...api,
-      listComments: async (pullRequest: number) => {
-        const comments = await api.listComments(pullRequest)
+      // The read under the lease (its own comment, by id) is slow.
+      getComment: async (id: number) => {
+        const comment = await api.getComment(id)
         if (github.reactions.length > 0 && slow) {
           slow = false
           await github.clock.advance(LEASE_MS - 20_000)
         }
-        return comments
+        return comment
       }
     }
     const store = new RecordsStore(slowApi, 7, {
@@ -362,14 +403,14 @@ describe('writes GitHub answers with an error but may have applied', () => {
     const timedApi = {
       ...api,
       // The listing under the first lease takes so long that only one attempt of the update fits.
-      listComments: async (pullRequest: number) => {
-        const comments = await api.listComments(pullRequest)
+      getComment: async (id: number) => {
+        const comment = await api.getComment(id)
         if (github.reactions.length > 0 && slow) {
           slow = false
           await github.clock.advance(LEASE_MS - 40_500)
           github.beforeWrite = () => github.applyThenFail()
         }
-        return comments
+        return comment
       },
       updateComment: (...args: Parameters<typeof api.updateComment>) => {
         at.update ??= github.clock.now()

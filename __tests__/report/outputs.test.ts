@@ -20,7 +20,8 @@ describe('actionOutputs', () => {
       'failed-batch-ids': '[]',
       'results-file': '/tmp/r.json',
       'dry-run': 'false',
-      'pull-requests': '[]'
+      'pull-requests': '[]',
+      'pull-requests-left': ''
     })
   })
 

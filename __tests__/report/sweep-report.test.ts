@@ -17,7 +17,20 @@ const report = (extra: Partial<SweepReport> = {}): SweepReport => ({
   unresolved: [],
   swept: [],
   githubRequests: 7,
+  budget: 200,
+  left: 0,
   ...extra
+})
+
+describe('what the sweep left for the next run', () => {
+  it('is said in the log and the summary, with the budget it kept to', () => {
+    const left = report({ left: 12 })
+    const line =
+      'The sweep stopped before its budget of 200 GitHub requests ran out (sweep-budget) and left 12 pull requests for the next run, which takes them first.'
+    expect(sweepLogLines(left)).toContain(line)
+    expect(sweepSections(left, [], 'strict', CANCEL_WORDING).join('\n')).toContain(line)
+    expect(sweepLogLines(report()).join('\n')).not.toContain('left')
+  })
 })
 
 describe('the pull requests GitHub could not resolve', () => {

@@ -212,6 +212,15 @@ describe('the fake GitHub API', () => {
     })
   })
 
+  it("lists a pull request's comments changed since a time, and answers one comment by its id", async () => {
+    github.addComment(7, 'someone', 'old', 'a/b', Date.parse('2026-01-01T00:00:00Z'))
+    const recent = github.addComment(7, 'someone', 'new', 'a/b', Date.parse('2026-06-01T00:00:00.400Z'))
+    const listed = await call('app', 'GET', '/repos/a/b/issues/7/comments?since=2026-06-01T00:00:00Z&per_page=100')
+    expect((listed.json as Array<{ body: string }>).map((comment) => comment.body)).toEqual(['new'])
+    expect((await call('app', 'GET', `/repos/a/b/issues/comments/${recent.id}`)).json).toMatchObject({ body: 'new' })
+    expect((await call('app', 'GET', '/repos/a/b/issues/comments/999999')).status).toBe(404)
+  })
+
   it("lists the repository's comments updated since a time, oldest change first", async () => {
     github.addComment(7, 'someone', 'old', 'a/b', Date.parse('2026-01-01T00:00:00Z'))
     github.addComment(8, 'someone', 'new', 'a/b', Date.parse('2026-06-01T00:00:00Z'))

@@ -1,7 +1,7 @@
 import { RECORD_ENTRY, runAction, type ActionRun, type RunOptions } from '../../local-runner/run-action.js'
 import { startFakeGitHub, type RunningFakeGitHub } from '../../simulator/github/server.js'
 import { eachTest } from './each-test.js'
-import { SHORT_WAITS } from './short-waits-env.js'
+import { SHORT_WAITS, shortWaitsClock } from './short-waits-env.js'
 import { OTHER_TEAM_TOKEN, startFixture, TEST_TOKEN, type Fixture } from './simulator-fixture.js'
 import { expectNoTokenLeaks } from './token-leaks.js'
 
@@ -70,7 +70,9 @@ export async function startGitHubFixture(
       [READ_ONLY_TOKEN]: { login: 'github-actions[bot]', kind: 'app', canWrite: false }
     },
     pullRequests: { [PULL_REQUEST]: { head: HEAD } },
-    enterprise
+    enterprise,
+    // The bundles wait a thousandth of what they ask: GitHub's limits are counted on the same scale.
+    now: shortWaitsClock()
   })
   const env = {
     GITHUB_API_URL: github.apiUrl,

@@ -212,9 +212,20 @@ export class MemoryGitHub {
       'comment' in target ? `comment:${target.comment}` : `issue:${target.issue}`
     return {
       viewerLogin: async () => login,
-      listComments: async (pullRequest) => {
-        this.calls.push(`${login} list`)
-        return this.comments.filter((comment) => comment.issue === pullRequest).map(copy)
+      listComments: async (pullRequest, since) => {
+        this.calls.push(since === undefined ? `${login} list` : `${login} list since`)
+        return this.comments
+          .filter(
+            (comment) =>
+              comment.issue === pullRequest &&
+              (since === undefined || Date.parse(comment.updatedAt) >= Date.parse(since))
+          )
+          .map(copy)
+      },
+      getComment: async (id) => {
+        this.calls.push(`${login} get ${id}`)
+        const comment = this.comments.find((candidate) => candidate.id === id)
+        return comment ? copy(comment) : undefined
       },
       listRepositoryComments: async (since) => {
         this.calls.push(`${login} list repository`)

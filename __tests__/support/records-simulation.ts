@@ -211,6 +211,7 @@ export async function runSchedule(seed: number, broken: BrokenRules = {}): Promi
     const api: GitHubApi = {
       viewerLogin: delayed('viewer', direct.viewerLogin),
       listComments: delayed('list', direct.listComments),
+      getComment: delayed('get', direct.getComment),
       listRepositoryComments: delayed('list repository', direct.listRepositoryComments),
       createComment: delayed('post', direct.createComment),
       updateComment: delayed('update', direct.updateComment),

@@ -54,9 +54,12 @@ export async function commentRoutes(
     if (!state.pullRequests.has(Number(issue))) return notFound
     if (method === 'GET') {
       await holds.holdListing(state.faults.holdListings ?? 0, () => (state.faults.holdListings = 0))
-      return listPage(commentsOn(state, Number(issue), repository), url, state.apiUrl, state.faults, (comment) =>
-        commentJson(state, comment)
+      // `since`: only those changed at or after it, as GitHub's times say (to the second).
+      const since = Date.parse(url.searchParams.get('since') ?? '') || 0
+      const listed = commentsOn(state, Number(issue), repository).filter(
+        (comment) => Math.floor(comment.updatedAt / 1000) * 1000 >= since
       )
+      return listPage(listed, url, state.apiUrl, state.faults, (comment) => commentJson(state, comment))
     }
     if (method !== 'POST') return notFound
     if (state.pullRequests.get(Number(issue))?.locked) return locked

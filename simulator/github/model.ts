@@ -90,6 +90,9 @@ export interface RecordedGitHubRequest {
   path: string
   authorization?: string
   body: string
+  /** When it arrived (ms since the epoch), and the status it was answered with. */
+  at?: number
+  answered?: number
 }
 
 export const DEFAULT_REPOSITORY = 'acme/renders'

@@ -17,6 +17,7 @@ import {
   type RecordedGitHubRequest
 } from './model.js'
 import { limitedByFaults } from './rate-limits.js'
+import { createSecondaryLimiter, GITHUB_SECONDARY_LIMITS, type SecondaryLimits } from './secondary-limits.js'
 
 /**
  * A fake of the GitHub API calls the action makes, on 127.0.0.1 only, modelling what the records'
@@ -53,6 +54,8 @@ export interface RunningFakeGitHub {
   /** A comment by anyone, as a test sets the scene. */
   addComment(issue: number, author: string, body: string, repository?: string, updatedAt?: number): FakeComment
   commentsOn(issue: number, repository?: string): FakeComment[]
+  /** When each request over one of GitHub's secondary limits came (ms). */
+  secondaryLimitsTripped: number[]
   /** Holds the next write on comments or reactions (of this method only, if given); resolves once it has arrived. */
   holdNextWrite(method?: string): Promise<HeldWrite>
   close(): Promise<void>
@@ -67,11 +70,16 @@ export interface FakeGitHubOptions {
   serverUrl?: string
   /** Serve as GitHub Enterprise Server does: REST under `/api/v3`, GraphQL at `/api/graphql`. */
   enterprise?: boolean
+  /** GitHub's secondary limits, enforced per identity (`secondary-limits.ts`); false for none. */
+  secondaryLimits?: SecondaryLimits | false
+  /** The clock the secondary limits count time by; the real one unless a test runs the client on a fake one. */
+  now?: () => number
 }
 
 export async function startFakeGitHub(options: FakeGitHubOptions): Promise<RunningFakeGitHub> {
   const state = createState(options.serverUrl ?? 'https://github.com', options.pullRequests ?? {}, options.issues)
   const holds = createHolds()
+  const limiter = createSecondaryLimiter(options.secondaryLimits ?? GITHUB_SECONDARY_LIMITS, options.now)
   // Where GitHub serves its APIs: at the root on github.com, beside each other under /api on GHES.
   const paths = options.enterprise ? { rest: '/api/v3', graphql: '/api/graphql' } : { rest: '', graphql: '/graphql' }
 
@@ -87,6 +95,8 @@ export async function startFakeGitHub(options: FakeGitHubOptions): Promise<Runni
     const writing = method !== 'GET' && !isGraphql
     const limited = limitedByFaults(state.faults, writing, request.headers.authorization ?? '', isGraphql)
     if (limited) return limited
+    const overLimit = isGraphql ? undefined : limiter.check(identity.login, writing)
+    if (overLimit) return overLimit
     if (url.pathname === '/user' && method === 'GET') {
       return identity.kind === 'user'
         ? { status: 200, body: { login: identity.login, id: 1, type: 'User' } }
@@ -125,13 +135,18 @@ export async function startFakeGitHub(options: FakeGitHubOptions): Promise<Runni
     let body = ''
     request.on('data', (chunk: Buffer) => (body += chunk.toString()))
     request.on('end', () => {
-      state.requests.push({
+      const recorded: RecordedGitHubRequest = {
         method: request.method ?? '',
         path: request.url ?? '',
         authorization: request.headers.authorization,
-        body
+        body,
+        at: Date.now()
+      }
+      state.requests.push(recorded)
+      void route(request, body).then((answer) => {
+        recorded.answered = answer.status
+        send(response, answer, dateOf(state.faults))
       })
-      void route(request, body).then((answer) => send(response, answer, dateOf(state.faults)))
     })
   })
   await listening(server, options.port ?? 0, '127.0.0.1')
@@ -144,6 +159,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions): Promise<Runni
     issues: state.issues,
     faults: state.faults,
     requests: state.requests,
+    secondaryLimitsTripped: limiter.tripped,
     addComment: (...args) => addComment(state, ...args),
     commentsOn: (...args) => commentsOn(state, ...args),
     holdNextWrite: (method) => holds.holdNextWrite(method),

@@ -14,13 +14,17 @@ import type { SweepMode } from '../inputs/sweep-mode.js'
 import type { BatchResult } from '../nexrender/batch-result.js'
 import { connectToGitHub, type GitHubConnection, type GitHubConnectionConfig } from '../records/github-connection.js'
 import { noBatches, outcomeChanges } from '../records/pull-request-batches.js'
+import { readRecordsPart } from '../records/records-format.js'
 import type { RecordsStore } from '../records/records-store.js'
+import { mergeRecords } from '../records/records.js'
 import { listingIsComplete, ourCommentsByPullRequest, sweepSelection, sweepSince } from '../records/sweep.js'
 import { sweepLogLines, unresolvedWarning, type SweepReport, type SweptPullRequest } from '../report/sweep-report.js'
 
 export interface SweepConfig extends GitHubConnectionConfig {
   mode: SweepMode
   days: number
+  /** The most GitHub requests this run makes: the pull requests past it are left for the next run. */
+  requestBudget: number
   /** The web address of the GitHub server, for the pull requests' links. */
   serverUrl: string
 }
@@ -28,7 +32,8 @@ export interface SweepConfig extends GitHubConnectionConfig {
 /** A pull request the sweep acts on, and where its outcomes go: its store, and its comments as listed. */
 interface SweptPull {
   report: SweptPullRequest
-  writeBack?: { store: RecordsStore; listed?: IssueComment[] }
+  /** `anchor`: the latest change the repository's listing held, by GitHub's clock. */
+  writeBack?: { store: RecordsStore; listed?: IssueComment[]; anchor?: string }
 }
 
 /** What the sweep found, before the cancels. */
@@ -42,11 +47,32 @@ export interface SweepPart {
   requests: RequestCounter
 }
 
+/**
+ * What writing one pull request's outcomes back costs: the lease's 👀 and its removal, its comment
+ * read by id, the update; three of them content-creating.
+ */
+export const WRITE_BACK_REQUESTS = 4
+export const WRITE_BACK_CREATING = 3
+/**
+ * The most content-creating requests one run sends: under GitHub's 500 an hour, with room for the
+ * record steps and cleanups of the same hour. (Sent a second apart, they stay within its 80 a minute.)
+ */
+export const MAX_SWEEP_CREATING = 300
+
 /** Finds what the sweep cancels. Never throws: a failure is in the report. */
 export async function findSweepBatches(config: SweepConfig, info: (line: string) => void): Promise<SweepPart> {
   const requests = new RequestCounter(config.transport)
   const since = sweepSince(config.now(), config.days)
-  const window = { mode: config.mode, days: config.days, since, found: 0, nothingOpen: 0, unresolved: [] }
+  const window = {
+    mode: config.mode,
+    days: config.days,
+    since,
+    found: 0,
+    nothingOpen: 0,
+    unresolved: [],
+    budget: config.requestBudget,
+    left: 0
+  }
   const found = await findPulls(config, requests, window).catch((error: unknown) => ({
     window: { ...window, listingFailure: `The sweep could not find the records: ${errorMessage(error)}` },
     pulls: []
@@ -55,6 +81,11 @@ export async function findSweepBatches(config: SweepConfig, info: (line: string)
   for (const line of sweepLogLines(sweepReport(part))) info(line)
   const unresolved = unresolvedWarning(found.window)
   if (unresolved) config.warn(unresolved)
+  if (found.window.left > 0 && found.pulls.length === 0)
+    config.warn(
+      `The sweep's budget of ${config.requestBudget} GitHub requests went on finding the records (${requests.count} requests): ` +
+        `no pull request could be swept. Raise sweep-budget, or lower sweep-days so that fewer comments are listed.`
+    )
   return part
 }
 
@@ -69,18 +100,41 @@ async function findPulls(
     github.api.listRepositoryComments(window.since)
   )
   const ours = ourCommentsByPullRequest(listed, github.viewer)
-  const numbers = [...ours.keys()].sort((a, b) => a - b)
+  const numbers = oldestFirst(ours)
+  const anchor = latestChange(listed)
   const states = await calling(`Reading the state of ${counted(numbers.length, 'pull request')}`, () =>
     github.api.pullRequests(numbers)
   )
   const pulls: SweptPull[] = []
-  for (const number of numbers) {
-    const pull = await lookAt(github, config, states.found.get(number), ours.get(number) ?? [])
-    if (pull) pulls.push(pull)
+  // The writes are counted ahead: a pull request is taken on only while its outcomes can be written back
+  // within the budget; the rest are left as they are, for the next run.
+  let writeBacks = 0
+  let left = 0
+  let stopped = numbers.length
+  for (const [index, number] of numbers.entries()) {
+    const planned = requests.count + (writeBacks + 1) * WRITE_BACK_REQUESTS
+    if (planned > config.requestBudget || (writeBacks + 1) * WRITE_BACK_CREATING > MAX_SWEEP_CREATING) {
+      left = leftovers(config, numbers.slice(index), states.found, ours)
+      stopped = index
+      break
+    }
+    const pull = await lookAt(github, config, states.found.get(number), ours.get(number) ?? [], anchor)
+    if (!pull) continue
+    if (requests.count + (writeBacks + (pull.writeBack ? 1 : 0)) * WRITE_BACK_REQUESTS > config.requestBudget) {
+      // Its own reading took what its writing needed: it waits for the next run with the rest.
+      left = leftovers(config, numbers.slice(index), states.found, ours)
+      stopped = index
+      break
+    }
+    pulls.push(pull)
+    if (pull.writeBack) writeBacks++
   }
+  const looked = new Set(numbers.slice(0, stopped))
   const { unresolved } = states
-  const nothingOpen = numbers.length - pulls.length - unresolved.length
-  return { window: { ...window, found: numbers.length, nothingOpen, unresolved }, pulls }
+  const nothingOpen = looked.size - pulls.length - unresolved.filter((number) => looked.has(number)).length
+  // Taken oldest leftovers first; sent and reported in the order of their numbers.
+  pulls.sort((a, b) => a.report.number - b.report.number)
+  return { window: { ...window, found: numbers.length, nothingOpen, unresolved, left }, pulls }
 }
 
 /**
@@ -91,7 +145,8 @@ async function lookAt(
   github: GitHubConnection,
   config: SweepConfig,
   pull: PullRequestState | undefined,
-  comments: IssueComment[]
+  comments: IssueComment[],
+  anchor: string | undefined
 ): Promise<SweptPull | undefined> {
   if (!pull || (pull.open && config.mode === 'closed')) return undefined
   const { number } = pull
@@ -112,7 +167,7 @@ async function lookAt(
     if (report.toCancel.length === 0 && report.unreadable.length === 0) return undefined
     return {
       report,
-      ...(report.toCancel.length > 0 ? { writeBack: { store, ...(complete ? { listed: comments } : {}) } } : {})
+      ...(report.toCancel.length > 0 ? { writeBack: { store, ...(complete ? { listed: comments, anchor } : {}) } } : {})
     }
   } catch (error) {
     return { report: { ...found, failure: errorMessage(error) } }
@@ -132,7 +187,7 @@ async function writeBack(pull: SweptPull, results: BatchResult[], at: Date): Pro
   const changes = outcomeChanges(report.toCancel, results, at)
   if (changes.length === 0) return pull
   try {
-    const stored = await writeBack.store.write(changes, writeBack.listed)
+    const stored = await writeBack.store.write(changes, writeBack.listed, writeBack.anchor)
     return { ...pull, report: { ...report, commentUrl: stored.commentUrl } }
   } catch (error) {
     const failure = describeGitHubFailure(
@@ -146,6 +201,45 @@ async function writeBack(pull: SweptPull, results: BatchResult[], at: Date): Pro
 /** The sweep's report, with the GitHub requests made so far. */
 export function sweepReport(part: SweepPart): SweepReport {
   return { ...part.window, swept: part.pulls.map((pull) => pull.report), githubRequests: part.requests.count }
+}
+
+/**
+ * The pull requests, oldest leftovers first: by the last change of their records comments (a pull
+ * request swept goes to the back, as writing its outcomes changes them), then by number. The same
+ * comments give the same order, so a run left short continues where the last one stopped.
+ */
+function oldestFirst(ours: Map<number, IssueComment[]>): number[] {
+  const lastChange = (number: number) =>
+    Math.max(...(ours.get(number) ?? []).map((comment) => Date.parse(comment.updatedAt) || 0))
+  return [...ours.keys()].sort((a, b) => lastChange(a) - lastChange(b) || a - b)
+}
+
+/**
+ * Of the pull requests not looked at, those that may have something to cancel: by their comments as
+ * listed when those hold all their records, else each counts.
+ */
+function leftovers(
+  config: SweepConfig,
+  numbers: number[],
+  found: Map<number, PullRequestState>,
+  ours: Map<number, IssueComment[]>
+): number {
+  return numbers.filter((number) => {
+    const pull = found.get(number)
+    if (!pull || (pull.open && config.mode === 'closed')) return false
+    const comments = ours.get(number) ?? []
+    if (!listingIsComplete(comments)) return true
+    const records = mergeRecords(...comments.map((comment) => readRecordsPart(comment.body).records))
+    return sweepSelection(pull, records).toCancel.length > 0
+  }).length
+}
+
+/** The latest change among the comments, by GitHub's clock; undefined for none. */
+function latestChange(comments: IssueComment[]): string | undefined {
+  let latest: IssueComment | undefined
+  for (const comment of comments)
+    if (!latest || Date.parse(comment.updatedAt) > Date.parse(latest.updatedAt)) latest = comment
+  return latest?.updatedAt
 }
 
 function batchIdsOf(pulls: SweptPull[]): string[] {

@@ -57,8 +57,11 @@ export async function run(): Promise<void> {
     }
     if (inputs.sweep) {
       const { findSweepBatches } = await import('./leftover-sweep.js')
-      const { mode, days } = inputs.sweep
-      sweep = await findSweepBatches({ ...github(inputs.sweep.github), mode, days, serverUrl: context.serverUrl }, info)
+      const { mode, days, budget } = inputs.sweep
+      sweep = await findSweepBatches(
+        { ...github(inputs.sweep.github), mode, days, requestBudget: budget, serverUrl: context.serverUrl },
+        info
+      )
     }
     const recorded = new Set([
       ...(pullRequest?.report.toCancel ?? []).map((record) => record.batchId),
@@ -82,7 +85,10 @@ export async function run(): Promise<void> {
     if (sweep) {
       const { sweepReport: reportOf, writeSweepOutcomes } = await import('./leftover-sweep.js')
       sweepReport = reportOf(inputs.dryRun ? sweep : await writeSweepOutcomes(sweep, results, new Date()))
-      info(`The sweep made ${sweepReport.githubRequests} GitHub requests.`)
+      info(
+        `The sweep made ${sweepReport.githubRequests} GitHub requests of its budget of ${sweepReport.budget}; ` +
+          `it left ${sweepReport.left} pull requests for the next run.`
+      )
     }
     await reportRun({ ...verdictInputs(inputs), context, env, redact }, results, cancellation.cancelledBy, {
       pullRequest: pullRequestReport,

@@ -63,8 +63,13 @@ export interface WriteOptions {
 export interface GitHubApi {
   /** The login the token acts as, for every kind of token (GraphQL's viewer). */
   viewerLogin(): Promise<string>
-  /** Every comment of the pull request, oldest first, all pages. */
-  listComments(pullRequest: number): Promise<IssueComment[]>
+  /**
+   * Every comment of the pull request, oldest first, all pages; with `since` (ISO), only those made
+   * or changed at or after it.
+   */
+  listComments(pullRequest: number, since?: string): Promise<IssueComment[]>
+  /** One comment by its id; undefined when GitHub no longer has it. */
+  getComment(id: number): Promise<IssueComment | undefined>
   /** Every issue comment of the repository updated since `since` (ISO), oldest first, all pages. */
   listRepositoryComments(since: string): Promise<IssueComment[]>
   /**

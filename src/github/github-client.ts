@@ -30,6 +30,7 @@ import {
 } from './github-routes.js'
 import { MAX_RATE_LIMIT_WAIT_MS, MAX_RATE_LIMIT_WAITS, rateLimitOfAnswer } from './rate-limits.js'
 import type { Unverified } from './unverified.js'
+import { MIN_WRITE_GAP_MS, writeSpacing } from './write-spacing.js'
 
 /**
  * The most bytes read of one GitHub reply. A page of 100 comments of GitHub's longest (65,536
@@ -57,6 +58,8 @@ export interface GitHubClientConfig extends RetryContext {
   /** The REST API's base URL: the only origin the token is sent to. */
   apiUrl: string
   timeoutMs: number
+  /** The least time between two mutating requests of this client (`write-spacing.ts`); a second by default. */
+  writeGapMs?: number
 }
 
 export interface GitHubReply<Data = unknown> {
@@ -115,6 +118,7 @@ export function createGitHubClient(config: GitHubClientConfig): GitHubClient {
   const context: RetryContext = { ...config, policy }
   /** The time one call has, from now: its own, or the step's if that ends first. */
   const callBudget = () => budgetWithin(context.now(), MAX_GITHUB_CALL_MS, CALL_UNANSWERED, config.budget)
+  const spaced = writeSpacing(context, config.writeGapMs ?? MIN_WRITE_GAP_MS)
   const urlOf = (path: string) => (/^https?:\/\//.test(path) ? path : `${config.apiUrl}${path}`)
 
   async function request(
@@ -146,6 +150,8 @@ export function createGitHubClient(config: GitHubClientConfig): GitHubClient {
       interrupt: config.interrupt
     }
     const { notAfter, lookBeforeResending } = options
+    // GraphQL's queries read: only REST's other methods change anything.
+    const mutating = method !== 'GET' && new URL(url).pathname !== new URL(graphqlPath(config.apiUrl)).pathname
     /** The latest attempt GitHub may have applied without saying so. */
     let unsure: { reason: string; endedAt: number } | undefined
     if (context.now() >= budget.endsAt)
@@ -155,6 +161,7 @@ export function createGitHubClient(config: GitHubClientConfig): GitHubClient {
     const final = await sendWithRetries(
       async (timeLeftMs = Infinity) => {
         if (unsure && lookBeforeResending) throw new WriteMayHaveLanded(unsure.reason, unsure.endedAt)
+        if (mutating) await spaced()
         if (notAfter !== undefined && context.now() + config.timeoutMs > notAfter)
           throw new WriteWindowClosed(unsure?.endedAt)
         const outcome = await config.transport({ ...sent, timeoutMs: Math.min(sent.timeoutMs, timeLeftMs) })

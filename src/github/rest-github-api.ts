@@ -33,14 +33,28 @@ export function restGitHubApi(client: GitHubClient, repository: string): GitHubA
         throw new GitHubAnswerUnusable('GitHub named no viewer for the token')
       return login
     },
-    async listComments(pullRequest) {
+    async listComments(pullRequest, since) {
       const comments = await client.paginate('GET /repos/{owner}/{repo}/issues/{issue_number}/comments', {
         owner,
         repo,
         issue_number: pullRequest,
+        ...(since === undefined ? {} : { since }),
         per_page: 100
       })
       return comments.map(asComment)
+    },
+    async getComment(id) {
+      try {
+        const reply = await client.request('GET /repos/{owner}/{repo}/issues/comments/{comment_id}', {
+          owner,
+          repo,
+          comment_id: id
+        })
+        return asComment(reply.data)
+      } catch (error) {
+        if (error instanceof GitHubError && error.status === 404) return undefined
+        throw error
+      }
     },
     async listRepositoryComments(since) {
       const comments = await client.paginate('GET /repos/{owner}/{repo}/issues/comments', {

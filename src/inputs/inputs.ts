@@ -44,6 +44,8 @@ export interface SweepInputs {
   mode: SweepMode
   /** How far back to look, by when a records comment was last updated. */
   days: number
+  /** The most GitHub requests one run of the sweep makes (`sweep-budget`). */
+  budget: number
   github: GitHubAccess
 }
 
@@ -62,12 +64,16 @@ export const INPUT_DEFAULTS = {
   'max-retries': '3',
   'dry-run': 'false',
   'only-superseded': 'false',
-  'sweep-days': '30'
+  'sweep-days': '30',
+  'sweep-budget': '200'
 } as const
 
 const MAX_TIMEOUT_SECONDS = 600
 const MAX_RETRIES = 10
 const MAX_SWEEP_DAYS = 3650
+/** A run's GitHub requests: enough for a few pull requests, and never more than the repository's hourly 1,000 allow. */
+export const MIN_SWEEP_BUDGET = 20
+export const MAX_SWEEP_BUDGET = 5000
 
 /**
  * Parses and checks every input, so that a mistake fails the step before any request is sent.
@@ -124,7 +130,14 @@ export function parseInputs(
       : { pullRequest: { number: pullRequestNumber, onlySuperseded, github: github() } }),
     ...(sweep === undefined
       ? {}
-      : { sweep: { mode: sweep, days: parseSweepDays(readOptional('sweep-days')), github: github() } })
+      : {
+          sweep: {
+            mode: sweep,
+            days: parseSweepDays(readOptional('sweep-days')),
+            budget: parseSweepBudget(readOptional('sweep-budget')),
+            github: github()
+          }
+        })
   }
 }
 
@@ -145,6 +158,17 @@ function parseSweepDays(raw: string): number {
     )
   }
   return days
+}
+
+function parseSweepBudget(raw: string): number {
+  const budget = /^\d+$/.test(raw.trim()) ? Number(raw.trim()) : NaN
+  if (!(budget >= MIN_SWEEP_BUDGET && budget <= MAX_SWEEP_BUDGET)) {
+    throw new InputError(
+      'sweep-budget',
+      `must be a whole number of GitHub requests from ${MIN_SWEEP_BUDGET} to ${MAX_SWEEP_BUDGET}; got '${raw.slice(0, 40)}'`
+    )
+  }
+  return budget
 }
 
 /** Any case, as the booleans accept `True`: a word that names a level is not a typo. */

@@ -17,6 +17,13 @@ export const LEASE_MS = 120_000
  * before its lease ends. GitHub ends a request it has not answered within 10 s.
  */
 export const APPLY_MARGIN_MS = 10_000
+/**
+ * A waiter asks for the lease again after 2 s, then 4, 8, and 16 s at most, each jittered by half
+ * either way: every ask is a content-creating request, so several waiters together stay well within
+ * GitHub's secondary limits (80 a minute).
+ */
+export const FIRST_LEASE_POLL_MS = 2000
+export const MAX_LEASE_POLL_MS = 16_000
 /** The longest a writer waits for a lease: a dead holder's, then a queue of writers. */
 export const MAX_LEASE_WAIT_MS = 180_000
 
@@ -95,7 +102,7 @@ export async function acquireLease(
         `${holding}: at most ${seconds(LEASE_MS - age)} until it runs out, and ${seconds(MAX_LEASE_WAIT_MS - waited)} in all.`
       )
     // Poll gently, spread out, and never past the moment the lease would expire.
-    const backoff = Math.min(250 * 2 ** waits, 4000) * (0.5 + clock.random())
+    const backoff = Math.min(FIRST_LEASE_POLL_MS * 2 ** waits, MAX_LEASE_POLL_MS) * (0.5 + clock.random())
     await clock.sleep(Math.min(backoff, LEASE_MS - age + 1000))
   }
 }

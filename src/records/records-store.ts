@@ -4,6 +4,7 @@ import { acquireLease, APPLY_MARGIN_MS, type LeaseClock } from './lease.js'
 import { isOurComment, looksLikeOurs } from './our-comment.js'
 import { HEADING, readRecordsPart, type RecordsPart } from './records-format.js'
 import { planRecordsLayout, type ExistingPart } from './records-layout.js'
+import { listingIsComplete } from './sweep.js'
 import { applyChanges, holdsChanges, mergeRecords, type BatchRecord, type RecordChange } from './records.js'
 
 /** Leases a write may take before it gives up: each ends when its lease would, or when another takes the lead. */
@@ -48,6 +49,14 @@ export interface RecordsStoreOptions {
 export class RecordsStore {
   /** Every listing meets the same comments: each warning is given once. */
   private readonly warned = new Set<string>()
+  /**
+   * The pull request's comments as this step last listed them all, and the latest change among them
+   * by GitHub's clock: a step lists them at most once; under the lease it reads again only its own
+   * comments by id, and those changed since (`reread`).
+   */
+  private listed?: { comments: IssueComment[]; anchor?: string }
+  /** The latest change the listing a write started from held: a post's outcome is looked for among what changed since. */
+  private writeSince?: string
 
   constructor(
     private readonly api: GitHubApi,
@@ -57,23 +66,39 @@ export class RecordsStore {
 
   /** The records as they stand; `comments` when the pull request's comments are already listed. */
   async read(comments?: IssueComment[]): Promise<StoredRecords> {
-    return storedIn(this.ours(comments ?? (await this.api.listComments(this.pullRequest))))
+    return storedIn(this.ours(comments ?? (await this.listAll()).comments))
+  }
+
+  /** Every comment of the pull request, listed once for the step and kept. */
+  private async listAll(): Promise<{ comments: IssueComment[]; anchor?: string }> {
+    const comments = await this.api.listComments(this.pullRequest)
+    this.listed = { comments, anchor: latestChange(comments) }
+    return this.listed
   }
 
   /**
    * Makes the changes under a lease: lists our comments again once it holds the lease, merges, writes
    * the comments that change, and checks GitHub's answers hold the changes. Returns at once, writing
    * nothing, when the records already hold them. `known`: the pull request's comments as just
-   * listed (the sweep has them), which spares the first listing.
+   * listed (the sweep has them), which spares the first listing, and `anchor` the latest change
+   * (GitHub's `updated_at`) in the listing they came from. The step lists the pull request's comments
+   * at most once: under the lease it reads its own comments again by id, and those changed since.
    */
-  async write(changes: RecordChange[], known?: IssueComment[]): Promise<StoredRecords> {
+  async write(changes: RecordChange[], known?: IssueComment[], anchor?: string): Promise<StoredRecords> {
+    let view: OurComment[] | undefined = known ? this.ours(known) : undefined
+    let since = known ? (anchor ?? latestChange(known)) : undefined
+    if (!view) {
+      const listed = this.listed ?? (await this.listAll())
+      view = this.ours(listed.comments)
+      since = listed.anchor
+    }
     for (let round = 1; ; round++) {
       if (round > MAX_WRITE_ROUNDS) {
         throw new Error(
           `the records comments of pull request #${this.pullRequest} kept changing hands: after ${MAX_WRITE_ROUNDS} leases this step's changes were still not written`
         )
       }
-      const before = this.ours(round === 1 && known ? known : await this.api.listComments(this.pullRequest))
+      const before: OurComment[] = view
       if (settled(before, changes)) return storedIn(before)
       const first = before[0]
       const { clock, viewer, log } = this.options
@@ -85,9 +110,13 @@ export class RecordsStore {
       )
       let release = true
       try {
-        const now = this.ours(await this.api.listComments(this.pullRequest))
+        const now = await this.reread(before, since)
+        view = now
         // Another writer made the first comment of ours meanwhile: its lease is the one to hold.
         if (now[0]?.id !== first?.id) continue
+        // What this step listed is out of date once it writes: a later write lists again.
+        this.listed = undefined
+        this.writeSince = since
         return await this.rewrite(now, changes, lease.notAfter)
       } catch (error) {
         if (error instanceof WriteWindowClosed) {
@@ -159,7 +188,7 @@ export class RecordsStore {
         await this.untilLanded(error.endedAt)
         // A new comment of ours holding what was posted: another step may have written to it since.
         const posted = readRecordsPart(body).records.map((record) => record.batchId)
-        const landed = this.ours(await this.api.listComments(this.pullRequest)).find(
+        const landed = this.ours(await this.api.listComments(this.pullRequest, secondBefore(this.writeSince))).find(
           (comment) =>
             !known.has(comment.id) &&
             posted.every((batchId) => comment.part.records.some((record) => record.batchId === batchId))
@@ -173,6 +202,27 @@ export class RecordsStore {
         this.options.log(`${what}, and had not made it: it is posted again.`)
       }
     }
+  }
+
+  /**
+   * Our comments as they are now, without listing them all again: each known one read by id (gone if
+   * GitHub no longer has it), and any other made or changed since `since` (GitHub's time of the
+   * latest change the listing held: whatever changes after a listing is changed at or after it).
+   * Without `since` (a pull request without comments) the listing is short, and read whole.
+   */
+  private async reread(known: OurComment[], since: string | undefined): Promise<OurComment[]> {
+    const byId = new Map<number, IssueComment>()
+    for (const comment of known) {
+      const now = await this.api.getComment(comment.id)
+      if (now) byId.set(now.id, now)
+    }
+    // The first comment says how many records there are in all: when those read hold them all, no
+    // other comment of ours can hold one.
+    const read = this.ours([...byId.values()])
+    if (read[0]?.id === known[0]?.id && listingIsComplete(read)) return read
+    for (const comment of await this.api.listComments(this.pullRequest, secondBefore(since)))
+      if (!byId.has(comment.id)) byId.set(comment.id, comment)
+    return this.ours([...byId.values()])
   }
 
   /** Waits until a write whose attempt ended at `endedAt` has been applied, if it ever is. */
@@ -209,6 +259,21 @@ export class RecordsStore {
     this.warned.add(message)
     this.options.warn(message)
   }
+}
+
+/** The latest change among the comments, by GitHub's clock (its ISO times sort as text); undefined for none. */
+function latestChange(comments: IssueComment[]): string | undefined {
+  return comments.reduce<string | undefined>(
+    (latest, comment) =>
+      latest === undefined || Date.parse(comment.updatedAt) > Date.parse(latest) ? comment.updatedAt : latest,
+    undefined
+  )
+}
+
+/** A second before the time: GitHub's times are whole seconds, and a change in the same second must not be missed. */
+function secondBefore(iso: string | undefined): string | undefined {
+  const time = iso === undefined ? NaN : Date.parse(iso)
+  return Number.isNaN(time) ? undefined : new Date(time - 1000).toISOString().replace(/\.\d{3}Z$/, 'Z')
 }
 
 function everyRecordIn(comments: OurComment[]): BatchRecord[] {

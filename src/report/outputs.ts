@@ -16,7 +16,8 @@ export const OUTPUT_NAMES = [
   'failed-batch-ids',
   'results-file',
   'dry-run',
-  'pull-requests'
+  'pull-requests',
+  'pull-requests-left'
 ] as const
 export type ActionOutputs = Record<(typeof OUTPUT_NAMES)[number], string>
 
@@ -28,7 +29,8 @@ export function actionOutputs(
   results: BatchResult[],
   resultsFile: string,
   dryRun = false,
-  pullRequests: number[] = []
+  pullRequests: number[] = [],
+  pullRequestsLeft?: number
 ): ActionOutputs {
   const answered = results.flatMap((result) => (result.outcome === 'answered' ? [result] : []))
   const sum = (pick: (reply: CancelReply) => number): string =>
@@ -51,7 +53,9 @@ export function actionOutputs(
     ),
     'results-file': resultsFile,
     'dry-run': String(dryRun),
-    'pull-requests': JSON.stringify(pullRequests)
+    'pull-requests': JSON.stringify(pullRequests),
+    // A sweep's: the pull requests it left for the next run to stay within its budget; empty but in a sweep.
+    'pull-requests-left': pullRequestsLeft === undefined ? '' : String(pullRequestsLeft)
   }
 }
 

@@ -40,6 +40,19 @@ export interface SweepReport {
   swept: SweptPullRequest[]
   /** GitHub requests the sweep made, retries included. */
   githubRequests: number
+  /** The most GitHub requests it may make in a run (`sweep-budget`). */
+  budget: number
+  /** Pull requests with something to cancel that it did not look at, to stay within the budget: the next run takes them first. */
+  left: number
+}
+
+/** What the sweep left for the next run, or nothing when it left none. */
+export function leftLine(report: Pick<SweepReport, 'left' | 'budget'>): string | undefined {
+  if (report.left === 0) return undefined
+  return (
+    `The sweep stopped before its budget of ${counted(report.budget, 'GitHub request')} ran out (sweep-budget) ` +
+    `and left ${counted(report.left, 'pull request')} for the next run, which takes them first.`
+  )
 }
 
 /** What a sweep of this mode sweeps, for its log line and its summary's heading. */
@@ -78,6 +91,8 @@ export function sweepLogLines(report: SweepReport): string[] {
         : `  #${pull.number} (${pull.state}): to cancel ${ids}${pull.current.length > 0 ? `; left rendering for its head ${pull.head.slice(0, 7)}: ${pull.current.map((record) => record.batchId).join(', ')}` : ''}`
     )
   }
+  const left = leftLine(report)
+  if (left) lines.push(left)
   return lines
 }
 
@@ -104,9 +119,11 @@ export function sweepSections(
     `(the last ${counted(report.days, 'day')}): ${counted(report.swept.length, 'pull request')} listed below, ` +
     `${report.nothingOpen} with nothing to cancel${unresolvedCount(report)}. ${counted(report.githubRequests, 'GitHub request')}.`
   const unresolved = unresolvedWarning(report)
+  const left = leftLine(report)
   const byBatch = new Map(results.map((result) => [result.batchId, result]))
   return [
     overview,
+    ...(left ? [`> ℹ️ ${cell(left)}`] : []),
     ...(unresolved ? [`> ⚠️ ${cell(unresolved)}`] : []),
     ...report.swept.map((pull) => pullSection(pull, byBatch, strictness, wording))
   ]

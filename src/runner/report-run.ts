@@ -78,7 +78,7 @@ export async function reportRun(
   const written = await resultsFile
   if ('warning' in written) core.warning(redact(written.warning))
   const swept = sweep ? sweptNumbers(sweep) : pullRequest && pullRequest.toCancel.length > 0 ? [pullRequest.number] : []
-  const outputs = actionOutputs(results, 'path' in written ? written.path : '', dryRun, swept)
+  const outputs = actionOutputs(results, 'path' in written ? written.path : '', dryRun, swept, sweep?.left)
   if (setOutputs) for (const [name, value] of Object.entries(outputs)) core.setOutput(name, redact(value))
   const failures = [
     pullRequest?.lookupFailure,
