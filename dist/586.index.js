@@ -273,7 +273,7 @@ function isoSeconds(time) {
 
 /***/ }),
 
-/***/ 908:
+/***/ 108:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -331,7 +331,37 @@ function textOf(name, value, route) {
 
 // EXTERNAL MODULE: ./src/github/rate-limits.ts
 var rate_limits = __webpack_require__(418);
+;// CONCATENATED MODULE: ./src/github/write-spacing.ts
+/**
+ * GitHub asks integrations to wait at least a second between mutating requests
+ * (https://docs.github.com/rest/using-the-rest-api/best-practices-for-using-the-rest-api): one step's
+ * writes are sent one at a time, each at least this long after the one before it was sent.
+ */
+const MIN_WRITE_GAP_MS = 1000;
+/**
+ * Waits, before a mutating request is sent, until the gap since the step's last one is over; the
+ * clock is the retry context's, so that in-process tests run it on a fake one. Writes asked for at
+ * once go out in turn.
+ */
+function writeSpacing(context, gapMs = MIN_WRITE_GAP_MS) {
+    let lastSentAt;
+    let turn = Promise.resolve();
+    return () => {
+        const mine = turn.then(async () => {
+            if (lastSentAt !== undefined) {
+                const wait = lastSentAt + gapMs - context.now();
+                if (wait > 0)
+                    await context.sleep(wait, context.stopping);
+            }
+            lastSentAt = context.now();
+        });
+        turn = mine.catch(() => undefined);
+        return mine;
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/github/github-client.ts
+
 
 
 
@@ -371,6 +401,7 @@ function createGitHubClient(config) {
     const context = { ...config, policy };
     /** The time one call has, from now: its own, or the step's if that ends first. */
     const callBudget = () => budgetWithin(context.now(), MAX_GITHUB_CALL_MS, CALL_UNANSWERED, config.budget);
+    const spaced = writeSpacing(context, config.writeGapMs ?? MIN_WRITE_GAP_MS);
     const urlOf = (path) => (/^https?:\/\//.test(path) ? path : `${config.apiUrl}${path}`);
     async function request(method, path, options = {}, budget = callBudget()) {
         const url = urlOf(path);
@@ -394,6 +425,8 @@ function createGitHubClient(config) {
             interrupt: config.interrupt
         };
         const { notAfter, lookBeforeResending } = options;
+        // GraphQL's queries read: only REST's other methods change anything.
+        const mutating = method !== 'GET' && new URL(url).pathname !== new URL(graphqlPath(config.apiUrl)).pathname;
         /** The latest attempt GitHub may have applied without saying so. */
         let unsure;
         if (context.now() >= budget.endsAt)
@@ -401,6 +434,8 @@ function createGitHubClient(config) {
         const final = await (0,send_with_retries/* sendWithRetries */.HI)(async (timeLeftMs = Infinity) => {
             if (unsure && lookBeforeResending)
                 throw new github_errors/* WriteMayHaveLanded */.$K(unsure.reason, unsure.endedAt);
+            if (mutating)
+                await spaced();
             if (notAfter !== undefined && context.now() + config.timeoutMs > notAfter)
                 throw new github_errors/* WriteWindowClosed */.qq(unsure?.endedAt);
             const outcome = await config.transport({ ...sent, timeoutMs: Math.min(sent.timeoutMs, timeLeftMs) });
@@ -574,14 +609,30 @@ function restGitHubApi(client, repository) {
                 throw new github_errors/* GitHubAnswerUnusable */.Pm('GitHub named no viewer for the token');
             return login;
         },
-        async listComments(pullRequest) {
+        async listComments(pullRequest, since) {
             const comments = await client.paginate('GET /repos/{owner}/{repo}/issues/{issue_number}/comments', {
                 owner,
                 repo,
                 issue_number: pullRequest,
+                ...(since === undefined ? {} : { since }),
                 per_page: 100
             });
             return comments.map(asComment);
+        },
+        async getComment(id) {
+            try {
+                const reply = await client.request('GET /repos/{owner}/{repo}/issues/comments/{comment_id}', {
+                    owner,
+                    repo,
+                    comment_id: id
+                });
+                return asComment(reply.data);
+            }
+            catch (error) {
+                if (error instanceof github_errors/* GitHubError */.y_ && error.status === 404)
+                    return undefined;
+                throw error;
+            }
         },
         async listRepositoryComments(since) {
             const comments = await client.paginate('GET /repos/{owner}/{repo}/issues/comments', {
@@ -792,6 +843,13 @@ const LEASE_MS = 120_000;
  * before its lease ends. GitHub ends a request it has not answered within 10 s.
  */
 const APPLY_MARGIN_MS = 10_000;
+/**
+ * A waiter asks for the lease again after 2 s, then 4, 8, and 16 s at most, each jittered by half
+ * either way: every ask is a content-creating request, so several waiters together stay well within
+ * GitHub's secondary limits (80 a minute).
+ */
+const FIRST_LEASE_POLL_MS = 2000;
+const MAX_LEASE_POLL_MS = 16_000;
 /** The longest a writer waits for a lease: a dead holder's, then a queue of writers. */
 const MAX_LEASE_WAIT_MS = 180_000;
 /** Thrown when the lease stays with another writer for longer than MAX_LEASE_WAIT_MS. */
@@ -835,7 +893,7 @@ async function acquireLease(api, target, where, { clock, holder, log }) {
         if (firstSight)
             log(`${holding}: at most ${seconds(LEASE_MS - age)} until it runs out, and ${seconds(MAX_LEASE_WAIT_MS - waited)} in all.`);
         // Poll gently, spread out, and never past the moment the lease would expire.
-        const backoff = Math.min(250 * 2 ** waits, 4000) * (0.5 + clock.random());
+        const backoff = Math.min(FIRST_LEASE_POLL_MS * 2 ** waits, MAX_LEASE_POLL_MS) * (0.5 + clock.random());
         await clock.sleep(Math.min(backoff, LEASE_MS - age + 1000));
     }
 }
@@ -988,7 +1046,10 @@ function safeOrder(parts, existing, pruned) {
     return steps;
 }
 
+// EXTERNAL MODULE: ./src/records/sweep.ts
+var sweep = __webpack_require__(414);
 ;// CONCATENATED MODULE: ./src/records/records-store.ts
+
 
 
 
@@ -1010,6 +1071,14 @@ class RecordsStore {
     options;
     /** Every listing meets the same comments: each warning is given once. */
     warned = new Set();
+    /**
+     * The pull request's comments as this step last listed them all, and the latest change among them
+     * by GitHub's clock: a step lists them at most once; under the lease it reads again only its own
+     * comments by id, and those changed since (`reread`).
+     */
+    listed;
+    /** The latest change the listing a write started from held: a post's outcome is looked for among what changed since. */
+    writeSince;
     constructor(api, pullRequest, options) {
         this.api = api;
         this.pullRequest = pullRequest;
@@ -1017,20 +1086,35 @@ class RecordsStore {
     }
     /** The records as they stand; `comments` when the pull request's comments are already listed. */
     async read(comments) {
-        return storedIn(this.ours(comments ?? (await this.api.listComments(this.pullRequest))));
+        return storedIn(this.ours(comments ?? (await this.listAll()).comments));
+    }
+    /** Every comment of the pull request, listed once for the step and kept. */
+    async listAll() {
+        const comments = await this.api.listComments(this.pullRequest);
+        this.listed = { comments, anchor: latestChange(comments) };
+        return this.listed;
     }
     /**
      * Makes the changes under a lease: lists our comments again once it holds the lease, merges, writes
      * the comments that change, and checks GitHub's answers hold the changes. Returns at once, writing
      * nothing, when the records already hold them. `known`: the pull request's comments as just
-     * listed (the sweep has them), which spares the first listing.
+     * listed (the sweep has them), which spares the first listing, and `anchor` the latest change
+     * (GitHub's `updated_at`) in the listing they came from. The step lists the pull request's comments
+     * at most once: under the lease it reads its own comments again by id, and those changed since.
      */
-    async write(changes, known) {
+    async write(changes, known, anchor) {
+        let view = known ? this.ours(known) : undefined;
+        let since = known ? (anchor ?? latestChange(known)) : undefined;
+        if (!view) {
+            const listed = this.listed ?? (await this.listAll());
+            view = this.ours(listed.comments);
+            since = listed.anchor;
+        }
         for (let round = 1;; round++) {
             if (round > MAX_WRITE_ROUNDS) {
                 throw new Error(`the records comments of pull request #${this.pullRequest} kept changing hands: after ${MAX_WRITE_ROUNDS} leases this step's changes were still not written`);
             }
-            const before = this.ours(round === 1 && known ? known : await this.api.listComments(this.pullRequest));
+            const before = view;
             if (settled(before, changes))
                 return storedIn(before);
             const first = before[0];
@@ -1038,10 +1122,14 @@ class RecordsStore {
             const lease = await acquireLease(this.api, first ? { comment: first.id } : { issue: this.pullRequest }, first ? `the records comment ${first.url}` : `pull request #${this.pullRequest}`, { clock, holder: viewer, log });
             let release = true;
             try {
-                const now = this.ours(await this.api.listComments(this.pullRequest));
+                const now = await this.reread(before, since);
+                view = now;
                 // Another writer made the first comment of ours meanwhile: its lease is the one to hold.
                 if (now[0]?.id !== first?.id)
                     continue;
+                // What this step listed is out of date once it writes: a later write lists again.
+                this.listed = undefined;
+                this.writeSince = since;
                 return await this.rewrite(now, changes, lease.notAfter);
             }
             catch (error) {
@@ -1108,7 +1196,7 @@ class RecordsStore {
                 await this.untilLanded(error.endedAt);
                 // A new comment of ours holding what was posted: another step may have written to it since.
                 const posted = (0,records_format/* readRecordsPart */.Ej)(body).records.map((record) => record.batchId);
-                const landed = this.ours(await this.api.listComments(this.pullRequest)).find((comment) => !known.has(comment.id) &&
+                const landed = this.ours(await this.api.listComments(this.pullRequest, secondBefore(this.writeSince))).find((comment) => !known.has(comment.id) &&
                     posted.every((batchId) => comment.part.records.some((record) => record.batchId === batchId)));
                 const what = `GitHub answered the post of a records comment on pull request #${this.pullRequest} with ${error.reason}`;
                 if (landed) {
@@ -1120,6 +1208,29 @@ class RecordsStore {
                 this.options.log(`${what}, and had not made it: it is posted again.`);
             }
         }
+    }
+    /**
+     * Our comments as they are now, without listing them all again: each known one read by id (gone if
+     * GitHub no longer has it), and any other made or changed since `since` (GitHub's time of the
+     * latest change the listing held: whatever changes after a listing is changed at or after it).
+     * Without `since` (a pull request without comments) the listing is short, and read whole.
+     */
+    async reread(known, since) {
+        const byId = new Map();
+        for (const comment of known) {
+            const now = await this.api.getComment(comment.id);
+            if (now)
+                byId.set(now.id, now);
+        }
+        // The first comment says how many records there are in all: when those read hold them all, no
+        // other comment of ours can hold one.
+        const read = this.ours([...byId.values()]);
+        if (read[0]?.id === known[0]?.id && (0,sweep/* listingIsComplete */.C_)(read))
+            return read;
+        for (const comment of await this.api.listComments(this.pullRequest, secondBefore(since)))
+            if (!byId.has(comment.id))
+                byId.set(comment.id, comment);
+        return this.ours([...byId.values()]);
     }
     /** Waits until a write whose attempt ended at `endedAt` has been applied, if it ever is. */
     async untilLanded(endedAt) {
@@ -1153,6 +1264,15 @@ class RecordsStore {
         this.warned.add(message);
         this.options.warn(message);
     }
+}
+/** The latest change among the comments, by GitHub's clock (its ISO times sort as text); undefined for none. */
+function latestChange(comments) {
+    return comments.reduce((latest, comment) => latest === undefined || Date.parse(comment.updatedAt) > Date.parse(latest) ? comment.updatedAt : latest, undefined);
+}
+/** A second before the time: GitHub's times are whole seconds, and a change in the same second must not be missed. */
+function secondBefore(iso) {
+    const time = iso === undefined ? NaN : Date.parse(iso);
+    return Number.isNaN(time) ? undefined : new Date(time - 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 function everyRecordIn(comments) {
     return (0,records_records/* mergeRecords */.PI)(...comments.map((comment) => comment.part.records));
@@ -1258,7 +1378,7 @@ function looksLikeOurs(comment) {
 /* harmony export */ });
 /* harmony import */ var _github_github_failure_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(423);
 /* harmony import */ var _helpers_iso_seconds_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(876);
-/* harmony import */ var _github_connection_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(908);
+/* harmony import */ var _github_connection_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(108);
 /* harmony import */ var _select_batches_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(513);
 
 
@@ -1663,6 +1783,64 @@ function selectBatches(records, head) {
         alreadyDone: records.filter(_records_js__WEBPACK_IMPORTED_MODULE_0__/* .isDone */ .$L),
         current: head === undefined ? [] : open.filter((record) => record.commit === head)
     };
+}
+
+
+/***/ }),
+
+/***/ 414:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   C_: () => (/* binding */ listingIsComplete),
+/* harmony export */   EK: () => (/* binding */ ourCommentsByPullRequest),
+/* harmony export */   L_: () => (/* binding */ sweepSince),
+/* harmony export */   vG: () => (/* binding */ sweepSelection)
+/* harmony export */ });
+/* harmony import */ var _helpers_iso_seconds_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(876);
+/* harmony import */ var _our_comment_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(532);
+/* harmony import */ var _records_format_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(157);
+/* harmony import */ var _records_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(816);
+/* harmony import */ var _select_batches_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(513);
+
+
+
+
+
+/** A sweep looks back this far: records comments last updated before it are not listed. */
+function sweepSince(now, days) {
+    return (0,_helpers_iso_seconds_js__WEBPACK_IMPORTED_MODULE_2__/* .isoSeconds */ .n)(now - days * 86_400_000);
+}
+/** The comments of ours among the repository's, by the pull request they are on (the one rule of ours). */
+function ourCommentsByPullRequest(comments, viewer) {
+    const byNumber = new Map();
+    for (const comment of comments) {
+        if (!Number.isInteger(comment.issue) || !(0,_our_comment_js__WEBPACK_IMPORTED_MODULE_0__/* .isOurComment */ .C)(comment, viewer))
+            continue;
+        byNumber.set(comment.issue, [...(byNumber.get(comment.issue) ?? []), comment]);
+    }
+    return byNumber;
+}
+/**
+ * Whether the listed comments of ours hold all of a pull request's records, so that it need not be
+ * read again: the first comment says how many there are in all, and the listing holds that many.
+ * Comments not updated within the window are not listed, so anything less is read in full.
+ */
+function listingIsComplete(comments) {
+    const parts = [...comments].sort((a, b) => a.id - b.id).map((comment) => (0,_records_format_js__WEBPACK_IMPORTED_MODULE_1__/* .readRecordsPart */ .Ej)(comment.body));
+    const [first] = parts;
+    if (first?.kind !== 'readable' || first.total === undefined)
+        return false;
+    if (parts.some((part) => part.kind !== 'readable'))
+        return false;
+    return (0,_records_js__WEBPACK_IMPORTED_MODULE_3__/* .mergeRecords */ .PI)(...parts.map((part) => part.records)).length === first.total;
+}
+/**
+ * Which open records a sweep cancels on a pull request: every one on a closed pull request (merged
+ * or not); on an open one (`sweep: superseded`), those recorded for commits other than its live head.
+ */
+function sweepSelection(pull, records) {
+    return pull.open ? (0,_select_batches_js__WEBPACK_IMPORTED_MODULE_4__/* .selectBatches */ .f)(records, pull.head) : (0,_select_batches_js__WEBPACK_IMPORTED_MODULE_4__/* .selectBatches */ .f)(records);
 }
 
 
