@@ -166,6 +166,29 @@ describe('acquireLease', () => {
     await expect(take(github).lease).rejects.toThrow(new LeaseUnavailable('the comment'))
     expect(github.clock.now() - START).toBeGreaterThan(MAX_LEASE_WAIT_MS)
   })
+
+  it('gives up, without a tight loop, on a dead lease that comes back after each removal', async () => {
+    const github = new MemoryGitHub()
+    held(github, LEASE_MS + 60 * 60_000)
+    // A GitHub, or a caching proxy, that answers the removal and never applies it.
+    const api = { ...github.as(BOT), deleteReaction: async () => undefined }
+    const lines: string[] = []
+    const lease = acquireLease(api, TARGET, 'the comment', {
+      clock: github.clock,
+      holder: BOT,
+      log: (line) => lines.push(line)
+    })
+
+    await expect(lease).rejects.toThrow(
+      /^the lease on the comment could not be taken within 3 minutes: a dead lease \(a 👀 reaction of whom the token acts as\) was removed \d+ times and found again each time/
+    )
+    const asks = github.calls.filter((call) => call.includes(' react ')).length
+    // Backing off from 2 s to 16 s, over 3 minutes: a handful of asks, never hundreds.
+    expect(asks).toBeGreaterThan(3)
+    expect(asks).toBeLessThanOrEqual(20)
+    expect(lines).toHaveLength(asks)
+    expect(github.clock.now() - START).toBeGreaterThan(MAX_LEASE_WAIT_MS)
+  })
 })
 
 describe('the fake clock the lease is tested on', () => {

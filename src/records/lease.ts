@@ -50,11 +50,16 @@ export interface LeaseContext {
   log: (line: string) => void
 }
 
-/** Thrown when the lease stays with another writer for longer than MAX_LEASE_WAIT_MS. */
+/**
+ * Thrown when the lease stays with another writer for longer than MAX_LEASE_WAIT_MS, or a dead one's
+ * 👀 keeps coming back after it was removed (`removals` > 1).
+ */
 export class LeaseUnavailable extends Error {
-  constructor(where: string) {
+  constructor(where: string, removals = 0) {
     super(
-      `another step held the lease on ${where} (a 👀 reaction of whom the token acts as) for longer than ${MAX_LEASE_WAIT_MS / 60_000} minutes`
+      removals > 1
+        ? `the lease on ${where} could not be taken within ${MAX_LEASE_WAIT_MS / 60_000} minutes: a dead lease (a 👀 reaction of whom the token acts as) was removed ${removals} times and found again each time, as if GitHub, or a proxy in front of it, did not apply the removal. Check github-api-url and any caching proxy, or remove the reaction by hand`
+        : `another step held the lease on ${where} (a 👀 reaction of whom the token acts as) for longer than ${MAX_LEASE_WAIT_MS / 60_000} minutes`
     )
     this.name = 'LeaseUnavailable'
   }
@@ -68,6 +73,7 @@ export async function acquireLease(
 ): Promise<Lease> {
   const started = clock.monotonic()
   const ages = new ReactionAges()
+  let removals = 0
   for (let waits = 0; ; waits++) {
     // The lease can have begun no earlier than this request was sent: its end is counted from here.
     const sentAt = clock.now()
@@ -87,23 +93,26 @@ export async function acquireLease(
       )
       // Removing it by its id cannot remove a newer lease.
       await api.deleteReaction(target, reactionId)
-      continue
+      removals++
+      // Asked again at once the first time; a dead 👀 found again after its removal (a removal not
+      // applied yet, or never) is waited on as a live one is, within the same bound, never in a tight loop.
+      if (removals === 1) continue
     }
     const waited = clock.monotonic() - started
-    if (waited > MAX_LEASE_WAIT_MS) throw new LeaseUnavailable(where)
+    if (waited > MAX_LEASE_WAIT_MS) throw new LeaseUnavailable(where, removals)
     // After an attempt GitHub answered with an error, the 👀 found may be the one that attempt made, or
     // another step's taken meanwhile: a reaction tells no more than who made it, so it is waited for.
     const mayBeOwn = answer.earlierAttemptMayHaveActed && firstSight && mayBeFromThisRequest(sighting)
     const holding = mayBeOwn
       ? `GitHub answered this step's request for the lease on ${where} with an error, and the 👀 of ${holder} it then found (reaction ${reactionId}, made ${createdAt}) may be the one that request made or another step's: it cannot tell, so it waits as for another step's lease`
       : `Waiting for the lease on ${where}, held by another step acting as ${holder} (a 👀, reaction ${reactionId}, made ${createdAt})`
-    if (firstSight)
+    if (firstSight && age < LEASE_MS)
       log(
         `${holding}: at most ${seconds(LEASE_MS - age)} until it runs out, and ${seconds(MAX_LEASE_WAIT_MS - waited)} in all.`
       )
     // Poll gently, spread out, and never past the moment the lease would expire.
     const backoff = Math.min(FIRST_LEASE_POLL_MS * 2 ** waits, MAX_LEASE_POLL_MS) * (0.5 + clock.random())
-    await clock.sleep(Math.min(backoff, LEASE_MS - age + 1000))
+    await clock.sleep(age >= LEASE_MS ? backoff : Math.min(backoff, LEASE_MS - age + 1000))
   }
 }
 
