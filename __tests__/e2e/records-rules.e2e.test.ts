@@ -388,7 +388,7 @@ describe("9. GitHub's limits", () => {
 
     expect(run.exitCode).toBe(1)
     expect(errorMessage(run)).toContain(
-      `the token's GitHub API rate limit is used up until ${new Date(resetAt).toISOString().slice(11, 16)} UTC`
+      `the token's GitHub API rate limit is used up until ${new Date(resetAt).toISOString().slice(0, 16).replace('T', ' ')} UTC`
     )
   })
 

@@ -385,7 +385,7 @@ describe('the bounds of one GitHub call', () => {
     const failure = await client.graphql(VIEWER_LOGIN_QUERY, {}).catch((error: unknown) => error)
     expect(waits).toEqual([])
     expect(describeGitHubFailure(failure, 'Finding whom the GitHub token acts as')).toBe(
-      "Finding whom the GitHub token acts as: HTTP 200: API rate limit exceeded for user ID 1.: the token's GitHub GraphQL rate limit is used up until 10:00 UTC (the action waits at most 5 times and 5 minutes in all); re-run after that"
+      "Finding whom the GitHub token acts as: HTTP 200: API rate limit exceeded for user ID 1.: the token's GitHub GraphQL rate limit is used up until 2026-12-02 10:00 UTC (the action waits at most 5 times and 5 minutes in all); re-run after that"
     )
   })
 })

@@ -38,7 +38,15 @@ describe('describeGitHubFailure', () => {
         'x-ratelimit-remaining': '0',
         'x-ratelimit-reset': String(Date.parse('2026-12-02T09:45:00Z') / 1000)
       }),
-      "HTTP 403: API rate limit exceeded for installation ID 1.: the token's GitHub API rate limit is used up until 09:45 UTC (the action waits at most 5 times and 5 minutes in all); re-run after that"
+      "HTTP 403: API rate limit exceeded for installation ID 1.: the token's GitHub API rate limit is used up until 2026-12-02 09:45 UTC (the action waits at most 5 times and 5 minutes in all); re-run after that"
+    ],
+    [
+      // A reset past any date: no time to name, and no "Invalid time value" in place of the message.
+      refused(403, 'API rate limit exceeded for installation ID 1.', {
+        'x-ratelimit-remaining': '0',
+        'x-ratelimit-reset': '99999999999999'
+      }),
+      "HTTP 403: API rate limit exceeded for installation ID 1.: the token's GitHub API rate limit is used up (the action waits at most 5 times and 5 minutes in all); re-run later"
     ],
     [
       refused(403, 'You have exceeded a secondary rate limit.'),

@@ -1,3 +1,4 @@
+import { isoSeconds } from '../helpers/iso-seconds.js'
 import { counted } from '../helpers/counted.js'
 import { errorMessage } from '../helpers/error-message.js'
 import { GitHubError, GitHubUnreachable, GraphQLErrors } from './github-errors.js'
@@ -71,10 +72,12 @@ function rateLimitAdvice(error: GitHubError): string | undefined {
   const bound = `the action waits at most ${MAX_RATE_LIMIT_WAITS} times and ${MAX_RATE_LIMIT_WAIT_MS / 60_000} minutes in all`
   const tries = error.attempts > 1 ? `after ${counted(error.attempts, 'attempt')}; ` : ''
   if (limit.kind === 'used up' && limit.resetAt !== undefined) {
-    const at = new Date(limit.resetAt).toISOString().slice(11, 16)
+    // With its date: a reset can be a day away, or already past while GitHub still refuses.
+    const at = isoSeconds(limit.resetAt).slice(0, 16).replace('T', ' ')
     return `${limit.reason} until ${at} UTC (${tries}${bound}); re-run after that`
   }
-  return `${limit.reason} still held (${tries}${bound}); re-run later`
+  // A used-up limit says so already; a secondary one is said to hold still.
+  return `${limit.reason}${limit.kind === 'used up' ? '' : ' still held'} (${tries}${bound}); re-run later`
 }
 
 /** Runs one GitHub call; a failure becomes an error that says what was being done and what to do. */

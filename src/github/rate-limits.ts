@@ -31,6 +31,9 @@ export interface GitHubRateLimit {
   resetAt?: number
 }
 
+/** The latest time a JavaScript date can hold (ECMAScript's bound), in ms. */
+const MAX_DATE_MS = 8.64e15
+
 /**
  * GitHub's rate-limit rule, the one both the waiting and the failure's wording read
  * (https://docs.github.com/rest/using-the-rest-api/rate-limits-for-the-rest-api,
@@ -53,7 +56,9 @@ export function gitHubRateLimit(signals: RefusalSignals, now: number): GitHubRat
       ? `the token's GitHub ${graphqlLimited ? 'GraphQL' : 'API'} rate limit is used up`
       : "GitHub's secondary rate limit"
   const reset = Number(headers['x-ratelimit-reset'])
-  const resetAt = usedUp && Number.isFinite(reset) && reset > 0 ? reset * 1000 : undefined
+  // A reset beyond what a date can hold is no time at all: waited as a limit without one.
+  const resetAt =
+    usedUp && Number.isFinite(reset) && reset > 0 && reset * 1000 <= MAX_DATE_MS ? reset * 1000 : undefined
   const asked = parseRetryAfterMs(headers['retry-after'], now)
   if (asked !== undefined) return { kind, reason, waitMs: asked, ...(resetAt === undefined ? {} : { resetAt }) }
   // A second past the reset: GitHub's clock and this runner's need not agree to the millisecond.
