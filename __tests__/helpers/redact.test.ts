@@ -39,6 +39,25 @@ describe('redactor', () => {
     expect(redact(text)).toBe(redacted)
   })
 
+  const SLASHED = 'nx_Ab3/Kd9+Qe7/Lm2=Zp5/Wq8+Tr1/Yu4=Ho6'
+  const encoded = (prefix: string, encoding: 'base64' | 'base64url') =>
+    Buffer.from(`${prefix}${SLASHED}"}`).toString(encoding)
+  it.each([
+    { form: 'percent-encoded in a URL', text: `https://login.example/cb?auth=Bearer%20${encodeURIComponent(SLASHED)}` },
+    { form: 'in base64, alone', text: Buffer.from(SLASHED).toString('base64') },
+    { form: 'in base64, after one byte', text: encoded('B', 'base64') },
+    { form: 'in base64, after "Bearer "', text: encoded('Bearer ', 'base64') },
+    { form: 'in base64url, after two bytes', text: encoded('{"', 'base64url') }
+  ])('replaces a secret echoed back $form, leaving no run of it', ({ text }) => {
+    const redacted = redactor(SLASHED)(text)
+    expect(redacted).toContain('***')
+    const forms = [encodeURIComponent(SLASHED), Buffer.from(SLASHED).toString('base64')]
+    for (const form of forms) expect(runsIn(redacted, form)).toEqual([])
+    expect(Buffer.from(redacted.replace(/\*\*\*/g, ''), 'base64').toString('latin1')).not.toContain(
+      SLASHED.slice(0, 12)
+    )
+  })
+
   it('leaves no run of a secret whatever length a quote of it is clipped to', () => {
     const quote = `{"error":"Rejected header: Bearer ${TOKEN}; token ${GITHUB}"}`
     for (let length = 0; length <= quote.length; length++) {

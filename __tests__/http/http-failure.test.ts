@@ -40,6 +40,13 @@ describe('describeHttpFailure', () => {
       'HTTP 308 Permanent Redirect: the API redirected to https://new.example.com/api/v2; the action never follows redirects, so the token stays with api-url. Check api-url'
     )
   })
+
+  it.each([
+    ['https://login.example/cb?auth=Bearer%20nx_secret#top', 'https://login.example/cb'],
+    ['/sign-in?next=%2Fapi&key=k', '/sign-in']
+  ])('quotes the redirect target %s without its query or fragment', (location, quoted) => {
+    expect(describeHttpFailure(answer(302, 'Found', '', location))).toContain(`the API redirected to ${quoted};`)
+  })
 })
 
 describe('serverErrorText', () => {

@@ -1,3 +1,4 @@
+import { quotableUrl } from '../helpers/quotable-url.js'
 import {
   describeStatus,
   finalReason,
@@ -181,7 +182,8 @@ export function createGitHubClient(config: GitHubClientConfig): GitHubClient {
     if (last.kind === 'network-failure') throw new GitHubUnreachable(finalReason(final, last.reason))
     if (last.status >= 300 && last.status < 400) {
       const location = headerOf(last, 'location')
-      const target = location ? ` to ${location}` : ''
+      // Quoted as any URL is: its query may carry a credential, the token's own among them.
+      const target = location ? ` to ${quotableUrl(location)}` : ''
       throw new GitHubAnswerUnusable(
         `HTTP ${last.status}: the GitHub API redirected${target}; the action never follows redirects, so the token stays with the API host`
       )

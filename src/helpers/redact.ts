@@ -22,8 +22,9 @@ export interface Redactor {
 }
 
 export function redactor(...secrets: string[]): Redactor {
+  const given = secrets.filter((secret) => secret !== '')
   // Longest first, so a secret that contains another is replaced whole.
-  const present = [...new Set(secrets.filter((secret) => secret !== ''))].sort((a, b) => b.length - a.length)
+  const present = [...new Set([...given, ...given.flatMap(encodedForms)])].sort((a, b) => b.length - a.length)
   const textRuns = runsOf(present)
   // The same runs as the bytes of UTF-8 spell them, one character per byte: a cheap first look.
   const byteRuns = runsOf(present.map((secret) => Buffer.from(secret).toString('latin1')))
@@ -38,6 +39,29 @@ export function redactor(...secrets: string[]): Redactor {
       ? Buffer.from(present.reduce((result, secret) => result.split(secret).join(MASK), data.toString('utf8')))
       : data
   return Object.assign(text, { bytes, wholeSecrets })
+}
+
+/**
+ * How a server may echo a secret back encoded: percent-encoded in a URL (a redirect's query), or in
+ * base64 or base64url (a Basic credential, a token inside a JSON Web Token). Base64 text holds the
+ * secret at any of three alignments; for each, only the characters the secret's bytes alone decide
+ * are kept, so that they appear whatever comes before and after. Each form is then replaced as a
+ * secret is, every run of MIN_SECRET_RUN characters of it included.
+ */
+function encodedForms(secret: string): string[] {
+  if (secret.length < MIN_SECRET_RUN) return []
+  const forms = [encodeURIComponent(secret)]
+  const bytes = Buffer.from(secret)
+  for (const encoding of ['base64', 'base64url'] as const) {
+    for (const shift of [0, 1, 2]) {
+      const aligned = Buffer.concat([Buffer.alloc(shift), bytes])
+      // The leading characters mix in the bytes before the secret; those past its last whole group, the bytes after it.
+      const first = [0, 2, 3][shift] ?? 0
+      const end = Math.floor(aligned.length / 3) * 4
+      forms.push(aligned.toString(encoding).slice(first, end))
+    }
+  }
+  return forms.filter((form) => form.length >= MIN_SECRET_RUN && form !== secret)
 }
 
 /** A pattern matching every run of MIN_SECRET_RUN characters of a secret, and each shorter secret whole. */

@@ -1,3 +1,4 @@
+import { quotableUrl } from '../helpers/quotable-url.js'
 import { describeStatus } from './send-with-retries.js'
 import { headerOf, type HttpAnswer } from './transport.js'
 
@@ -14,7 +15,8 @@ const MAX_SERVER_TEXT = 300
 export function describeHttpFailure(answer: HttpAnswer): string {
   if (answer.status >= 300 && answer.status < 400) {
     const location = headerOf(answer, 'location')
-    const target = location ? ` to ${location}` : ''
+    // Quoted as any URL is: its query may carry a credential, the token's own among them.
+    const target = location ? ` to ${quotableUrl(location)}` : ''
     return `${describeStatus(answer)}: the API redirected${target}; the action never follows redirects, so the token stays with api-url. Check api-url`
   }
   const parts = [describeStatus(answer)]
