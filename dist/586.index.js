@@ -102,10 +102,12 @@ class WriteMayHaveLanded extends Error {
 /* harmony export */   X_: () => (/* binding */ calling)
 /* harmony export */ });
 /* unused harmony export PERMISSIONS_BLOCK */
+/* harmony import */ var _helpers_iso_seconds_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(876);
 /* harmony import */ var _helpers_counted_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(487);
 /* harmony import */ var _helpers_error_message_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(529);
 /* harmony import */ var _github_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(146);
 /* harmony import */ var _rate_limits_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(418);
+
 
 
 
@@ -163,10 +165,12 @@ function rateLimitAdvice(error) {
     const bound = `the action waits at most ${_rate_limits_js__WEBPACK_IMPORTED_MODULE_1__/* .MAX_RATE_LIMIT_WAITS */ .jr} times and ${_rate_limits_js__WEBPACK_IMPORTED_MODULE_1__/* .MAX_RATE_LIMIT_WAIT_MS */ .r1 / 60_000} minutes in all`;
     const tries = error.attempts > 1 ? `after ${(0,_helpers_counted_js__WEBPACK_IMPORTED_MODULE_3__/* .counted */ .h)(error.attempts, 'attempt')}; ` : '';
     if (limit.kind === 'used up' && limit.resetAt !== undefined) {
-        const at = new Date(limit.resetAt).toISOString().slice(11, 16);
+        // With its date: a reset can be a day away, or already past while GitHub still refuses.
+        const at = (0,_helpers_iso_seconds_js__WEBPACK_IMPORTED_MODULE_4__/* .isoSeconds */ .n)(limit.resetAt).slice(0, 16).replace('T', ' ');
         return `${limit.reason} until ${at} UTC (${tries}${bound}); re-run after that`;
     }
-    return `${limit.reason} still held (${tries}${bound}); re-run later`;
+    // A used-up limit says so already; a secondary one is said to hold still.
+    return `${limit.reason}${limit.kind === 'used up' ? '' : ' still held'} (${tries}${bound}); re-run later`;
 }
 /** Runs one GitHub call; a failure becomes an error that says what was being done and what to do. */
 async function calling(doing, call, hints = {}) {
@@ -201,6 +205,8 @@ const MAX_RATE_LIMIT_WAITS = 5;
 const MAX_RATE_LIMIT_WAIT_MS = 5 * 60_000;
 /** A secondary limit that says nothing of when to come back: wait at least this, as GitHub documents. */
 const SECONDARY_LIMIT_WAIT_MS = 60_000;
+/** The latest time a JavaScript date can hold (ECMAScript's bound), in ms. */
+const MAX_DATE_MS = 8.64e15;
 /**
  * GitHub's rate-limit rule, the one both the waiting and the failure's wording read
  * (https://docs.github.com/rest/using-the-rest-api/rate-limits-for-the-rest-api,
@@ -223,7 +229,8 @@ function gitHubRateLimit(signals, now) {
         ? `the token's GitHub ${graphqlLimited ? 'GraphQL' : 'API'} rate limit is used up`
         : "GitHub's secondary rate limit";
     const reset = Number(headers['x-ratelimit-reset']);
-    const resetAt = usedUp && Number.isFinite(reset) && reset > 0 ? reset * 1000 : undefined;
+    // A reset beyond what a date can hold is no time at all: waited as a limit without one.
+    const resetAt = usedUp && Number.isFinite(reset) && reset > 0 && reset * 1000 <= MAX_DATE_MS ? reset * 1000 : undefined;
     const asked = (0,_http_retry_policy_js__WEBPACK_IMPORTED_MODULE_1__/* .parseRetryAfterMs */ .oR)(headers['retry-after'], now);
     if (asked !== undefined)
         return { kind, reason, waitMs: asked, ...(resetAt === undefined ? {} : { resetAt }) };
@@ -284,6 +291,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: MAX_GITHUB_ATTEMPT_MS
 
+// EXTERNAL MODULE: ./src/helpers/quotable-url.ts
+var quotable_url = __webpack_require__(388);
 // EXTERNAL MODULE: ./src/http/send-with-retries.ts + 1 modules
 var send_with_retries = __webpack_require__(9);
 // EXTERNAL MODULE: ./src/http/json-body.ts
@@ -361,6 +370,7 @@ function writeSpacing(context, gapMs = MIN_WRITE_GAP_MS) {
 }
 
 ;// CONCATENATED MODULE: ./src/github/github-client.ts
+
 
 
 
@@ -454,7 +464,8 @@ function createGitHubClient(config) {
             throw new github_errors/* GitHubUnreachable */.yc((0,send_with_retries/* finalReason */.Nt)(final, last.reason));
         if (last.status >= 300 && last.status < 400) {
             const location = (0,transport/* headerOf */.r)(last, 'location');
-            const target = location ? ` to ${location}` : '';
+            // Quoted as any URL is: its query may carry a credential, the token's own among them.
+            const target = location ? ` to ${(0,quotable_url/* quotableUrl */.D)(location)}` : '';
             throw new github_errors/* GitHubAnswerUnusable */.Pm(`HTTP ${last.status}: the GitHub API redirected${target}; the action never follows redirects, so the token stays with the API host`);
         }
         const data = parseBody(last);
@@ -852,16 +863,22 @@ const FIRST_LEASE_POLL_MS = 2000;
 const MAX_LEASE_POLL_MS = 16_000;
 /** The longest a writer waits for a lease: a dead holder's, then a queue of writers. */
 const MAX_LEASE_WAIT_MS = 180_000;
-/** Thrown when the lease stays with another writer for longer than MAX_LEASE_WAIT_MS. */
+/**
+ * Thrown when the lease stays with another writer for longer than MAX_LEASE_WAIT_MS, or a dead one's
+ * 👀 keeps coming back after it was removed (`removals` > 1).
+ */
 class LeaseUnavailable extends Error {
-    constructor(where) {
-        super(`another step held the lease on ${where} (a 👀 reaction of whom the token acts as) for longer than ${MAX_LEASE_WAIT_MS / 60_000} minutes`);
+    constructor(where, removals = 0) {
+        super(removals > 1
+            ? `the lease on ${where} could not be taken within ${MAX_LEASE_WAIT_MS / 60_000} minutes: a dead lease (a 👀 reaction of whom the token acts as) was removed ${removals} times and found again each time, as if GitHub, or a proxy in front of it, did not apply the removal. Check github-api-url and any caching proxy, or remove the reaction by hand`
+            : `another step held the lease on ${where} (a 👀 reaction of whom the token acts as) for longer than ${MAX_LEASE_WAIT_MS / 60_000} minutes`);
         this.name = 'LeaseUnavailable';
     }
 }
 async function acquireLease(api, target, where, { clock, holder, log }) {
     const started = clock.monotonic();
     const ages = new ReactionAges();
+    let removals = 0;
     for (let waits = 0;; waits++) {
         // The lease can have begun no earlier than this request was sent: its end is counted from here.
         const sentAt = clock.now();
@@ -879,22 +896,26 @@ async function acquireLease(api, target, where, { clock, holder, log }) {
             log(`The lease on ${where} (a 👀 of ${holder}, reaction ${reactionId}, made ${createdAt}) is older than a lease lives: its holder stopped without releasing it, so it is removed and taken.`);
             // Removing it by its id cannot remove a newer lease.
             await api.deleteReaction(target, reactionId);
-            continue;
+            removals++;
+            // Asked again at once the first time; a dead 👀 found again after its removal (a removal not
+            // applied yet, or never) is waited on as a live one is, within the same bound, never in a tight loop.
+            if (removals === 1)
+                continue;
         }
         const waited = clock.monotonic() - started;
         if (waited > MAX_LEASE_WAIT_MS)
-            throw new LeaseUnavailable(where);
+            throw new LeaseUnavailable(where, removals);
         // After an attempt GitHub answered with an error, the 👀 found may be the one that attempt made, or
         // another step's taken meanwhile: a reaction tells no more than who made it, so it is waited for.
         const mayBeOwn = answer.earlierAttemptMayHaveActed && firstSight && mayBeFromThisRequest(sighting);
         const holding = mayBeOwn
             ? `GitHub answered this step's request for the lease on ${where} with an error, and the 👀 of ${holder} it then found (reaction ${reactionId}, made ${createdAt}) may be the one that request made or another step's: it cannot tell, so it waits as for another step's lease`
             : `Waiting for the lease on ${where}, held by another step acting as ${holder} (a 👀, reaction ${reactionId}, made ${createdAt})`;
-        if (firstSight)
+        if (firstSight && age < LEASE_MS)
             log(`${holding}: at most ${seconds(LEASE_MS - age)} until it runs out, and ${seconds(MAX_LEASE_WAIT_MS - waited)} in all.`);
         // Poll gently, spread out, and never past the moment the lease would expire.
         const backoff = Math.min(FIRST_LEASE_POLL_MS * 2 ** waits, MAX_LEASE_POLL_MS) * (0.5 + clock.random());
-        await clock.sleep(Math.min(backoff, LEASE_MS - age + 1000));
+        await clock.sleep(age >= LEASE_MS ? backoff : Math.min(backoff, LEASE_MS - age + 1000));
     }
 }
 function seconds(ms) {
