@@ -61,7 +61,10 @@ describe('sweep: closed', () => {
       'batch-id': `${complete},${unchanged}`,
       status: 'partial'
     })
-    expect(run.stdout).toContain('Sweep of closed pull requests: 4 pull requests with records updated since')
+    // The headline is the title of a log group that holds a line for each pull request.
+    expect(run.stdout).toMatch(
+      /::group::Sweep of closed pull requests: 4 pull requests with records updated since .*\n {2}#11 \(closed\): to cancel \w+\n {2}#12 \(merged\): to cancel \w+\n::endgroup::/
+    )
     expect(run.stdout).toMatch(
       /The sweep made \d+ GitHub requests of its budget of 200; it left 0 pull requests for the next run\./
     )

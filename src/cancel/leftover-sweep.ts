@@ -59,8 +59,11 @@ export const WRITE_BACK_CREATING = 3
  */
 export const MAX_SWEEP_CREATING = 300
 
+/** Writes lines to the log, folded under a title that shows when the group is closed. */
+export type LogGroup = (title: string, lines: string[]) => void
+
 /** Finds what the sweep cancels. Never throws: a failure is in the report. */
-export async function findSweepBatches(config: SweepConfig, info: (line: string) => void): Promise<SweepPart> {
+export async function findSweepBatches(config: SweepConfig, group: LogGroup): Promise<SweepPart> {
   const requests = new RequestCounter(config.transport)
   const since = sweepSince(config.now(), config.days)
   const window = {
@@ -78,7 +81,9 @@ export async function findSweepBatches(config: SweepConfig, info: (line: string)
     pulls: []
   }))
   const part = { ...found, requests, batchIds: batchIdsOf(found.pulls) }
-  for (const line of sweepLogLines(sweepReport(part))) info(line)
+  // The headline, with a line a pull request folded under it: a sweep may find hundreds.
+  const [headline = '', ...lines] = sweepLogLines(sweepReport(part))
+  group(headline, lines)
   const unresolved = unresolvedWarning(found.window)
   if (unresolved) config.warn(unresolved)
   if (found.window.left > 0 && found.pulls.length === 0)

@@ -23,8 +23,9 @@ import { requireRunnerFiles } from '../runner/runner-files.js'
 /** The action's edge: the only code that talks to the runner. Everything it calls is a plain function. */
 export async function run(): Promise<void> {
   const { env } = process
-  const { secrets, redact } = maskedSecretInputs('token', 'github-token')
+  // Listening first: a cancel that comes while the step starts is handled as any other.
   const cancellation = watchRunnerSignals((line) => core.info(line))
+  const { secrets, redact } = maskedSecretInputs('token', 'github-token')
   try {
     requireRunnerFiles(env)
     const inputs = parseInputs((name) => core.getInput(name), secrets.token, secrets['github-token'], env)
@@ -32,6 +33,12 @@ export async function run(): Promise<void> {
     const retry = runnerRetryContext(inputs.maxRetries, redact, cancellation)
     const transport = createHttpTransport(USER_AGENT, redact)
     const info = (line: string) => core.info(redact(line))
+    const group = (title: string, lines: string[]) => {
+      if (lines.length === 0) return info(title)
+      core.startGroup(redact(title))
+      for (const line of lines) info(line)
+      core.endGroup()
+    }
     const warn = (message: string) => core.warning(redact(message))
     const github = (access: GitHubAccess) => ({
       // GitHub's calls record what the cancels did, so they may use the grace that requests in flight get.
@@ -60,7 +67,7 @@ export async function run(): Promise<void> {
       const { mode, days, budget } = inputs.sweep
       sweep = await findSweepBatches(
         { ...github(inputs.sweep.github), mode, days, requestBudget: budget, serverUrl: context.serverUrl },
-        info
+        group
       )
     }
     const recorded = new Set([

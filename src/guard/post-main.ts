@@ -40,8 +40,9 @@ export async function runGuardPost(): Promise<void> {
   const { env } = process
   // From the process's start, not this function's: loading the bundle is part of the step's time.
   const requestsEndAt = Math.floor(performance.timeOrigin) + POST_STEP_MS - POST_REPORT_MS
-  const { secrets, redact } = maskedSecretInputs('token')
+  // Listening first: a cancel that comes while the step starts is handled as any other.
   const cancellation = watchRunnerSignals((line) => core.info(line))
+  const { secrets, redact } = maskedSecretInputs('token')
   try {
     requireRunnerFiles(env)
     const guarded = core.getState(GUARDED_BATCHES_STATE)
