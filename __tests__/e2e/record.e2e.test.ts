@@ -146,4 +146,20 @@ describe('the record step', () => {
     expect(run.exitCode).toBe(0)
     expect(run.stdout).toMatch(/GitHub POST \/graphql: attempt 1 of 4 failed \(HTTP 503 Service Unavailable\)/)
   })
+
+  it('on SIGINT, ends within the grace its requests get, and says its batches may not be recorded', async () => {
+    // The lease's reaction is neither applied nor answered: the step is cancelled while it waits.
+    const held = fixture.github.holdNextWrite('POST')
+    const run = await fixture.record({ 'batch-id': fixture.batches.complete }, HEAD, {
+      signal: { when: /::add-mask::/, send: 'SIGINT' }
+    })
+    void held.then((write) => write.release())
+
+    expect(run.exitCode).toBe(1)
+    expect(run.stdout).toContain('Received SIGINT: the run is being cancelled.')
+    expect(errorMessage(run)).toMatch(/^The run was cancelled \(SIGINT\) while this step recorded: /)
+    expect(run.summary).toContain(`\`${fixture.batches.complete}\` may not be recorded`)
+    // Reported well before the runner's SIGTERM, 7.5 s after the SIGINT.
+    expect(run.exitAfterSignalMs).toBeLessThan(7500)
+  })
 })

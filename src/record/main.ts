@@ -19,6 +19,7 @@ import { maskedSecretInputs } from '../runner/secret-inputs.js'
 import { requireRepository, runContextFrom } from '../runner/run-context.js'
 import { USER_AGENT } from '../http/user-agent.js'
 import { requireRunnerFiles } from '../runner/runner-files.js'
+import { watchRunnerSignals } from '../runner/run-cancellation.js'
 
 /** Each GitHub call's limits; the record step has no inputs for them. */
 const TIMEOUT_MS = 30_000
@@ -27,6 +28,8 @@ const RETRIES = 3
 /** The record step's edge: the only code of it that talks to the runner. */
 export async function runRecord(): Promise<void> {
   const { env } = process
+  // Listening first: a cancel that comes while the step starts is handled as any other.
+  const cancellation = watchRunnerSignals((line) => core.info(line))
   const { secrets, redact } = maskedSecretInputs('github-token')
   const githubToken = secrets['github-token']
   const warn = (message: string) => core.warning(redact(message))
@@ -41,7 +44,9 @@ export async function runRecord(): Promise<void> {
     recording = { batchIds: inputs.batchIds, pullRequest }
     const hints = { fromFork: context.pullRequestNumber === pullRequest && context.pullRequestFromFork }
     const github = await connectToGitHub({
-      ...runnerRetryContext(RETRIES, redact),
+      ...runnerRetryContext(RETRIES, redact, cancellation),
+      // Its calls write the records, so they may use the grace that requests in flight get.
+      stopping: cancellation.interrupt,
       transport: createHttpTransport(USER_AGENT, redact),
       ...inputs.github,
       repository: requireRepository(context.repository),
@@ -85,9 +90,13 @@ export async function runRecord(): Promise<void> {
     const closed = closedPullRequestProblem(now, inputs.batchIds, stored.records)
     if (closed) core.setFailed(redact(closed))
   } catch (error) {
-    const message = redact(errorMessage(error))
+    const cause = redact(errorMessage(error))
+    const { cancelledBy } = cancellation
+    const message = cancelledBy ? `The run was cancelled (${cancelledBy}) while this step recorded: ${cause}` : cause
     if (error instanceof InputError) await writeJobSummary(inputErrorSummary('Nexrender batches recorded', message))
     else if (recording) await writeJobSummary(recordFailureSummary(recording, message))
     core.setFailed(message)
+  } finally {
+    cancellation.dispose()
   }
 }
