@@ -70,7 +70,7 @@ const WRITE_BACK_CREATING = 3;
  */
 const MAX_SWEEP_CREATING = 300;
 /** Finds what the sweep cancels. Never throws: a failure is in the report. */
-async function findSweepBatches(config, info) {
+async function findSweepBatches(config, group) {
     const requests = new RequestCounter(config.transport);
     const since = (0,sweep/* sweepSince */.L_)(config.now(), config.days);
     const window = {
@@ -88,8 +88,9 @@ async function findSweepBatches(config, info) {
         pulls: []
     }));
     const part = { ...found, requests, batchIds: batchIdsOf(found.pulls) };
-    for (const line of (0,sweep_report/* sweepLogLines */.wM)(sweepReport(part)))
-        info(line);
+    // The headline, with a line a pull request folded under it: a sweep may find hundreds.
+    const [headline = '', ...lines] = (0,sweep_report/* sweepLogLines */.wM)(sweepReport(part));
+    group(headline, lines);
     const unresolved = (0,sweep_report/* unresolvedWarning */.MI)(found.window);
     if (unresolved)
         config.warn(unresolved);
