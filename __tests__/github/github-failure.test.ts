@@ -53,8 +53,12 @@ describe('describeGitHubFailure', () => {
       "HTTP 403: You have exceeded a secondary rate limit.: GitHub's secondary rate limit still held (the action waits at most 5 times and 5 minutes in all); re-run later"
     ],
     [
-      new GitHubUnreachable('gave up after 4 attempts: ECONNREFUSED'),
+      new GitHubUnreachable('gave up after 4 attempts: ECONNREFUSED', true),
       "the GitHub API could not be reached: gave up after 4 attempts: ECONNREFUSED; check github-api-url (the runner's GITHUB_API_URL unless given) and that the runner can reach it"
+    ],
+    [
+      new GitHubUnreachable('GET /user was not sent: no time was left for it'),
+      'the GitHub API could not be reached: GET /user was not sent: no time was left for it'
     ],
     [new Error('the comment kept changing'), 'the comment kept changing']
   ])('%s', (error, described) => {

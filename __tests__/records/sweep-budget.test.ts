@@ -23,6 +23,33 @@ const HOUR = 3_600_000
 let github: RunningFakeGitHub | undefined
 afterEach(() => github?.close())
 
+/** The sweep's settings for the fake GitHub at `apiUrl`, on a fake clock where every wait passes at once. */
+function sweepConfig(
+  apiUrl: string,
+  clock: { time: number },
+  given: Pick<SweepConfig, 'requestBudget'> & Partial<SweepConfig>
+): SweepConfig {
+  return {
+    transport: createHttpTransport('sweep-budget-test', redactor(TOKEN)),
+    token: TOKEN,
+    apiUrl,
+    repository: 'acme/renders',
+    timeoutMs: 30_000,
+    warn: () => undefined,
+    mode: 'closed',
+    days: 30,
+    serverUrl: 'https://github.com',
+    policy: DEFAULT_RETRY_POLICY,
+    // Every wait, the second between writes among them, passes at once on the fake clock.
+    sleep: async (ms) => void (clock.time += ms),
+    random: () => 0.5,
+    now: () => clock.time,
+    log: () => undefined,
+    debug: () => undefined,
+    ...given
+  }
+}
+
 describe('the sweep within its budget', () => {
   it('sweeps 120 closed pull requests over several runs, without one secondary-limit answer, losing nothing', async () => {
     const clock = { time: Date.now() }
@@ -44,25 +71,7 @@ describe('the sweep within its budget', () => {
       github.addComment(number, BOT, body, undefined, updatedAt)
       github.addComment(number, 'reviewer', `Review ${index}`, undefined, updatedAt)
     }
-    const config: SweepConfig = {
-      transport: createHttpTransport('sweep-budget-test', redactor(TOKEN)),
-      token: TOKEN,
-      apiUrl: github.apiUrl,
-      repository: 'acme/renders',
-      timeoutMs: 30_000,
-      warn: () => undefined,
-      mode: 'closed',
-      days: 30,
-      requestBudget: 200,
-      serverUrl: 'https://github.com',
-      policy: DEFAULT_RETRY_POLICY,
-      // Every wait, the second between writes among them, passes at once on the fake clock.
-      sleep: async (ms) => void (clock.time += ms),
-      random: () => 0.5,
-      now: () => clock.time,
-      log: () => undefined,
-      debug: () => undefined
-    }
+    const config = sweepConfig(github.apiUrl, clock, { requestBudget: 200 })
     const runs: Array<{ requests: number; swept: number; left: number }> = []
     for (let run = 1; run <= 10; run++) {
       const found = await findSweepBatches(config, () => undefined)
@@ -107,24 +116,7 @@ describe('the sweep within its budget', () => {
     for (let index = 0; index < 2500; index++) github.addComment(101, 'reviewer', `Comment ${index}`)
     const warnings: string[] = []
     const found = await findSweepBatches(
-      {
-        transport: createHttpTransport('sweep-budget-test', redactor(TOKEN)),
-        token: TOKEN,
-        apiUrl: github.apiUrl,
-        repository: 'acme/renders',
-        timeoutMs: 30_000,
-        warn: (message) => warnings.push(message),
-        mode: 'closed',
-        days: 30,
-        requestBudget: 20,
-        serverUrl: 'https://github.com',
-        policy: DEFAULT_RETRY_POLICY,
-        sleep: async (ms) => void (clock.time += ms),
-        random: () => 0.5,
-        now: () => clock.time,
-        log: () => undefined,
-        debug: () => undefined
-      },
+      sweepConfig(github.apiUrl, clock, { requestBudget: 20, warn: (message) => warnings.push(message) }),
       () => undefined
     )
 

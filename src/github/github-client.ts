@@ -59,8 +59,6 @@ export interface GitHubClientConfig extends RetryContext {
   /** The REST API's base URL: the only origin the token is sent to. */
   apiUrl: string
   timeoutMs: number
-  /** The least time between two mutating requests of this client (`write-spacing.ts`); a second by default. */
-  writeGapMs?: number
 }
 
 export interface GitHubReply<Data = unknown> {
@@ -119,7 +117,7 @@ export function createGitHubClient(config: GitHubClientConfig): GitHubClient {
   const context: RetryContext = { ...config, policy }
   /** The time one call has, from now: its own, or the step's if that ends first. */
   const callBudget = () => budgetWithin(context.now(), MAX_GITHUB_CALL_MS, CALL_UNANSWERED, config.budget)
-  const spaced = writeSpacing(context, config.writeGapMs ?? MIN_WRITE_GAP_MS)
+  const spaced = writeSpacing(context, MIN_WRITE_GAP_MS)
   const urlOf = (path: string) => (/^https?:\/\//.test(path) ? path : `${config.apiUrl}${path}`)
 
   async function request(
@@ -165,7 +163,9 @@ export function createGitHubClient(config: GitHubClientConfig): GitHubClient {
         if (mutating) await spaced()
         if (notAfter !== undefined && context.now() + config.timeoutMs > notAfter)
           throw new WriteWindowClosed(unsure?.endedAt)
-        const outcome = await config.transport({ ...sent, timeoutMs: Math.min(sent.timeoutMs, timeLeftMs) })
+        // The time left is counted again after the gap between writes: the wait used some of it.
+        const left = Math.min(timeLeftMs, Math.max(0, budget.endsAt - context.now()))
+        const outcome = await config.transport({ ...sent, timeoutMs: Math.min(sent.timeoutMs, left) })
         if (mayHaveActed(outcome))
           unsure = {
             reason: outcome.kind === 'answer' ? describeStatus(outcome) : outcome.reason,
@@ -179,7 +179,8 @@ export function createGitHubClient(config: GitHubClientConfig): GitHubClient {
     const { last } = final
     // The tries ended on an attempt that may have been applied: the caller looks before anything else.
     if (unsure && lookBeforeResending) throw new WriteMayHaveLanded(unsure.reason, unsure.endedAt)
-    if (last.kind === 'network-failure') throw new GitHubUnreachable(finalReason(final, last.reason))
+    if (last.kind === 'network-failure')
+      throw new GitHubUnreachable(finalReason(final, last.reason), !last.mayHaveReachedServer && !last.interruption)
     if (last.status >= 300 && last.status < 400) {
       const location = headerOf(last, 'location')
       // Quoted as any URL is: its query may carry a credential, the token's own among them.

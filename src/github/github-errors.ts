@@ -43,7 +43,14 @@ export class GraphQLErrors extends GitHubError {
 
 /** A GitHub call that got no answer: refused, DNS, TLS, timeouts, dropped connections. */
 export class GitHubUnreachable extends Error {
-  constructor(reason: string) {
+  /**
+   * `nothingReached`: no attempt reached a server (refused, DNS): the address is the likelier cause
+   * than GitHub, unlike a call that ran out of time or a run that was cancelled.
+   */
+  constructor(
+    reason: string,
+    readonly nothingReached = false
+  ) {
     super(reason)
     this.name = 'GitHubUnreachable'
   }

@@ -18,8 +18,12 @@ export interface FailureHints {
  * and what to do about it, with the `permissions:` block to add when the token may not.
  */
 export function describeGitHubFailure(error: unknown, doing: string, hints: FailureHints = {}): string {
-  if (error instanceof GitHubUnreachable)
-    return `${doing}: the GitHub API could not be reached: ${error.message}; check github-api-url (the runner's GITHUB_API_URL unless given) and that the runner can reach it`
+  if (error instanceof GitHubUnreachable) {
+    const check = error.nothingReached
+      ? "; check github-api-url (the runner's GITHUB_API_URL unless given) and that the runner can reach it"
+      : ''
+    return `${doing}: the GitHub API could not be reached: ${error.message}${check}`
+  }
   if (!(error instanceof GitHubError)) return `${doing}: ${errorMessage(error)}`
   const said = `HTTP ${error.status}: ${error.githubMessage}`
   const after = error.attempts > 1 ? ` (gave up after ${counted(error.attempts, 'attempt')})` : ''

@@ -31,8 +31,8 @@ export interface GitHubRateLimit {
   resetAt?: number
 }
 
-/** The latest time a JavaScript date can hold (ECMAScript's bound), in ms. */
-const MAX_DATE_MS = 8.64e15
+/** The end of the year 9999, in ms: the latest time an ISO 8601 date in four digits names. */
+const MAX_DATE_MS = Date.UTC(9999, 11, 31, 23, 59, 59, 999)
 
 /**
  * GitHub's rate-limit rule, the one both the waiting and the failure's wording read

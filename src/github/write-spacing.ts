@@ -21,7 +21,8 @@ export function writeSpacing(
   return () => {
     const mine = turn.then(async () => {
       if (lastSentAt !== undefined) {
-        const wait = lastSentAt + gapMs - context.now()
+        // Never longer than the gap, even if the clock was set back meanwhile.
+        const wait = Math.min(gapMs, lastSentAt + gapMs - context.now())
         if (wait > 0) await context.sleep(wait, context.stopping)
       }
       lastSentAt = context.now()

@@ -99,7 +99,8 @@ export async function acquireLease(
       if (removals === 1) continue
     }
     const waited = clock.monotonic() - started
-    if (waited > MAX_LEASE_WAIT_MS) throw new LeaseUnavailable(where, removals)
+    // Named as a dead lease that keeps coming back only when the last one seen was dead.
+    if (waited > MAX_LEASE_WAIT_MS) throw new LeaseUnavailable(where, age >= LEASE_MS ? removals : 0)
     // After an attempt GitHub answered with an error, the 👀 found may be the one that attempt made, or
     // another step's taken meanwhile: a reaction tells no more than who made it, so it is waited for.
     const mayBeOwn = answer.earlierAttemptMayHaveActed && firstSight && mayBeFromThisRequest(sighting)

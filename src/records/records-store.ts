@@ -272,8 +272,9 @@ function latestChange(comments: IssueComment[]): string | undefined {
 
 /** A second before the time: GitHub's times are whole seconds, and a change in the same second must not be missed. */
 function secondBefore(iso: string | undefined): string | undefined {
-  const time = iso === undefined ? NaN : Date.parse(iso)
-  return Number.isNaN(time) ? undefined : new Date(time - 1000).toISOString().replace(/\.\d{3}Z$/, 'Z')
+  const before = new Date((iso === undefined ? NaN : Date.parse(iso)) - 1000)
+  // Not a time, or one a second before which no date holds: no `since`, so the whole listing.
+  return Number.isNaN(before.getTime()) ? undefined : before.toISOString().replace(/\.\d{3}Z$/, 'Z')
 }
 
 function everyRecordIn(comments: OurComment[]): BatchRecord[] {
