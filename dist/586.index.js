@@ -48,8 +48,14 @@ class GraphQLErrors extends GitHubError {
 }
 /** A GitHub call that got no answer: refused, DNS, TLS, timeouts, dropped connections. */
 class GitHubUnreachable extends Error {
-    constructor(reason) {
+    nothingReached;
+    /**
+     * `nothingReached`: no attempt reached a server (refused, DNS): the address is the likelier cause
+     * than GitHub, unlike a call that ran out of time or a run that was cancelled.
+     */
+    constructor(reason, nothingReached = false) {
         super(reason);
+        this.nothingReached = nothingReached;
         this.name = 'GitHubUnreachable';
     }
 }
@@ -119,8 +125,12 @@ const PERMISSIONS_BLOCK = 'permissions:\n  pull-requests: write';
  * and what to do about it, with the `permissions:` block to add when the token may not.
  */
 function describeGitHubFailure(error, doing, hints = {}) {
-    if (error instanceof _github_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GitHubUnreachable */ .yc)
-        return `${doing}: the GitHub API could not be reached: ${error.message}; check github-api-url (the runner's GITHUB_API_URL unless given) and that the runner can reach it`;
+    if (error instanceof _github_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GitHubUnreachable */ .yc) {
+        const check = error.nothingReached
+            ? "; check github-api-url (the runner's GITHUB_API_URL unless given) and that the runner can reach it"
+            : '';
+        return `${doing}: the GitHub API could not be reached: ${error.message}${check}`;
+    }
     if (!(error instanceof _github_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GitHubError */ .y_))
         return `${doing}: ${(0,_helpers_error_message_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .g)(error)}`;
     const said = `HTTP ${error.status}: ${error.githubMessage}`;
@@ -205,8 +215,8 @@ const MAX_RATE_LIMIT_WAITS = 5;
 const MAX_RATE_LIMIT_WAIT_MS = 5 * 60_000;
 /** A secondary limit that says nothing of when to come back: wait at least this, as GitHub documents. */
 const SECONDARY_LIMIT_WAIT_MS = 60_000;
-/** The latest time a JavaScript date can hold (ECMAScript's bound), in ms. */
-const MAX_DATE_MS = 8.64e15;
+/** The end of the year 9999, in ms: the latest time an ISO 8601 date in four digits names. */
+const MAX_DATE_MS = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
 /**
  * GitHub's rate-limit rule, the one both the waiting and the failure's wording read
  * (https://docs.github.com/rest/using-the-rest-api/rate-limits-for-the-rest-api,
@@ -358,7 +368,8 @@ function writeSpacing(context, gapMs = MIN_WRITE_GAP_MS) {
     return () => {
         const mine = turn.then(async () => {
             if (lastSentAt !== undefined) {
-                const wait = lastSentAt + gapMs - context.now();
+                // Never longer than the gap, even if the clock was set back meanwhile.
+                const wait = Math.min(gapMs, lastSentAt + gapMs - context.now());
                 if (wait > 0)
                     await context.sleep(wait, context.stopping);
             }
@@ -411,7 +422,7 @@ function createGitHubClient(config) {
     const context = { ...config, policy };
     /** The time one call has, from now: its own, or the step's if that ends first. */
     const callBudget = () => budgetWithin(context.now(), MAX_GITHUB_CALL_MS, CALL_UNANSWERED, config.budget);
-    const spaced = writeSpacing(context, config.writeGapMs ?? MIN_WRITE_GAP_MS);
+    const spaced = writeSpacing(context, MIN_WRITE_GAP_MS);
     const urlOf = (path) => (/^https?:\/\//.test(path) ? path : `${config.apiUrl}${path}`);
     async function request(method, path, options = {}, budget = callBudget()) {
         const url = urlOf(path);
@@ -448,7 +459,9 @@ function createGitHubClient(config) {
                 await spaced();
             if (notAfter !== undefined && context.now() + config.timeoutMs > notAfter)
                 throw new github_errors/* WriteWindowClosed */.qq(unsure?.endedAt);
-            const outcome = await config.transport({ ...sent, timeoutMs: Math.min(sent.timeoutMs, timeLeftMs) });
+            // The time left is counted again after the gap between writes: the wait used some of it.
+            const left = Math.min(timeLeftMs, Math.max(0, budget.endsAt - context.now()));
+            const outcome = await config.transport({ ...sent, timeoutMs: Math.min(sent.timeoutMs, left) });
             if ((0,send_with_retries/* mayHaveActed */.LR)(outcome))
                 unsure = {
                     reason: outcome.kind === 'answer' ? (0,send_with_retries/* describeStatus */.Wn)(outcome) : outcome.reason,
@@ -461,7 +474,7 @@ function createGitHubClient(config) {
         if (unsure && lookBeforeResending)
             throw new github_errors/* WriteMayHaveLanded */.$K(unsure.reason, unsure.endedAt);
         if (last.kind === 'network-failure')
-            throw new github_errors/* GitHubUnreachable */.yc((0,send_with_retries/* finalReason */.Nt)(final, last.reason));
+            throw new github_errors/* GitHubUnreachable */.yc((0,send_with_retries/* finalReason */.Nt)(final, last.reason), !last.mayHaveReachedServer && !last.interruption);
         if (last.status >= 300 && last.status < 400) {
             const location = (0,transport/* headerOf */.r)(last, 'location');
             // Quoted as any URL is: its query may carry a credential, the token's own among them.
@@ -903,8 +916,9 @@ async function acquireLease(api, target, where, { clock, holder, log }) {
                 continue;
         }
         const waited = clock.monotonic() - started;
+        // Named as a dead lease that keeps coming back only when the last one seen was dead.
         if (waited > MAX_LEASE_WAIT_MS)
-            throw new LeaseUnavailable(where, removals);
+            throw new LeaseUnavailable(where, age >= LEASE_MS ? removals : 0);
         // After an attempt GitHub answered with an error, the 👀 found may be the one that attempt made, or
         // another step's taken meanwhile: a reaction tells no more than who made it, so it is waited for.
         const mayBeOwn = answer.earlierAttemptMayHaveActed && firstSight && mayBeFromThisRequest(sighting);
@@ -1292,8 +1306,9 @@ function latestChange(comments) {
 }
 /** A second before the time: GitHub's times are whole seconds, and a change in the same second must not be missed. */
 function secondBefore(iso) {
-    const time = iso === undefined ? NaN : Date.parse(iso);
-    return Number.isNaN(time) ? undefined : new Date(time - 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+    const before = new Date((iso === undefined ? NaN : Date.parse(iso)) - 1000);
+    // Not a time, or one a second before which no date holds: no `since`, so the whole listing.
+    return Number.isNaN(before.getTime()) ? undefined : before.toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 function everyRecordIn(comments) {
     return (0,records_records/* mergeRecords */.PI)(...comments.map((comment) => comment.part.records));
