@@ -50,6 +50,15 @@ const recordedBy = (github: MemoryGitHub, author = BOT) =>
     .flatMap((body) => readRecordsPart(body).records.map((item) => item.batchId))
     .sort()
 
+/** The calls of a write that lists once, then under the lease reads its own comment by id. */
+const oneListingThenById = (id: number) => [
+  `${BOT} list`,
+  `${BOT} react comment:${id}`,
+  `${BOT} get ${id}`,
+  `${BOT} PATCH ${id}`,
+  `${BOT} unreact comment:${id}`
+]
+
 describe('which comments the store trusts and touches', () => {
   it('reads only comments of the viewer in our format, and warns once about a stranger’s copy, naming its author', async () => {
     const github = new MemoryGitHub()
@@ -115,14 +124,8 @@ describe('writing under a lease', () => {
     github.calls.length = 0
     await store.write([add(B)])
     const id = github.comments[0]?.id ?? 0
-    expect(github.calls).toEqual([
-      `${BOT} list`,
-      `${BOT} react comment:${id}`,
-      // Under the lease, its own comment by id, which holds every record.
-      `${BOT} get ${id}`,
-      `${BOT} PATCH ${id}`,
-      `${BOT} unreact comment:${id}`
-    ])
+    // Under the lease, its own comment by id, which holds every record.
+    expect(github.calls).toEqual(oneListingThenById(id))
 
     github.calls.length = 0
     await store.write([add(A)])
@@ -139,14 +142,8 @@ describe('writing under a lease', () => {
     github.calls.length = 0
     const stored = await storeOf(github).store.write([add(B)])
 
-    expect(github.calls).toEqual([
-      `${BOT} list`,
-      `${BOT} react comment:${id}`,
-      // Its own comment, which says it holds every record: nothing else is read.
-      `${BOT} get ${id}`,
-      `${BOT} PATCH ${id}`,
-      `${BOT} unreact comment:${id}`
-    ])
+    // Its own comment, which says it holds every record: nothing else is read.
+    expect(github.calls).toEqual(oneListingThenById(id))
     expect(stored.records.map((item) => item.batchId)).toEqual([A, B])
   })
 
