@@ -15,7 +15,7 @@ import type { BatchResult } from '../nexrender/batch-result.js'
 import { connectToGitHub, type GitHubConnection, type GitHubConnectionConfig } from '../records/github-connection.js'
 import { noBatches, outcomeChanges } from '../records/pull-request-batches.js'
 import { readRecordsPart } from '../records/records-format.js'
-import type { RecordsStore } from '../records/records-store.js'
+import { latestChange, type RecordsStore } from '../records/records-store.js'
 import { mergeRecords } from '../records/records.js'
 import { listingIsComplete, ourCommentsByPullRequest, sweepSelection, sweepSince } from '../records/sweep.js'
 import { sweepLogLines, unresolvedWarning, type SweepReport, type SweptPullRequest } from '../report/sweep-report.js'
@@ -114,26 +114,26 @@ async function findPulls(
   // The writes are counted ahead: a pull request is taken on only while its outcomes can be written back
   // within the budget; the rest are left as they are, for the next run.
   let writeBacks = 0
-  let left = 0
+  const fits = (writes: number) =>
+    requests.count + writes * WRITE_BACK_REQUESTS <= config.requestBudget &&
+    writes * WRITE_BACK_CREATING <= MAX_SWEEP_CREATING
   let stopped = numbers.length
   for (const [index, number] of numbers.entries()) {
-    const planned = requests.count + (writeBacks + 1) * WRITE_BACK_REQUESTS
-    if (planned > config.requestBudget || (writeBacks + 1) * WRITE_BACK_CREATING > MAX_SWEEP_CREATING) {
-      left = leftovers(config, numbers.slice(index), states.found, ours)
+    if (!fits(writeBacks + 1)) {
       stopped = index
       break
     }
     const pull = await lookAt(github, config, states.found.get(number), ours.get(number) ?? [], anchor)
     if (!pull) continue
-    if (requests.count + (writeBacks + (pull.writeBack ? 1 : 0)) * WRITE_BACK_REQUESTS > config.requestBudget) {
-      // Its own reading took what its writing needed: it waits for the next run with the rest.
-      left = leftovers(config, numbers.slice(index), states.found, ours)
+    // Its own reading may have taken what its writing needed: then it waits for the next run with the rest.
+    if (!fits(writeBacks + (pull.writeBack ? 1 : 0))) {
       stopped = index
       break
     }
     pulls.push(pull)
     if (pull.writeBack) writeBacks++
   }
+  const left = leftovers(config, numbers.slice(stopped), states.found, ours)
   const looked = new Set(numbers.slice(0, stopped))
   const { unresolved } = states
   const nothingOpen = looked.size - pulls.length - unresolved.filter((number) => looked.has(number)).length
@@ -237,14 +237,6 @@ function leftovers(
     const records = mergeRecords(...comments.map((comment) => readRecordsPart(comment.body).records))
     return sweepSelection(pull, records).toCancel.length > 0
   }).length
-}
-
-/** The latest change among the comments, by GitHub's clock; undefined for none. */
-function latestChange(comments: IssueComment[]): string | undefined {
-  let latest: IssueComment | undefined
-  for (const comment of comments)
-    if (!latest || Date.parse(comment.updatedAt) > Date.parse(latest.updatedAt)) latest = comment
-  return latest?.updatedAt
 }
 
 function batchIdsOf(pulls: SweptPull[]): string[] {

@@ -261,8 +261,8 @@ export class RecordsStore {
   }
 }
 
-/** The latest change among the comments, by GitHub's clock (its ISO times sort as text); undefined for none. */
-function latestChange(comments: IssueComment[]): string | undefined {
+/** The latest change among the comments, by GitHub's clock; undefined for none. */
+export function latestChange(comments: IssueComment[]): string | undefined {
   return comments.reduce<string | undefined>(
     (latest, comment) =>
       latest === undefined || Date.parse(comment.updatedAt) > Date.parse(latest) ? comment.updatedAt : latest,
