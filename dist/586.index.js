@@ -290,7 +290,7 @@ function isoSeconds(time) {
 
 /***/ }),
 
-/***/ 108:
+/***/ 649:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -789,6 +789,398 @@ async function ignoringGone(call) {
     }
 }
 
+// EXTERNAL MODULE: ./src/records/records-store.ts + 4 modules
+var records_store = __webpack_require__(667);
+;// CONCATENATED MODULE: ./src/records/github-connection.ts
+
+
+
+
+/**
+ * The longest one GitHub attempt may take, whatever timeout-seconds says: a write under a lease must
+ * be applied well within the lease (see `lease.ts`).
+ */
+const MAX_GITHUB_ATTEMPT_MS = 30_000;
+/**
+ * The GitHub API, and whom the token acts as, learned before any comment is read or written: GraphQL's
+ * viewer answers for every kind of token (the workflow's, an app's, a personal one). If it cannot be
+ * learned, nothing is read or written: whose comments to trust is never guessed.
+ */
+async function connectToGitHub(config) {
+    const client = createGitHubClient({ ...config, timeoutMs: Math.min(config.timeoutMs, MAX_GITHUB_ATTEMPT_MS) });
+    const api = restGitHubApi(client, config.repository);
+    const viewer = await (0,github_failure/* calling */.X_)('Finding whom the GitHub token acts as', () => api.viewerLogin());
+    const clock = {
+        now: config.now,
+        monotonic: () => performance.now(),
+        random: config.random,
+        sleep: async (ms) => {
+            await config.sleep(ms, config.stopping);
+            if (config.stopping?.aborted)
+                throw new Error('the run was cancelled while this step waited for the records lease');
+        }
+    };
+    return {
+        api,
+        viewer,
+        store: (pullRequest) => new records_store/* RecordsStore */.og(api, pullRequest, { viewer, warn: config.warn, log: config.log, clock })
+    };
+}
+
+
+/***/ }),
+
+/***/ 532:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   C: () => (/* binding */ isOurComment),
+/* harmony export */   l: () => (/* binding */ looksLikeOurs)
+/* harmony export */ });
+/* harmony import */ var _records_format_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(157);
+
+/**
+ * The one rule for which comments hold our records, for the record step, the cleanup and the sweep:
+ * written by whom the token acts as, and in our format from its first line (our heading, then our
+ * hidden records part). Anyone can comment on a public pull request, and the same identity may write
+ * other comments that quote ours (a welcome message, a build log): a marker anywhere else never makes
+ * a comment ours. Only comments of ours are ever edited, and only our own are ever deleted.
+ */
+function isOurComment(comment, viewer) {
+    return comment.author === viewer && (0,_records_format_js__WEBPACK_IMPORTED_MODULE_0__/* .inOurFormat */ .pF)(comment.body);
+}
+/** A comment that may be taken for ours: in our format by someone else, or mentioning the records by anyone. */
+function looksLikeOurs(comment) {
+    return comment.body.startsWith(_records_format_js__WEBPACK_IMPORTED_MODULE_0__/* .HEADING */ .TB) || comment.body.includes(_records_format_js__WEBPACK_IMPORTED_MODULE_0__/* .RECORDS_MARKER */ .WU);
+}
+
+
+/***/ }),
+
+/***/ 586:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   c7: () => (/* binding */ outcomeChanges),
+/* harmony export */   fY: () => (/* binding */ recordCancelOutcomes),
+/* harmony export */   gM: () => (/* binding */ noBatches),
+/* harmony export */   vg: () => (/* binding */ lookUpPullRequestBatches)
+/* harmony export */ });
+/* harmony import */ var _github_github_failure_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(423);
+/* harmony import */ var _helpers_iso_seconds_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(876);
+/* harmony import */ var _github_connection_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(649);
+/* harmony import */ var _select_batches_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(513);
+
+
+
+
+/** A pull request whose records were nothing or could not be read: nothing to send. */
+function noBatches(number) {
+    return { number, records: [], toCancel: [], alreadyDone: [], current: [], unreadable: [] };
+}
+/**
+ * The batches recorded on the pull request, and which to cancel, with the store that writes their
+ * outcomes back. With only-superseded, "superseded" is judged against the head GitHub reports now,
+ * read after the records, never the event's: a late or re-run synchronize run must not cancel the
+ * newest push's renders.
+ */
+async function lookUpPullRequestBatches(config) {
+    const { pullRequest } = config;
+    const connection = await (0,_github_connection_js__WEBPACK_IMPORTED_MODULE_1__/* .connectToGitHub */ .t)(config);
+    const store = connection.store(pullRequest);
+    const stored = await (0,_github_github_failure_js__WEBPACK_IMPORTED_MODULE_0__/* .calling */ .X_)(`Reading the comments of pull request #${pullRequest}`, () => store.read());
+    const head = config.onlySuperseded
+        ? (await (0,_github_github_failure_js__WEBPACK_IMPORTED_MODULE_0__/* .calling */ .X_)(`Reading the head commit of pull request #${pullRequest}`, () => connection.api.pullRequest(pullRequest))).head
+        : undefined;
+    const batches = { number: pullRequest, ...stored, ...(0,_select_batches_js__WEBPACK_IMPORTED_MODULE_2__/* .selectBatches */ .f)(stored.records, head), head };
+    return { batches, store };
+}
+/**
+ * What became of the recorded batches, as changes to the records: an answer makes the batch done, a
+ * failure keeps it open with the time it failed; a batch never sent is left as it was. A batch the
+ * API said it does not know again, after a failure was already written, is left as it was too: a
+ * comment that is not rewritten leaves the sweep's window in time, instead of being tried every night.
+ */
+function outcomeChanges(records, results, at) {
+    const byBatch = new Map(records.map((record) => [record.batchId, record]));
+    const time = (0,_helpers_iso_seconds_js__WEBPACK_IMPORTED_MODULE_3__/* .isoSeconds */ .n)(at);
+    return results.flatMap((result) => {
+        const record = byBatch.get(result.batchId);
+        if (!record)
+            return [];
+        if (result.outcome === 'answered')
+            return [{ kind: 'cancelled', batchId: result.batchId, status: result.reply.status, at: time }];
+        if (result.interruption === 'not attempted')
+            return [];
+        if (result.notFound && record.failedAt !== undefined)
+            return [];
+        return [{ kind: 'cancel-failed', batchId: result.batchId, at: time }];
+    });
+}
+/** Writes the outcomes into the pull request's records; the records as they were when there is nothing to write. */
+async function recordCancelOutcomes(store, stored, results, at) {
+    const changes = outcomeChanges(stored.records, results, at);
+    if (changes.length === 0)
+        return stored;
+    return (0,_github_github_failure_js__WEBPACK_IMPORTED_MODULE_0__/* .calling */ .X_)(`Writing the outcomes into the comment of pull request #${store.pullRequest}`, () => store.write(changes));
+}
+
+
+/***/ }),
+
+/***/ 157:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  BQ: () => (/* binding */ CONTINUED_HEADING),
+  TB: () => (/* binding */ HEADING),
+  WU: () => (/* binding */ RECORDS_MARKER),
+  $6: () => (/* binding */ RecordsPartWriter),
+  pF: () => (/* binding */ inOurFormat),
+  Ej: () => (/* binding */ readRecordsPart)
+});
+
+// UNUSED EXPORTS: FORMAT_VERSION
+
+// EXTERNAL MODULE: ./src/helpers/is-record.ts
+var is_record = __webpack_require__(287);
+// EXTERNAL MODULE: ./src/helpers/iso-seconds.ts
+var iso_seconds = __webpack_require__(876);
+// EXTERNAL MODULE: ./src/inputs/batch-ids.ts
+var batch_ids = __webpack_require__(954);
+// EXTERNAL MODULE: ./src/inputs/input-error.ts
+var input_error = __webpack_require__(354);
+;// CONCATENATED MODULE: ./src/inputs/commit-input.ts
+
+/** A full commit id: 40 hex digits (SHA-1), or 64 (SHA-256 repositories). */
+const COMMIT_PATTERN = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
+/** The `commit` input, lower-cased; undefined when empty. */
+function parseCommit(raw) {
+    const commit = raw.trim().toLowerCase();
+    if (commit === '')
+        return undefined;
+    if (!COMMIT_PATTERN.test(commit)) {
+        throw new InputError('commit', `must be a full commit id of 40 hex digits; got '${raw.slice(0, 70)}'`);
+    }
+    return commit;
+}
+
+// EXTERNAL MODULE: ./src/nexrender/cancel-reply.ts
+var cancel_reply = __webpack_require__(680);
+;// CONCATENATED MODULE: ./src/records/records-format.ts
+
+
+
+
+
+/**
+ * How the records are kept in a comment: our heading on the first line, then the hidden part (an HTML
+ * comment) that holds the records as compact JSON, then what people read. A comment is in our format
+ * only if it begins so: a copy of the marker anywhere else (quoted, in code) never is.
+ */
+const HEADING = '### Nexrender renders of this pull request';
+const CONTINUED_HEADING = `${HEADING} (continued)`;
+/** Opens the hidden part. */
+const RECORDS_MARKER = '<!-- nexrender-cancel-batch-action:records';
+/** The version of the records part this action writes and reads; a newer one is kept, never rewritten. */
+const FORMAT_VERSION = 1;
+const OUR_FORMAT = new RegExp(`^${escaped(HEADING)}( \\(continued\\))?\\r?\\n${escaped(RECORDS_MARKER)}\\r?\\n`);
+/** Whether a comment body is in our format from its first line: our heading, then our hidden part. */
+function inOurFormat(body) {
+    return OUR_FORMAT.test(body);
+}
+/**
+ * The records part of a body in our format. Every record is checked as an input would be; one that
+ * is not well formed makes the part unreadable (the rest is still read, for the cleanup to cancel),
+ * so that the comment is kept as it is rather than rewritten without it.
+ */
+function readRecordsPart(body) {
+    const start = body.indexOf(RECORDS_MARKER) + RECORDS_MARKER.length;
+    const end = body.indexOf('-->', start);
+    if (end === -1)
+        return unreadable('its hidden records part has no end (-->)');
+    let data;
+    try {
+        data = JSON.parse(body.slice(start, end));
+    }
+    catch {
+        return unreadable('its hidden records part is not JSON');
+    }
+    if (!(0,is_record/* isRecord */.u)(data) || !Number.isInteger(data.v) || data.v < 1) {
+        return unreadable('its hidden records part does not say which version of the format it is');
+    }
+    const version = data.v;
+    if (version > FORMAT_VERSION) {
+        return {
+            kind: 'unreadable',
+            problem: `a newer version of this action wrote it (records format ${version}; this version reads ${FORMAT_VERSION})`,
+            records: [],
+            newerVersion: version
+        };
+    }
+    return decodeRecords(data);
+}
+function unreadable(problem) {
+    return { kind: 'unreadable', problem, records: [] };
+}
+const OUTCOME_CODES = { cancelled: 'c', partial: 'p', unchanged: 'u' };
+const STATUS_OF_CODE = new Map(cancel_reply/* CANCEL_STATUSES */.YC.map((status) => [OUTCOME_CODES[status], status]));
+/** The JSON of a records part: commits and run links listed once, records as arrays, times in seconds. */
+class RecordsPartWriter {
+    commits = [];
+    runs = [];
+    rows = [];
+    /** The length the JSON will have, with its escapes, kept as records are added. */
+    size = jsonSafe(`{"v":${FORMAT_VERSION},"commits":[],"runs":[],"records":[]}`).length;
+    /** The length the JSON would have with this record added. */
+    sizeWith(record) {
+        return this.size + this.growth(record).length;
+    }
+    add(record) {
+        const growth = this.growth(record);
+        if (growth.commit !== undefined)
+            this.commits.push(growth.commit);
+        if (growth.run !== undefined)
+            this.runs.push(growth.run);
+        this.rows.push(growth.row);
+        this.size += growth.length;
+    }
+    get count() {
+        return this.rows.length;
+    }
+    /** The JSON; the first comment's says how many records all comments of ours hold (`total`). */
+    json(total) {
+        const list = (items) => items.map((item) => JSON.stringify(item)).join(',');
+        const counted = total === undefined ? '' : `"total":${total},`;
+        return jsonSafe(`{"v":${FORMAT_VERSION},${counted}"commits":[${list(this.commits)}],"runs":[${list(this.runs)}],"records":[${this.rows.join(',')}]}`);
+    }
+    growth(record) {
+        const commitIndex = indexOrNext(this.commits, record.commit);
+        const newCommit = commitIndex === this.commits.length ? record.commit : undefined;
+        const runIndex = record.runUrl === undefined ? -1 : indexOrNext(this.runs, record.runUrl);
+        const newRun = record.runUrl !== undefined && runIndex === this.runs.length ? record.runUrl : undefined;
+        const row = JSON.stringify(compact(record, commitIndex, runIndex));
+        const comma = (items) => (items.length > 0 ? 1 : 0);
+        let length = row.length + comma(this.rows);
+        if (newCommit !== undefined)
+            length += JSON.stringify(newCommit).length + comma(this.commits);
+        if (newRun !== undefined)
+            length += jsonSafe(JSON.stringify(newRun)).length + comma(this.runs);
+        return { row, commit: newCommit, run: newRun, length };
+    }
+}
+function indexOrNext(items, item) {
+    const index = items.indexOf(item);
+    return index === -1 ? items.length : index;
+}
+function compact(record, commit, run) {
+    const row = [record.batchId, commit, run, seconds(record.recordedAt)];
+    if (record.cancel || record.failedAt) {
+        row.push(record.cancel ? OUTCOME_CODES[record.cancel.status] : '', record.cancel ? seconds(record.cancel.at) : 0);
+        if (record.failedAt)
+            row.push(seconds(record.failedAt));
+    }
+    return row;
+}
+function decodeRecords(data) {
+    const { commits, runs, records, total } = data;
+    if (!Array.isArray(commits) || !Array.isArray(runs) || !Array.isArray(records)) {
+        return unreadable('its hidden records part has no commits, runs and records lists');
+    }
+    if (total !== undefined && !Number.isInteger(total))
+        return unreadable('its hidden records part has a total that is not a count');
+    const decoded = [];
+    const problems = [];
+    for (const row of records) {
+        const record = decodeRecord(row, commits, runs);
+        if (typeof record === 'string')
+            problems.push(record);
+        else
+            decoded.push(record);
+    }
+    if (problems.length > 0)
+        return { kind: 'unreadable', problem: problems.join('; '), records: decoded };
+    return total === undefined
+        ? { kind: 'readable', records: decoded }
+        : { kind: 'readable', records: decoded, total: total };
+}
+/**
+ * A well-formed record, or why it is not one. Every value is checked for its type and range before it
+ * is used, so that reading a record never throws: one that cannot be read spoils neither the others
+ * nor the step.
+ */
+function decodeRecord(row, commits, runs) {
+    if (!Array.isArray(row))
+        return 'a record is not a list';
+    const [batchId, commitIndex, runIndex, recordedAt, outcome, outcomeAt, failedAt] = row;
+    const shown = JSON.stringify(batchId)?.slice(0, 40) ?? 'nothing';
+    // Batch ids go into request paths: only a ULID is one (never `../`, never punctuation).
+    if (typeof batchId !== 'string' || !batch_ids/* BATCH_ID_PATTERN */.g.test(batchId))
+        return `a record's batch id ${shown} is not valid`;
+    const commit = isIndex(commitIndex, commits.length) ? commits[commitIndex] : undefined;
+    if (typeof commit !== 'string' || !COMMIT_PATTERN.test(commit))
+        return `the record of ${batchId} has no valid commit`;
+    if (!isSeconds(recordedAt))
+        return `the record of ${batchId} has no valid time`;
+    const record = { batchId, commit, recordedAt: (0,iso_seconds/* isoSeconds */.n)(recordedAt * 1000) };
+    if (runIndex !== -1) {
+        const runUrl = isIndex(runIndex, runs.length) ? runs[runIndex] : undefined;
+        if (typeof runUrl !== 'string' || !/^https:\/\//.test(runUrl))
+            return `the record of ${batchId} has no valid run link`;
+        record.runUrl = runUrl;
+    }
+    if (outcome !== undefined && outcome !== '') {
+        const status = STATUS_OF_CODE.get(outcome);
+        if (!status || !isSeconds(outcomeAt))
+            return `the record of ${batchId} has an outcome that is not well formed`;
+        record.cancel = { status, at: (0,iso_seconds/* isoSeconds */.n)(outcomeAt * 1000) };
+    }
+    if (failedAt !== undefined) {
+        if (!isSeconds(failedAt))
+            return `the record of ${batchId} has a failure time that is not well formed`;
+        record.failedAt = (0,iso_seconds/* isoSeconds */.n)(failedAt * 1000);
+    }
+    return record;
+}
+/** The last second of the year 9999: later times have no four-digit year, and do not compare as text. */
+const LATEST_SECOND = 253_402_300_799;
+/** A time in seconds since 1970, within the four-digit years (milli- or microseconds are not). */
+function isSeconds(value) {
+    return Number.isInteger(value) && value > 0 && value <= LATEST_SECOND;
+}
+function isIndex(value, length) {
+    return Number.isInteger(value) && value >= 0 && value < length;
+}
+function seconds(iso) {
+    return Math.floor(Date.parse(iso) / 1000);
+}
+/** Inside an HTML comment nothing may read as its end; JSON escapes inside strings keep the data as it is. */
+function jsonSafe(json) {
+    return json.replace(/-(?=-)/g, '\\u002d').replace(/>/g, '\\u003e');
+}
+function escaped(text) {
+    return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+
+/***/ }),
+
+/***/ 667:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  og: () => (/* binding */ RecordsStore),
+  Y_: () => (/* binding */ latestChange)
+});
+
+// UNUSED EXPORTS: MAX_COMMENT_POSTS, MAX_WRITE_ROUNDS
+
+// EXTERNAL MODULE: ./src/github/github-errors.ts
+var github_errors = __webpack_require__(146);
 ;// CONCATENATED MODULE: ./src/records/lease-age.ts
 /**
  * How old a lease's reaction is, as far as this step can vouch for it. A lease voided while its holder
@@ -1300,7 +1692,7 @@ class RecordsStore {
         this.options.warn(message);
     }
 }
-/** The latest change among the comments, by GitHub's clock (its ISO times sort as text); undefined for none. */
+/** The latest change among the comments, by GitHub's clock; undefined for none. */
 function latestChange(comments) {
     return comments.reduce((latest, comment) => latest === undefined || Date.parse(comment.updatedAt) > Date.parse(latest) ? comment.updatedAt : latest, undefined);
 }
@@ -1335,379 +1727,6 @@ function storedIn(comments) {
             ? [{ url, problem: part.problem, ...(part.newerVersion ? { newerVersion: part.newerVersion } : {}) }]
             : [])
     };
-}
-
-;// CONCATENATED MODULE: ./src/records/github-connection.ts
-
-
-
-
-/**
- * The longest one GitHub attempt may take, whatever timeout-seconds says: a write under a lease must
- * be applied well within the lease (see `lease.ts`).
- */
-const MAX_GITHUB_ATTEMPT_MS = 30_000;
-/**
- * The GitHub API, and whom the token acts as, learned before any comment is read or written: GraphQL's
- * viewer answers for every kind of token (the workflow's, an app's, a personal one). If it cannot be
- * learned, nothing is read or written: whose comments to trust is never guessed.
- */
-async function connectToGitHub(config) {
-    const client = createGitHubClient({ ...config, timeoutMs: Math.min(config.timeoutMs, MAX_GITHUB_ATTEMPT_MS) });
-    const api = restGitHubApi(client, config.repository);
-    const viewer = await (0,github_failure/* calling */.X_)('Finding whom the GitHub token acts as', () => api.viewerLogin());
-    const clock = {
-        now: config.now,
-        monotonic: () => performance.now(),
-        random: config.random,
-        sleep: async (ms) => {
-            await config.sleep(ms, config.stopping);
-            if (config.stopping?.aborted)
-                throw new Error('the run was cancelled while this step waited for the records lease');
-        }
-    };
-    return {
-        api,
-        viewer,
-        store: (pullRequest) => new RecordsStore(api, pullRequest, { viewer, warn: config.warn, log: config.log, clock })
-    };
-}
-
-
-/***/ }),
-
-/***/ 532:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   C: () => (/* binding */ isOurComment),
-/* harmony export */   l: () => (/* binding */ looksLikeOurs)
-/* harmony export */ });
-/* harmony import */ var _records_format_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(157);
-
-/**
- * The one rule for which comments hold our records, for the record step, the cleanup and the sweep:
- * written by whom the token acts as, and in our format from its first line (our heading, then our
- * hidden records part). Anyone can comment on a public pull request, and the same identity may write
- * other comments that quote ours (a welcome message, a build log): a marker anywhere else never makes
- * a comment ours. Only comments of ours are ever edited, and only our own are ever deleted.
- */
-function isOurComment(comment, viewer) {
-    return comment.author === viewer && (0,_records_format_js__WEBPACK_IMPORTED_MODULE_0__/* .inOurFormat */ .pF)(comment.body);
-}
-/** A comment that may be taken for ours: in our format by someone else, or mentioning the records by anyone. */
-function looksLikeOurs(comment) {
-    return comment.body.startsWith(_records_format_js__WEBPACK_IMPORTED_MODULE_0__/* .HEADING */ .TB) || comment.body.includes(_records_format_js__WEBPACK_IMPORTED_MODULE_0__/* .RECORDS_MARKER */ .WU);
-}
-
-
-/***/ }),
-
-/***/ 586:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   c7: () => (/* binding */ outcomeChanges),
-/* harmony export */   fY: () => (/* binding */ recordCancelOutcomes),
-/* harmony export */   gM: () => (/* binding */ noBatches),
-/* harmony export */   vg: () => (/* binding */ lookUpPullRequestBatches)
-/* harmony export */ });
-/* harmony import */ var _github_github_failure_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(423);
-/* harmony import */ var _helpers_iso_seconds_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(876);
-/* harmony import */ var _github_connection_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(108);
-/* harmony import */ var _select_batches_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(513);
-
-
-
-
-/** A pull request whose records were nothing or could not be read: nothing to send. */
-function noBatches(number) {
-    return { number, records: [], toCancel: [], alreadyDone: [], current: [], unreadable: [] };
-}
-/**
- * The batches recorded on the pull request, and which to cancel, with the store that writes their
- * outcomes back. With only-superseded, "superseded" is judged against the head GitHub reports now,
- * read after the records, never the event's: a late or re-run synchronize run must not cancel the
- * newest push's renders.
- */
-async function lookUpPullRequestBatches(config) {
-    const { pullRequest } = config;
-    const connection = await (0,_github_connection_js__WEBPACK_IMPORTED_MODULE_1__/* .connectToGitHub */ .t)(config);
-    const store = connection.store(pullRequest);
-    const stored = await (0,_github_github_failure_js__WEBPACK_IMPORTED_MODULE_0__/* .calling */ .X_)(`Reading the comments of pull request #${pullRequest}`, () => store.read());
-    const head = config.onlySuperseded
-        ? (await (0,_github_github_failure_js__WEBPACK_IMPORTED_MODULE_0__/* .calling */ .X_)(`Reading the head commit of pull request #${pullRequest}`, () => connection.api.pullRequest(pullRequest))).head
-        : undefined;
-    const batches = { number: pullRequest, ...stored, ...(0,_select_batches_js__WEBPACK_IMPORTED_MODULE_2__/* .selectBatches */ .f)(stored.records, head), head };
-    return { batches, store };
-}
-/**
- * What became of the recorded batches, as changes to the records: an answer makes the batch done, a
- * failure keeps it open with the time it failed; a batch never sent is left as it was. A batch the
- * API said it does not know again, after a failure was already written, is left as it was too: a
- * comment that is not rewritten leaves the sweep's window in time, instead of being tried every night.
- */
-function outcomeChanges(records, results, at) {
-    const byBatch = new Map(records.map((record) => [record.batchId, record]));
-    const time = (0,_helpers_iso_seconds_js__WEBPACK_IMPORTED_MODULE_3__/* .isoSeconds */ .n)(at);
-    return results.flatMap((result) => {
-        const record = byBatch.get(result.batchId);
-        if (!record)
-            return [];
-        if (result.outcome === 'answered')
-            return [{ kind: 'cancelled', batchId: result.batchId, status: result.reply.status, at: time }];
-        if (result.interruption === 'not attempted')
-            return [];
-        if (result.notFound && record.failedAt !== undefined)
-            return [];
-        return [{ kind: 'cancel-failed', batchId: result.batchId, at: time }];
-    });
-}
-/** Writes the outcomes into the pull request's records; the records as they were when there is nothing to write. */
-async function recordCancelOutcomes(store, stored, results, at) {
-    const changes = outcomeChanges(stored.records, results, at);
-    if (changes.length === 0)
-        return stored;
-    return (0,_github_github_failure_js__WEBPACK_IMPORTED_MODULE_0__/* .calling */ .X_)(`Writing the outcomes into the comment of pull request #${store.pullRequest}`, () => store.write(changes));
-}
-
-
-/***/ }),
-
-/***/ 157:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  BQ: () => (/* binding */ CONTINUED_HEADING),
-  TB: () => (/* binding */ HEADING),
-  WU: () => (/* binding */ RECORDS_MARKER),
-  $6: () => (/* binding */ RecordsPartWriter),
-  pF: () => (/* binding */ inOurFormat),
-  Ej: () => (/* binding */ readRecordsPart)
-});
-
-// UNUSED EXPORTS: FORMAT_VERSION
-
-// EXTERNAL MODULE: ./src/helpers/is-record.ts
-var is_record = __webpack_require__(287);
-// EXTERNAL MODULE: ./src/helpers/iso-seconds.ts
-var iso_seconds = __webpack_require__(876);
-// EXTERNAL MODULE: ./src/inputs/batch-ids.ts
-var batch_ids = __webpack_require__(954);
-// EXTERNAL MODULE: ./src/inputs/input-error.ts
-var input_error = __webpack_require__(354);
-;// CONCATENATED MODULE: ./src/inputs/commit-input.ts
-
-/** A full commit id: 40 hex digits (SHA-1), or 64 (SHA-256 repositories). */
-const COMMIT_PATTERN = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
-/** The `commit` input, lower-cased; undefined when empty. */
-function parseCommit(raw) {
-    const commit = raw.trim().toLowerCase();
-    if (commit === '')
-        return undefined;
-    if (!COMMIT_PATTERN.test(commit)) {
-        throw new InputError('commit', `must be a full commit id of 40 hex digits; got '${raw.slice(0, 70)}'`);
-    }
-    return commit;
-}
-
-// EXTERNAL MODULE: ./src/nexrender/cancel-reply.ts
-var cancel_reply = __webpack_require__(680);
-;// CONCATENATED MODULE: ./src/records/records-format.ts
-
-
-
-
-
-/**
- * How the records are kept in a comment: our heading on the first line, then the hidden part (an HTML
- * comment) that holds the records as compact JSON, then what people read. A comment is in our format
- * only if it begins so: a copy of the marker anywhere else (quoted, in code) never is.
- */
-const HEADING = '### Nexrender renders of this pull request';
-const CONTINUED_HEADING = `${HEADING} (continued)`;
-/** Opens the hidden part. */
-const RECORDS_MARKER = '<!-- nexrender-cancel-batch-action:records';
-/** The version of the records part this action writes and reads; a newer one is kept, never rewritten. */
-const FORMAT_VERSION = 1;
-const OUR_FORMAT = new RegExp(`^${escaped(HEADING)}( \\(continued\\))?\\r?\\n${escaped(RECORDS_MARKER)}\\r?\\n`);
-/** Whether a comment body is in our format from its first line: our heading, then our hidden part. */
-function inOurFormat(body) {
-    return OUR_FORMAT.test(body);
-}
-/**
- * The records part of a body in our format. Every record is checked as an input would be; one that
- * is not well formed makes the part unreadable (the rest is still read, for the cleanup to cancel),
- * so that the comment is kept as it is rather than rewritten without it.
- */
-function readRecordsPart(body) {
-    const start = body.indexOf(RECORDS_MARKER) + RECORDS_MARKER.length;
-    const end = body.indexOf('-->', start);
-    if (end === -1)
-        return unreadable('its hidden records part has no end (-->)');
-    let data;
-    try {
-        data = JSON.parse(body.slice(start, end));
-    }
-    catch {
-        return unreadable('its hidden records part is not JSON');
-    }
-    if (!(0,is_record/* isRecord */.u)(data) || !Number.isInteger(data.v) || data.v < 1) {
-        return unreadable('its hidden records part does not say which version of the format it is');
-    }
-    const version = data.v;
-    if (version > FORMAT_VERSION) {
-        return {
-            kind: 'unreadable',
-            problem: `a newer version of this action wrote it (records format ${version}; this version reads ${FORMAT_VERSION})`,
-            records: [],
-            newerVersion: version
-        };
-    }
-    return decodeRecords(data);
-}
-function unreadable(problem) {
-    return { kind: 'unreadable', problem, records: [] };
-}
-const OUTCOME_CODES = { cancelled: 'c', partial: 'p', unchanged: 'u' };
-const STATUS_OF_CODE = new Map(cancel_reply/* CANCEL_STATUSES */.YC.map((status) => [OUTCOME_CODES[status], status]));
-/** The JSON of a records part: commits and run links listed once, records as arrays, times in seconds. */
-class RecordsPartWriter {
-    commits = [];
-    runs = [];
-    rows = [];
-    /** The length the JSON will have, with its escapes, kept as records are added. */
-    size = jsonSafe(`{"v":${FORMAT_VERSION},"commits":[],"runs":[],"records":[]}`).length;
-    /** The length the JSON would have with this record added. */
-    sizeWith(record) {
-        return this.size + this.growth(record).length;
-    }
-    add(record) {
-        const growth = this.growth(record);
-        if (growth.commit !== undefined)
-            this.commits.push(growth.commit);
-        if (growth.run !== undefined)
-            this.runs.push(growth.run);
-        this.rows.push(growth.row);
-        this.size += growth.length;
-    }
-    get count() {
-        return this.rows.length;
-    }
-    /** The JSON; the first comment's says how many records all comments of ours hold (`total`). */
-    json(total) {
-        const list = (items) => items.map((item) => JSON.stringify(item)).join(',');
-        const counted = total === undefined ? '' : `"total":${total},`;
-        return jsonSafe(`{"v":${FORMAT_VERSION},${counted}"commits":[${list(this.commits)}],"runs":[${list(this.runs)}],"records":[${this.rows.join(',')}]}`);
-    }
-    growth(record) {
-        const commitIndex = indexOrNext(this.commits, record.commit);
-        const newCommit = commitIndex === this.commits.length ? record.commit : undefined;
-        const runIndex = record.runUrl === undefined ? -1 : indexOrNext(this.runs, record.runUrl);
-        const newRun = record.runUrl !== undefined && runIndex === this.runs.length ? record.runUrl : undefined;
-        const row = JSON.stringify(compact(record, commitIndex, runIndex));
-        const comma = (items) => (items.length > 0 ? 1 : 0);
-        let length = row.length + comma(this.rows);
-        if (newCommit !== undefined)
-            length += JSON.stringify(newCommit).length + comma(this.commits);
-        if (newRun !== undefined)
-            length += jsonSafe(JSON.stringify(newRun)).length + comma(this.runs);
-        return { row, commit: newCommit, run: newRun, length };
-    }
-}
-function indexOrNext(items, item) {
-    const index = items.indexOf(item);
-    return index === -1 ? items.length : index;
-}
-function compact(record, commit, run) {
-    const row = [record.batchId, commit, run, seconds(record.recordedAt)];
-    if (record.cancel || record.failedAt) {
-        row.push(record.cancel ? OUTCOME_CODES[record.cancel.status] : '', record.cancel ? seconds(record.cancel.at) : 0);
-        if (record.failedAt)
-            row.push(seconds(record.failedAt));
-    }
-    return row;
-}
-function decodeRecords(data) {
-    const { commits, runs, records, total } = data;
-    if (!Array.isArray(commits) || !Array.isArray(runs) || !Array.isArray(records)) {
-        return unreadable('its hidden records part has no commits, runs and records lists');
-    }
-    if (total !== undefined && !Number.isInteger(total))
-        return unreadable('its hidden records part has a total that is not a count');
-    const decoded = [];
-    const problems = [];
-    for (const row of records) {
-        const record = decodeRecord(row, commits, runs);
-        if (typeof record === 'string')
-            problems.push(record);
-        else
-            decoded.push(record);
-    }
-    if (problems.length > 0)
-        return { kind: 'unreadable', problem: problems.join('; '), records: decoded };
-    return total === undefined
-        ? { kind: 'readable', records: decoded }
-        : { kind: 'readable', records: decoded, total: total };
-}
-/**
- * A well-formed record, or why it is not one. Every value is checked for its type and range before it
- * is used, so that reading a record never throws: one that cannot be read spoils neither the others
- * nor the step.
- */
-function decodeRecord(row, commits, runs) {
-    if (!Array.isArray(row))
-        return 'a record is not a list';
-    const [batchId, commitIndex, runIndex, recordedAt, outcome, outcomeAt, failedAt] = row;
-    const shown = JSON.stringify(batchId)?.slice(0, 40) ?? 'nothing';
-    // Batch ids go into request paths: only a ULID is one (never `../`, never punctuation).
-    if (typeof batchId !== 'string' || !batch_ids/* BATCH_ID_PATTERN */.g.test(batchId))
-        return `a record's batch id ${shown} is not valid`;
-    const commit = isIndex(commitIndex, commits.length) ? commits[commitIndex] : undefined;
-    if (typeof commit !== 'string' || !COMMIT_PATTERN.test(commit))
-        return `the record of ${batchId} has no valid commit`;
-    if (!isSeconds(recordedAt))
-        return `the record of ${batchId} has no valid time`;
-    const record = { batchId, commit, recordedAt: (0,iso_seconds/* isoSeconds */.n)(recordedAt * 1000) };
-    if (runIndex !== -1) {
-        const runUrl = isIndex(runIndex, runs.length) ? runs[runIndex] : undefined;
-        if (typeof runUrl !== 'string' || !/^https:\/\//.test(runUrl))
-            return `the record of ${batchId} has no valid run link`;
-        record.runUrl = runUrl;
-    }
-    if (outcome !== undefined && outcome !== '') {
-        const status = STATUS_OF_CODE.get(outcome);
-        if (!status || !isSeconds(outcomeAt))
-            return `the record of ${batchId} has an outcome that is not well formed`;
-        record.cancel = { status, at: (0,iso_seconds/* isoSeconds */.n)(outcomeAt * 1000) };
-    }
-    if (failedAt !== undefined) {
-        if (!isSeconds(failedAt))
-            return `the record of ${batchId} has a failure time that is not well formed`;
-        record.failedAt = (0,iso_seconds/* isoSeconds */.n)(failedAt * 1000);
-    }
-    return record;
-}
-/** The last second of the year 9999: later times have no four-digit year, and do not compare as text. */
-const LATEST_SECOND = 253_402_300_799;
-/** A time in seconds since 1970, within the four-digit years (milli- or microseconds are not). */
-function isSeconds(value) {
-    return Number.isInteger(value) && value > 0 && value <= LATEST_SECOND;
-}
-function isIndex(value, length) {
-    return Number.isInteger(value) && value >= 0 && value < length;
-}
-function seconds(iso) {
-    return Math.floor(Date.parse(iso) / 1000);
-}
-/** Inside an HTML comment nothing may read as its end; JSON escapes inside strings keep the data as it is. */
-function jsonSafe(json) {
-    return json.replace(/-(?=-)/g, '\\u002d').replace(/>/g, '\\u003e');
-}
-function escaped(text) {
-    return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 

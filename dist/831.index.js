@@ -35,12 +35,14 @@ class RequestCounter {
     };
 }
 
-// EXTERNAL MODULE: ./src/records/github-connection.ts + 11 modules
-var github_connection = __webpack_require__(108);
+// EXTERNAL MODULE: ./src/records/github-connection.ts + 6 modules
+var github_connection = __webpack_require__(649);
 // EXTERNAL MODULE: ./src/records/pull-request-batches.ts
 var pull_request_batches = __webpack_require__(586);
 // EXTERNAL MODULE: ./src/records/records-format.ts + 1 modules
 var records_format = __webpack_require__(157);
+// EXTERNAL MODULE: ./src/records/records-store.ts + 4 modules
+var records_store = __webpack_require__(667);
 // EXTERNAL MODULE: ./src/records/records.ts
 var records_records = __webpack_require__(816);
 // EXTERNAL MODULE: ./src/records/sweep.ts
@@ -48,6 +50,7 @@ var sweep = __webpack_require__(414);
 // EXTERNAL MODULE: ./src/report/sweep-report.ts
 var sweep_report = __webpack_require__(873);
 ;// CONCATENATED MODULE: ./src/cancel/leftover-sweep.ts
+
 
 
 
@@ -105,27 +108,25 @@ async function findPulls(config, requests, window) {
     const listed = await (0,github_failure/* calling */.X_)(`Listing the repository's comments updated since ${window.since}`, () => github.api.listRepositoryComments(window.since));
     const ours = (0,sweep/* ourCommentsByPullRequest */.EK)(listed, github.viewer);
     const numbers = oldestFirst(ours);
-    const anchor = latestChange(listed);
+    const anchor = (0,records_store/* latestChange */.Y_)(listed);
     const states = await (0,github_failure/* calling */.X_)(`Reading the state of ${(0,counted/* counted */.h)(numbers.length, 'pull request')}`, () => github.api.pullRequests(numbers));
     const pulls = [];
     // The writes are counted ahead: a pull request is taken on only while its outcomes can be written back
     // within the budget; the rest are left as they are, for the next run.
     let writeBacks = 0;
-    let left = 0;
+    const fits = (writes) => requests.count + writes * WRITE_BACK_REQUESTS <= config.requestBudget &&
+        writes * WRITE_BACK_CREATING <= MAX_SWEEP_CREATING;
     let stopped = numbers.length;
     for (const [index, number] of numbers.entries()) {
-        const planned = requests.count + (writeBacks + 1) * WRITE_BACK_REQUESTS;
-        if (planned > config.requestBudget || (writeBacks + 1) * WRITE_BACK_CREATING > MAX_SWEEP_CREATING) {
-            left = leftovers(config, numbers.slice(index), states.found, ours);
+        if (!fits(writeBacks + 1)) {
             stopped = index;
             break;
         }
         const pull = await lookAt(github, config, states.found.get(number), ours.get(number) ?? [], anchor);
         if (!pull)
             continue;
-        if (requests.count + (writeBacks + (pull.writeBack ? 1 : 0)) * WRITE_BACK_REQUESTS > config.requestBudget) {
-            // Its own reading took what its writing needed: it waits for the next run with the rest.
-            left = leftovers(config, numbers.slice(index), states.found, ours);
+        // Its own reading may have taken what its writing needed: then it waits for the next run with the rest.
+        if (!fits(writeBacks + (pull.writeBack ? 1 : 0))) {
             stopped = index;
             break;
         }
@@ -133,6 +134,7 @@ async function findPulls(config, requests, window) {
         if (pull.writeBack)
             writeBacks++;
     }
+    const left = leftovers(config, numbers.slice(stopped), states.found, ours);
     const looked = new Set(numbers.slice(0, stopped));
     const { unresolved } = states;
     const nothingOpen = looked.size - pulls.length - unresolved.filter((number) => looked.has(number)).length;
@@ -222,14 +224,6 @@ function leftovers(config, numbers, found, ours) {
         const records = (0,records_records/* mergeRecords */.PI)(...comments.map((comment) => (0,records_format/* readRecordsPart */.Ej)(comment.body).records));
         return (0,sweep/* sweepSelection */.vG)(pull, records).toCancel.length > 0;
     }).length;
-}
-/** The latest change among the comments, by GitHub's clock; undefined for none. */
-function latestChange(comments) {
-    let latest;
-    for (const comment of comments)
-        if (!latest || Date.parse(comment.updatedAt) > Date.parse(latest.updatedAt))
-            latest = comment;
-    return latest?.updatedAt;
 }
 function batchIdsOf(pulls) {
     return [...new Set(pulls.flatMap((pull) => pull.report.toCancel.map((record) => record.batchId)))];
